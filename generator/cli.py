@@ -1,0 +1,139 @@
+"""The ``openbranch`` command: argument parsing and printing only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from . import templates_new
+from .config import CONFIG_FILE, Site, load_site, today_from_env
+from .errors import ErrorCollector, RecordError, format_errors
+from .i18n import Messages
+from .records import schema
+from .records.index import RecordSet, load_records
+
+_config_option = click.option(
+    "-c",
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=CONFIG_FILE,
+    show_default=True,
+    help="site_config.yml of the site",
+)
+
+
+def _today_option(f):
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="The date taken as today (YYYY-MM-DD); defaults to SOURCE_DATE_EPOCH or the clock",
+    )(f)
+
+
+def _emit_problems(problems: list[RecordError], fmt: str, messages: Messages, stream=None) -> None:
+    if problems:
+        click.echo(format_errors(problems, fmt, messages("warning_word")), file=stream)
+
+
+def _open_site(config_file: Path, fmt: str) -> Site:
+    site, problems = load_site(config_file)
+    if site is None:
+        _emit_problems(problems, fmt, Messages("zh"), sys.stderr)
+        if fmt == "text":
+            click.echo(Messages("zh")("problems_found", errors=len(problems), warnings=0), err=True)
+        sys.exit(1)
+    return site
+
+
+def load_checked(site: Site, collector: ErrorCollector) -> RecordSet:
+    """Load every record and run every check; the checks of later stages join here."""
+    records = load_records(site, collector)
+    return records
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="openbranch")
+def main() -> None:
+    """OpenBranch: party-affairs disclosure sites (党务公开) from YAML records."""
+
+
+@main.command()
+@_config_option
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True, help="How problems are printed")
+@click.option("--strict", is_flag=True, help="Fail on warnings too (for CI)")
+def check(config_file: Path, fmt: str, strict: bool) -> None:
+    """Validate every record; report every problem with file, line and field."""
+    site = _open_site(config_file, fmt)
+    messages = site.messages
+    collector = ErrorCollector()
+    records = load_checked(site, collector)
+    problems = collector.sorted()
+    if fmt == "json":
+        click.echo(format_errors(problems, "json"))
+    else:
+        _emit_problems(problems, fmt, messages)
+    failed = collector.failed(strict)
+    if fmt == "text":
+        if problems:
+            click.echo(messages("problems_found", errors=len(collector.errors), warnings=len(collector.warnings)))
+        if not failed:
+            counts = records.counts()
+            click.echo(messages("check_ok", total=sum(counts.values())))
+            for record_type, count in counts.items():
+                click.echo(messages("check_counts_line", label=messages.type_name(record_type), count=count))
+    sys.exit(1 if failed else 0)
+
+
+@main.command("schema")
+@click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"), show_default=True, help="Folder for the JSON Schemas")
+@_config_option
+def schema_command(output: Path, config_file: Path) -> None:
+    """Write one JSON Schema per record type (meeting.schema.json, …)."""
+    language = "zh"
+    if config_file.is_file():
+        site, _ = load_site(config_file)
+        language = site.config.language if site else "zh"
+    output.mkdir(parents=True, exist_ok=True)
+    for record_type in schema.RECORD_MODELS:
+        text = json.dumps(schema.json_schema(record_type), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        (output / f"{record_type}.schema.json").write_text(text, encoding="utf-8")
+    click.echo(Messages(language)("schema_written", count=len(schema.RECORD_MODELS), path=output.as_posix()))
+
+
+@main.command()
+@click.argument("record_type", type=click.Choice(templates_new.record_types()))
+@click.option("--kind", default=None, help="The record's kind (English or Chinese word)")
+@click.option("--title", default=None, help="The record's title")
+@_config_option
+@_today_option
+def new(record_type: str, kind: Optional[str], title: Optional[str], config_file: Path, today: Optional[dt.datetime]) -> None:
+    """Write a pre-filled record at the right path and print that path."""
+    site = _open_site(config_file, "text")
+    messages = site.messages
+    if record_type == "decision" and kind is not None:
+        raise click.UsageError(messages("new_no_kind"))
+    normalized = templates_new.normalize_kind(record_type, kind)
+    if record_type != "decision" and normalized is None:
+        enumeration = {"meeting": "meeting_kind", "finance": "finance_kind", "appraisal": "appraisal_kind", "notice": "notice_kind"}[record_type]
+        pairs = schema.ENUMERATIONS[enumeration]
+        allowed = [f"{zh}（{en}）" for en, zh in pairs.items()] if messages.language == "zh" else list(pairs)
+        raise click.UsageError(messages("bad_choice", value=kind, allowed=messages.join(allowed)))
+    date = today_from_env(today.date() if today else None)
+    title = title or (messages.type_name(record_type) if messages.language == "zh" else f"New {messages.type_name(record_type)}")
+    path = templates_new.new_record_path(site.content_dir, record_type, normalized, date)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = templates_new.render_form(record_type, normalized, title, date, messages.language)
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    click.echo(site.relative(path))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

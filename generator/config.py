@@ -1,0 +1,196 @@
+"""The typed model of ``site_config.yml``: one class per block, every option documented.
+
+Paths in the file resolve relative to the folder that holds it, so a site can
+live anywhere.  Unknown keys are errors with a "did you mean", like record
+fields; the ``mkdocs`` block is passed through to the generated mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+from typing_extensions import Annotated
+
+from .errors import RecordError
+from .i18n import Messages
+from .records.schema import Choice, Count, Money, RequiredText, Strict, Text
+
+CONFIG_FILE = "site_config.yml"
+
+_PERIODS = {"month": "月", "quarter": "季度", "year": "年"}
+
+
+def _parse_fraction(value: Any) -> Any:
+    if isinstance(value, Fraction):
+        return value
+    try:
+        fraction = Fraction(str(value).strip())
+    except (ValueError, ZeroDivisionError):
+        raise PydanticCustomError("bad_number", "bad_number", {"value": str(value)}) from None
+    if not 0 <= fraction <= 1:
+        raise PydanticCustomError("bad_count_range", "bad_count_range", {"low": 0, "high": 1, "value": str(value)})
+    return fraction
+
+
+Share = Annotated[Fraction, BeforeValidator(_parse_fraction), WithJsonSchema({"type": ["string", "number"], "description": "a share such as 1/3 or 0.5"})]
+
+
+def _parse_period(value: Any) -> Any:
+    reverse = {zh: en for en, zh in _PERIODS.items()}
+    if isinstance(value, str) and (value in _PERIODS or value in reverse):
+        return reverse.get(value, value)
+    allowed = [w for pair in _PERIODS.items() for w in pair]
+    raise PydanticCustomError("bad_choice", "bad_choice", {"value": str(value), "enumeration": "period", "allowed": allowed})
+
+
+Period = Annotated[str, BeforeValidator(_parse_period), WithJsonSchema({"type": "string", "enum": ["month", "月", "quarter", "季度", "year", "年"]})]
+
+
+class Frequency(Strict):
+    """How often a meeting kind is required: ``count`` meetings per ``per``."""
+
+    count: Count = Field(1, description="How many meetings are required per period")
+    per: Period = Field("month", description="month 月 | quarter 季度 | year 年")
+
+
+def _default_meeting_norms() -> dict[str, Frequency]:
+    return {
+        "branch_committee": Frequency(count=1, per="month"),
+        "group_meeting": Frequency(count=1, per="month"),
+        "general_assembly": Frequency(count=1, per="quarter"),
+        "party_lesson": Frequency(count=1, per="quarter"),
+        "theme_day": Frequency(count=1, per="month"),
+        "organizational_life": Frequency(count=1, per="year"),
+    }
+
+
+class Norms(Strict):
+    """The rules a higher-level committee checks; every locality may change them."""
+
+    meetings: dict[Choice("meeting_kind"), Frequency] = Field(
+        default_factory=_default_meeting_norms,
+        description="Required meetings per kind (三会一课): branch committee, party group and theme day monthly; general assembly and party lesson quarterly; organizational life meeting yearly",
+    )
+    funding_per_member_per_year: Money = Field(Decimal("100"), description="Minimum funding per member per year, yuan")
+    publicity_working_days: Count = Field(5, description="Working days a membership notice must stay up (公示期)")
+    excellent_share_max: Share = Field(Fraction(1, 3), description="The largest share of members graded 优秀")
+    quorum_more_than: Share = Field(Fraction(1, 2), description="A meeting that decides needs more than this share of members present")
+    dues_alert_months: Count = Field(6, description="Months of unpaid dues that raise an alert")
+
+
+class AudienceSettings(Strict):
+    """One audience's site."""
+
+    url: Optional[Text] = Field(None, description="The site's address, for the sitemap, feeds and QR codes")
+    title: Optional[Text] = Field(None, description="Shown in the header; defaults to the site name plus the audience")
+
+
+class Audiences(Strict):
+    public: AudienceSettings = Field(default_factory=AudienceSettings, description="The public site (党外公开)")
+    members: AudienceSettings = Field(default_factory=AudienceSettings, description="The members' site (党内公开), deployed where only members reach it")
+
+
+class Limits(Strict):
+    record_max_kb: Count = Field(512, description="A record file larger than this is refused")
+    attachment_max_mb: Count = Field(20, description="An attachment larger than this raises a warning")
+
+
+class SearchSettings(Strict):
+    user_dict: Optional[Text] = Field(None, description="A jieba user dictionary with the site's own words, added to the built-in party-affairs word list")
+
+
+class SiteConfig(Strict):
+    """site_config.yml"""
+
+    site_name: Optional[Text] = Field(None, description="Site name; defaults to the branch name")
+    language: Choice("language") = Field("zh", description="zh (中文, default) or en")
+    content_dir: RequiredText = Field("content", description="Records folder, relative to this file")
+    output_dir: RequiredText = Field("site", description="Where `openbranch build` writes OUT/public and OUT/members")
+    stage_dir: RequiredText = Field(".openbranch", description="Build folder for the staged MkDocs projects")
+    themes_dir: RequiredText = Field("themes", description="Templates and Material overrides; the built-in theme when absent")
+    default_visibility: Choice("visibility") = Field("members", description="Visibility of a record that does not set one")
+    audiences: Audiences = Field(default_factory=Audiences)
+    norms: Norms = Field(default_factory=Norms)
+    limits: Limits = Field(default_factory=Limits)
+    search: SearchSettings = Field(default_factory=SearchSettings)
+    mkdocs: dict[RequiredText, Any] = Field(default_factory=dict, description="Options passed through to the generated mkdocs.yml")
+
+
+@dataclass(frozen=True)
+class Site:
+    """A loaded configuration and the folders it resolves to."""
+
+    config_path: Path
+    config: SiteConfig
+
+    @property
+    def root(self) -> Path:
+        return self.config_path.parent
+
+    @property
+    def content_dir(self) -> Path:
+        return (self.root / self.config.content_dir).resolve()
+
+    @property
+    def output_dir(self) -> Path:
+        return (self.root / self.config.output_dir).resolve()
+
+    @property
+    def stage_dir(self) -> Path:
+        return (self.root / self.config.stage_dir).resolve()
+
+    @property
+    def themes_dir(self) -> Path:
+        return (self.root / self.config.themes_dir).resolve()
+
+    @property
+    def messages(self) -> Messages:
+        return Messages(self.config.language)
+
+    def relative(self, path: Path) -> str:
+        """A path as shown in messages: relative to the site folder, with '/'."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def load_site(config_path: Path, language_hint: str = "zh") -> tuple[Site | None, list[RecordError]]:
+    """Read and validate site_config.yml; a missing file means all defaults only if asked for."""
+    from .records.loader import load_yaml_file
+    from .records.validate import validate_model
+
+    config_path = config_path.resolve()
+    messages = Messages(language_hint)
+    rel = config_path.name
+    if not config_path.is_file():
+        return None, [RecordError(rel, 0, 0, "", messages("config_missing", path=str(config_path)))]
+    loaded, errors = load_yaml_file(config_path, rel, messages, 1 << 20)
+    if loaded is None:
+        return None, errors
+    data = loaded.data or {}
+    if isinstance(data, dict) and data.get("language") in ("en", "zh"):
+        messages = Messages(data["language"])
+    model, errors = validate_model(SiteConfig, data, loaded, rel, messages)
+    if model is None:
+        return None, errors
+    return Site(config_path, model), []
+
+
+def today_from_env(explicit: Optional[dt.date] = None) -> dt.date:
+    """"Today" for what is open or upcoming: --today, else SOURCE_DATE_EPOCH, else the clock."""
+    import os
+
+    if explicit is not None:
+        return explicit
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()

@@ -1,0 +1,97 @@
+"""Problems found in records and configuration: collected, sorted, formatted.
+
+Every problem is one line in the form compilers and linters use,
+``path:line:column: field: message``, so editors and CI can jump to it.
+Messages are already translated when a ``RecordError`` is made; this module
+only orders and prints them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class RecordError:
+    """One problem at one place in one file (path relative to the site folder)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+    field: str = ""
+    message: str = ""
+    severity: Severity = "error"
+
+    def format_text(self, warning_word: str = "warning") -> str:
+        place = self.path
+        if self.line:
+            place += f":{self.line}:{self.column or 1}"
+        prefix = "" if self.severity == "error" else f"{warning_word}: "
+        field_part = f" {self.field}:" if self.field else ""
+        return f"{place}:{field_part} {prefix}{self.message}"
+
+    def format_github(self) -> str:
+        # GitHub Actions workflow commands: ::error file=…,line=…,col=…,title=…::message
+        params = [f"file={_gh_escape_property(self.path)}"]
+        if self.line:
+            params.append(f"line={self.line}")
+            params.append(f"col={self.column or 1}")
+        if self.field:
+            params.append(f"title={_gh_escape_property(self.field)}")
+        return f"::{self.severity} {','.join(params)}::{_gh_escape_data(self.message)}"
+
+
+def _gh_escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_escape_property(text: str) -> str:
+    return _gh_escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@dataclass
+class ErrorCollector:
+    """Collects problems from every stage; nothing stops at the first one."""
+
+    items: list[RecordError] = field(default_factory=list)
+
+    def add(self, error: RecordError) -> None:
+        self.items.append(error)
+
+    def extend(self, errors: Iterable[RecordError]) -> None:
+        self.items.extend(errors)
+
+    def sorted(self) -> list[RecordError]:
+        return sorted(set(self.items), key=lambda e: (e.path, e.line, e.column, e.field, e.severity, e.message))
+
+    @property
+    def errors(self) -> list[RecordError]:
+        return [e for e in self.sorted() if e.severity == "error"]
+
+    @property
+    def warnings(self) -> list[RecordError]:
+        return [e for e in self.sorted() if e.severity == "warning"]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+
+def format_errors(errors: list[RecordError], fmt: str = "text", warning_word: str = "warning") -> str:
+    """All problems in one of the three output formats (text, github, json)."""
+    if fmt == "json":
+        return json.dumps([asdict(e) for e in errors], ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "\n".join(e.format_github() for e in errors)
+    return "\n".join(e.format_text(warning_word) for e in errors)
+
+
+class OpenBranchError(Exception):
+    """A failure that stops a command; its problems are already collected."""
+
+    def __init__(self, errors: list[RecordError]):
+        super().__init__(f"{len(errors)} problem(s)")
+        self.errors = errors

@@ -1,0 +1,241 @@
+"""All records of a site, loaded once, with the cross-record index and its checks.
+
+``load_records`` walks ``content/`` in sorted order, validates every file, and
+then checks what no single file can: unique ids, references between records
+(a decision's meeting, an expense's approving decision) and attachments.
+Every problem is collected; nothing stops at the first one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from pydantic import BaseModel
+
+from ..config import Site
+from ..errors import ErrorCollector, RecordError
+from ..i18n import Messages
+from . import schema
+from .loader import FieldPath, LoadedFile, load_yaml_file
+from .validate import format_field, validate_model
+
+ATTACHMENTS_DIR = "attachments"
+BRANCH_FILE = "branch.yml"
+RECORD_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class Record:
+    """One validated record and where it came from."""
+
+    id: str
+    type: str  # meeting, decision, finance, appraisal, notice
+    rel: str  # path relative to the site folder, for messages
+    model: Any  # the pydantic model of its type
+    source: LoadedFile
+    visibility: str  # resolved: public, members or restricted
+
+    @property
+    def section(self) -> str:
+        return schema.SECTION_OF[self.type]
+
+    @property
+    def date(self) -> dt.date:
+        return self.model.date
+
+    @property
+    def title(self) -> str:
+        return self.model.title
+
+    @property
+    def kind(self) -> Optional[str]:
+        return getattr(self.model, "kind", None)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.model.status == "draft"
+
+    @property
+    def url(self) -> str:
+        """The record's page, relative to the site root: ``<section>/<yyyy>/<id>/``."""
+        return f"{self.section}/{self.date.year}/{self.id}/"
+
+    def sort_key(self) -> tuple:
+        """Newest first, id as the tiebreak so order never drifts."""
+        return (-self.date.toordinal(), self.id)
+
+    def position(self, path: FieldPath, key: bool = False) -> tuple[int, int]:
+        pos = self.source.position(path, key=key)
+        return pos.line, pos.column
+
+
+@dataclass
+class RecordSet:
+    """Every record of a site, and the branch description."""
+
+    records: list[Record] = field(default_factory=list)
+    branch: Optional[schema.Branch] = None
+    by_id: dict[str, Record] = field(default_factory=dict)
+
+    def of_type(self, record_type: str) -> list[Record]:
+        return [r for r in self.records if r.type == record_type]
+
+    def counts(self) -> dict[str, int]:
+        return {t: len(self.of_type(t)) for t in schema.SECTION_OF}
+
+    def get(self, record_id: Optional[str]) -> Optional[Record]:
+        return self.by_id.get(record_id) if record_id else None
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records)
+
+
+def _record_files(content_dir: Path) -> Iterator[Path]:
+    """Every record file, in a sorted, stable order (attachments excluded)."""
+    for path in sorted(content_dir.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in RECORD_SUFFIXES:
+            continue
+        parts = path.relative_to(content_dir).parts
+        if parts[0] == ATTACHMENTS_DIR or any(p.startswith(".") for p in parts):
+            continue
+        if parts == (BRANCH_FILE,):
+            continue
+        yield path
+
+
+def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
+    """Load, validate and index all of ``content/``; problems go to ``collector``."""
+    messages = site.messages
+    content = site.content_dir
+    result = RecordSet()
+    if not content.is_dir():
+        collector.add(RecordError(site.relative(content), 0, 0, "", messages("no_content", path=site.relative(content))))
+        return result
+    max_bytes = site.config.limits.record_max_kb * 1024
+
+    branch_path = content / BRANCH_FILE
+    if branch_path.is_file():
+        result.branch = _load_one(branch_path, "branch", site, collector, max_bytes)  # type: ignore[assignment]
+    else:
+        collector.add(RecordError(site.relative(branch_path), 0, 0, "", messages("no_branch")))
+
+    first_file: dict[str, str] = {}
+    for path in _record_files(content):
+        rel = site.relative(path)
+        parts = path.relative_to(content).parts
+        record_type = schema.SECTIONS.get(parts[0]) if len(parts) > 1 else None
+        if record_type is None:
+            collector.add(RecordError(rel, 0, 0, "", messages("unknown_section", name=parts[0] if len(parts) > 1 else "", allowed=", ".join(schema.SECTIONS))))
+            continue
+        loaded_model = _load_one(path, record_type, site, collector, max_bytes, with_source=True)
+        if loaded_model is None:
+            continue
+        model, loaded = loaded_model
+        record_id = model.id or path.stem
+        visibility = model.visibility or site.config.default_visibility
+        record = Record(id=record_id, type=record_type, rel=rel, model=model, source=loaded, visibility=visibility)
+        _check_placement(record, parts, messages, collector)
+        if model.type is not None and model.type not in (record_type, messages.type_name(record_type), parts[0]):
+            line, col = record.position(("type",))
+            collector.add(RecordError(rel, line, col, "type", messages("type_mismatch", value=model.type, section=parts[0])))
+        if record_id in first_file:
+            line, col = record.position(("id",)) if model.id else (1, 1)
+            collector.add(RecordError(rel, line, col, "id", messages("duplicate_id", id=record_id, other=first_file[record_id])))
+            continue
+        first_file[record_id] = rel
+        result.records.append(record)
+        result.by_id[record_id] = record
+
+    result.records.sort(key=Record.sort_key)
+    _check_references(result, site, collector)
+    return result
+
+
+def _load_one(path: Path, record_type: str, site: Site, collector: ErrorCollector, max_bytes: int, with_source: bool = False) -> Any:
+    messages = site.messages
+    rel = site.relative(path)
+    loaded, errors = load_yaml_file(path, rel, messages, max_bytes)
+    collector.extend(errors)
+    if loaded is None:
+        return None
+    if loaded.data is None:
+        collector.add(RecordError(rel, 1, 1, "", messages("empty_file")))
+        return None
+    data = loaded.data
+    model_cls = schema.model_for(record_type, data) if isinstance(data, dict) else BaseModel
+    model, errors = validate_model(model_cls, data, loaded, rel, messages)
+    collector.extend(errors)
+    if model is None or model_cls is schema.FinanceKindOnly:
+        return None
+    return (model, loaded) if with_source else model
+
+
+def _check_placement(record: Record, parts: tuple[str, ...], messages: Messages, collector: ErrorCollector) -> None:
+    year = str(record.date.year)
+    if len(parts) < 3:
+        expected = f"{parts[0]}/{year}/{parts[-1]}"
+        collector.add(RecordError(record.rel, 1, 1, "", messages("not_in_year_folder", expected=expected), "warning"))
+    elif parts[1] != year:
+        line, col = record.position(("date",))
+        collector.add(RecordError(record.rel, line, col, "date", messages("year_folder_mismatch", year=year, folder=parts[1]), "warning"))
+
+
+# ---------------------------------------------------------------------------
+# References between records, and attachments
+# ---------------------------------------------------------------------------
+
+
+def references(record: Record) -> Iterator[tuple[FieldPath, str, str]]:
+    """Every (field path, referenced id, expected type) a record holds."""
+    model = record.model
+    if record.type == "decision" and model.meeting:
+        yield ("meeting",), model.meeting, "meeting"
+    if record.type == "finance" and model.kind == "funds":
+        for i, expense in enumerate(model.expenses):
+            if expense.decision:
+                yield ("expenses", i, "decision"), expense.decision, "decision"
+
+
+def attachment_files(record: Record) -> Iterator[tuple[FieldPath, str]]:
+    """Every (field path, file under content/attachments/) a record names."""
+    for i, attachment in enumerate(record.model.attachments):
+        yield ("attachments", i, "file"), attachment.file
+    if record.type == "finance" and record.model.kind == "funds":
+        for i, expense in enumerate(record.model.expenses):
+            for j, receipt in enumerate(expense.receipts):
+                yield ("expenses", i, "receipts", j), receipt
+
+
+def resolve_attachment(site: Site, name: str) -> tuple[Optional[Path], str]:
+    """The attachment's real path, or None and why ('outside' or 'missing')."""
+    base = (site.content_dir / ATTACHMENTS_DIR).resolve()
+    candidate = Path(name)
+    if candidate.is_absolute() or ".." in candidate.parts or name.startswith(("/", "\\")):
+        return None, "outside"
+    real = (base / candidate).resolve()
+    if base != real and base not in real.parents:
+        return None, "outside"
+    if not real.is_file():
+        return None, "missing"
+    return real, ""
+
+
+def _check_references(result: RecordSet, site: Site, collector: ErrorCollector) -> None:
+    messages = site.messages
+    for record in result.records:
+        for path, target_id, expected in references(record):
+            target = result.by_id.get(target_id)
+            line, col = record.position(path)
+            if target is None:
+                collector.add(RecordError(record.rel, line, col, format_field(path), messages("missing_reference", kind=messages.type_name(expected), id=target_id)))
+            elif target.type != expected:
+                collector.add(RecordError(record.rel, line, col, format_field(path), messages("wrong_reference", id=target_id, kind=messages.type_name(expected), actual=messages.type_name(target.type))))
+        for path, name in attachment_files(record):
+            _, problem = resolve_attachment(site, name)
+            if problem:
+                line, col = record.position(path)
+                key = "attachment_outside" if problem == "outside" else "missing_attachment"
+                collector.add(RecordError(record.rel, line, col, format_field(path), messages(key, file=name)))

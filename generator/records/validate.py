@@ -1,0 +1,145 @@
+"""Validating loaded YAML against a model, and saying every problem in plain words.
+
+pydantic reports problems as ``(type, loc, ctx)``; this module turns each one
+into a ``RecordError`` at the line and column of the offending key or value,
+with a message from the translation table (never pydantic's English text).
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any, Optional
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import RecordError
+from ..i18n import Messages
+from .loader import FieldPath, LoadedFile
+from .schema import ENUMERATIONS
+
+
+def format_field(loc: FieldPath) -> str:
+    """``('absent', 1, 'reason')`` -> ``absent[1].reason``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def validate_model(model: type[BaseModel], data: Any, loaded: LoadedFile, rel: str, messages: Messages) -> tuple[Optional[BaseModel], list[RecordError]]:
+    """Validate ``data``; return the model or None and every problem found."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [RecordError(rel, 1, 1, "", messages("not_a_mapping"))]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_to_record_error(model, error, loaded, rel, messages) for error in exc.errors(include_url=False)]
+
+
+def _to_record_error(model: type[BaseModel], error: Any, loaded: LoadedFile, rel: str, messages: Messages) -> RecordError:
+    kind = error["type"]
+    loc: FieldPath = tuple(p for p in error["loc"] if p != "[key]")
+    ctx = dict(error.get("ctx") or {})
+    value = error.get("input")
+    if kind == "missing":
+        # Point at the mapping that lacks the field (its key, or the list item).
+        parent = loc[:-1]
+        pos = loaded.position(parent, key=True) if parent else loaded.position(())
+        return RecordError(rel, pos.line, pos.column, format_field(loc), messages("missing"))
+    if kind == "extra_forbidden":
+        pos = loaded.position(loc, key=True)
+        name = str(loc[-1])
+        message = messages("unknown_field", name=name)
+        allowed = _field_names_at(model, loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        if close:
+            message += messages("did_you_mean", suggestion=close[0])
+        elif allowed:
+            message += messages("allowed_fields", fields=", ".join(allowed))
+        return RecordError(rel, pos.line, pos.column, format_field(loc), message)
+    pos = loaded.position(loc, key=error["loc"][-1:] == ("[key]",))
+    return RecordError(rel, pos.line, pos.column, format_field(loc), _message(kind, ctx, value, messages))
+
+
+def _message(kind: str, ctx: dict[str, Any], value: Any, messages: Messages) -> str:
+    if kind == "bad_choice":
+        words = ctx.get("allowed")
+        if words is None:
+            pairs = ENUMERATIONS[ctx["enumeration"]]
+            words = list(pairs.values()) if messages.language == "zh" else list(pairs)
+            if messages.language == "zh":
+                words = [f"{zh}（{en}）" for en, zh in pairs.items()]
+        return messages("bad_choice", value=ctx.get("value", ""), allowed=messages.join(list(words)))
+    if kind == "expected_text":
+        return messages("expected_text", got=_describe(ctx.get("value"), messages))
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return messages("expected_list", got=_describe(value, messages))
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return messages("expected_mapping", got=_describe(value, messages))
+    if kind in ("string_type",):
+        return messages("expected_text", got=_describe(value, messages))
+    try:
+        return messages(kind, **ctx)
+    except KeyError:
+        return messages("bad_value", detail=kind)
+
+
+def _describe(value: Any, messages: Messages) -> str:
+    if value is None:
+        return messages("got_nothing")
+    if isinstance(value, list):
+        return messages("got_list")
+    if isinstance(value, dict):
+        return messages("got_mapping")
+    text = str(value)
+    if len(text) > 40:
+        text = text[:40] + "…"
+    return messages("got_text", value=text)
+
+
+# ---------------------------------------------------------------------------
+# Which fields a nested place allows, for "did you mean"
+# ---------------------------------------------------------------------------
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional; of a Union keep the first model arm."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        if origin is typing.Union or str(origin) == "types.UnionType":
+            arms = [a for a in typing.get_args(annotation) if a is not type(None)]
+            models = [a for a in arms if isinstance(a, type) and issubclass(a, BaseModel)]
+            annotation = models[0] if models else arms[0]
+            continue
+        return annotation
+
+
+def _field_names_at(model: Any, loc: FieldPath) -> list[str]:
+    annotation: Any = model
+    for part in loc:
+        annotation = _unwrap(annotation)
+        origin = typing.get_origin(annotation)
+        if isinstance(part, int) and origin in (list, tuple):
+            annotation = typing.get_args(annotation)[0]
+        elif origin is dict:
+            annotation = typing.get_args(annotation)[1]
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            fields = {f.alias or name: f for name, f in annotation.model_fields.items()}
+            if part not in fields:
+                return []
+            annotation = fields[part].annotation
+        else:
+            return []
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [f.alias or name for name, f in annotation.model_fields.items()]
+    return []

@@ -1,0 +1,357 @@
+"""Browser helpers for OpenBranch's pytest browser tests.
+
+Plain module: importing it starts nothing and defines no pytest fixtures.
+Tests (or a conftest) wire these functions into fixtures themselves, e.g.::
+
+    from playwright.sync_api import sync_playwright
+    from tests.browser import serve_directory, launch_chromium, search
+
+    with serve_directory(site_dir) as base_url, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base_url + "/")
+        assert any(h.endswith("/meeting/") for h in search(page, "电梯"))
+
+Everything here works offline: the system Chromium (/usr/bin/chromium) is
+used, never a Playwright-downloaded browser, and axe-core's JS is read from
+the ``axe-playwright-python`` wheel (``pip install axe-playwright-python``),
+which ships ``axe_playwright_python/axe.min.js`` (axe-core 4.x).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import importlib.util
+import json
+import os
+import shutil
+import socket
+import tempfile
+import threading
+from pathlib import Path
+from typing import Iterator
+
+__all__ = [
+    "CHROMIUM_PATH",
+    "CHROMIUM_ARGS",
+    "DESKTOP_VIEWPORT",
+    "PHONE_VIEWPORT",
+    "serve_directory",
+    "launch_chromium",
+    "open_search",
+    "search",
+    "record_requests",
+    "external_requests",
+    "axe_js_path",
+    "run_axe",
+    "serious_violations",
+    "format_violations",
+]
+
+CHROMIUM_PATH = os.environ.get("OPENBRANCH_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+DESKTOP_VIEWPORT = {"width": 1280, "height": 900}
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+
+# Milliseconds. Building the lunr index in the worker takes well under a
+# second for small sites; the generous default only matters on a slow CI box.
+DEFAULT_TIMEOUT_MS = 15_000
+
+
+# --------------------------------------------------------------------------
+# HTTP server
+# --------------------------------------------------------------------------
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - stdlib signature
+        pass
+
+    def log_error(self, format, *args):  # noqa: A002
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # Browsers drop connections (e.g. on navigation); don't spam stderr.
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(path) -> Iterator[str]:
+    """Serve ``path`` on 127.0.0.1 at a free port; yield the base URL.
+
+    The base URL has no trailing slash, e.g. ``http://127.0.0.1:41234``.
+    """
+    root = Path(path)
+    if not root.is_dir():
+        raise FileNotFoundError(f"serve_directory: {root} is not a directory")
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = _QuietServer(("127.0.0.1", 0), handler)  # port 0 = a free port
+    host, port = server.server_address[:2]
+    thread = threading.Thread(
+        target=server.serve_forever, name=f"serve:{port}", daemon=True
+    )
+    thread.start()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# --------------------------------------------------------------------------
+# Chromium
+# --------------------------------------------------------------------------
+
+def launch_chromium(playwright, **kwargs):
+    """Launch the system Chromium headless with the project's flags.
+
+    Raises RuntimeError (never skips) when the executable is missing.
+    Extra keyword arguments go to ``playwright.chromium.launch``.
+    """
+    exe = CHROMIUM_PATH
+    if not (os.path.isfile(exe) and os.access(exe, os.X_OK)):
+        raise RuntimeError(
+            f"Chromium not found at {exe}. Browser tests need the system "
+            "Chromium: `apt-get install chromium` (Debian). Do not run "
+            "`playwright install`; set OPENBRANCH_CHROMIUM to use another path."
+        )
+    args = list(CHROMIUM_ARGS) + list(kwargs.pop("args", []))
+    return playwright.chromium.launch(
+        executable_path=exe, headless=True, args=args, **kwargs
+    )
+
+
+@contextlib.contextmanager
+def chromium_context(playwright, **context_kwargs):
+    """Fresh persistent profile (new user data dir) in a temp folder.
+
+    Yields a BrowserContext; use when a throw-away user data dir matters
+    more than sharing one Browser between tests.
+    """
+    exe = CHROMIUM_PATH
+    if not (os.path.isfile(exe) and os.access(exe, os.X_OK)):
+        raise RuntimeError(f"Chromium not found at {exe}")
+    user_data = tempfile.mkdtemp(prefix="openbranch-chromium-")
+    try:
+        ctx = playwright.chromium.launch_persistent_context(
+            user_data, executable_path=exe, headless=True,
+            args=list(CHROMIUM_ARGS), **context_kwargs,
+        )
+        try:
+            yield ctx
+        finally:
+            ctx.close()
+    finally:
+        shutil.rmtree(user_data, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------
+# Material search
+# --------------------------------------------------------------------------
+
+_INPUT = "input.md-search__input"
+_META = ".md-search-result__meta"
+_HEADER_SEARCH_BUTTON = 'label.md-header__button[for="__search"]'
+
+_PLACEHOLDER_JS = """() => {
+  const el = document.getElementById('__config');
+  try { return JSON.parse(el.textContent).translations['search.result.placeholder']; }
+  catch (e) { return null; }
+}"""
+
+
+def open_search(page, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    """Open the Material search dialog and focus the query input.
+
+    Desktop: the input is visible in the header, click it. Narrow viewports:
+    the input is hidden until the header magnifier label is clicked.
+    """
+    page.wait_for_selector(_INPUT, state="attached", timeout=timeout)
+    field = page.locator(_INPUT)
+    if not field.is_visible():
+        page.locator(_HEADER_SEARCH_BUTTON).first.click(timeout=timeout)
+        field.wait_for(state="visible", timeout=timeout)
+    field.click(timeout=timeout)
+
+
+def _submit(page, value: str, timeout: float) -> None:
+    # Material reads the query on *keyup* (not input). Playwright's
+    # keyboard.type() sends no keyup for characters outside the US layout
+    # (all Chinese), so fill() the value and press End: one real keyup,
+    # exactly one query message to the worker, like an IME commit.
+    field = page.locator(_INPUT)
+    field.fill(value, timeout=timeout)
+    field.press("End", timeout=timeout)
+
+
+def search(page, query: str, timeout: float = DEFAULT_TIMEOUT_MS) -> list[str]:
+    """Type ``query`` into Material's search box; return result hrefs.
+
+    One href (absolute URL, as rendered) per result page, best first: the
+    page-level link of each ``li.md-search-result__item``. Waits for the
+    search worker to be ready (meta shows the placeholder) before querying
+    and for the result meta to change afterwards. Only the first 10 page
+    groups are rendered eagerly by Material; more appear on scroll.
+    """
+    open_search(page, timeout)
+    placeholder = page.evaluate(_PLACEHOLDER_JS)
+    if not placeholder:
+        raise RuntimeError("no Material __config translations on this page")
+    # Reset to an empty query; once the worker is READY, Material answers
+    # the empty query by showing the placeholder in the meta line (before
+    # that it shows the 'initializing' text).
+    _submit(page, "", timeout)
+    page.wait_for_function(
+        """([sel, text]) => {
+          const m = document.querySelector(sel);
+          return m && m.textContent.trim() === text;
+        }""",
+        arg=[_META, placeholder.strip()],
+        timeout=timeout,
+    )
+    _submit(page, query, timeout)
+    if not query.strip():
+        return []
+    page.wait_for_function(
+        """([sel, text]) => {
+          const m = document.querySelector(sel);
+          return m && m.textContent.trim() !== text;
+        }""",
+        arg=[_META, placeholder.strip()],
+        timeout=timeout,
+    )
+    return page.eval_on_selector_all(
+        "li.md-search-result__item",
+        """items => items.map(li => {
+          const a = li.querySelector(':scope > a.md-search-result__link');
+          return a ? a.href : null;
+        }).filter(Boolean)""",
+    )
+
+
+# --------------------------------------------------------------------------
+# Network
+# --------------------------------------------------------------------------
+
+def record_requests(page) -> list:
+    """Start recording every request the page (and its workers) makes.
+
+    Returns a live list of ``(method, url, resource_type)`` tuples that
+    fills as the page loads. Call before ``page.goto``.
+    """
+    seen: list = []
+    page.on(
+        "request",
+        lambda req: seen.append((req.method, req.url, req.resource_type)),
+    )
+    return seen
+
+
+def external_requests(requests: list, allowed_hosts=("127.0.0.1",)) -> list:
+    """Filter ``record_requests`` output to requests leaving the machine.
+
+    ``data:``/``blob:``/``about:`` URLs are local and ignored.
+    """
+    from urllib.parse import urlsplit
+
+    out = []
+    for item in requests:
+        url = item[1] if isinstance(item, tuple) else str(item)
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about", "chrome", "chrome-extension"):
+            continue
+        if parts.hostname not in allowed_hosts:
+            out.append(item)
+    return out
+
+
+# --------------------------------------------------------------------------
+# axe-core
+# --------------------------------------------------------------------------
+
+def axe_js_path() -> Path:
+    """Path of a local ``axe.min.js``.
+
+    Order: $OPENBRANCH_AXE_JS, the ``axe-playwright-python`` wheel
+    (``axe_playwright_python/axe.min.js``). Never downloads anything.
+    """
+    env = os.environ.get("OPENBRANCH_AXE_JS")
+    if env:
+        p = Path(env)
+        if p.is_file():
+            return p
+        raise FileNotFoundError(f"OPENBRANCH_AXE_JS={env} does not exist")
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec and spec.submodule_search_locations:
+        for loc in spec.submodule_search_locations:
+            p = Path(loc) / "axe.min.js"
+            if p.is_file():
+                return p
+    raise FileNotFoundError(
+        "axe.min.js not found: `pip install axe-playwright-python` "
+        "(bundles axe-core) or set OPENBRANCH_AXE_JS"
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _axe_source(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")
+
+
+def run_axe(page, options: dict | None = None, context=None) -> list[dict]:
+    """Inject axe-core into ``page`` and return all violations (list of dicts).
+
+    ``options`` are axe.run options (default: WCAG 2.0/2.1 A+AA rules plus
+    best-practice). Use ``serious_violations`` to keep serious/critical.
+    """
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=_axe_source(str(axe_js_path())))
+    opts = options if options is not None else {
+        "runOnly": {
+            "type": "tag",
+            "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+        },
+        "resultTypes": ["violations"],
+    }
+    result = page.evaluate(
+        "async ([ctx, opts]) => await axe.run(ctx || document, opts)",
+        [context, opts],
+    )
+    return result["violations"]
+
+
+def serious_violations(violations: list[dict]) -> list[dict]:
+    """Keep violations whose impact is serious or critical."""
+    return [v for v in violations if v.get("impact") in ("serious", "critical")]
+
+
+def format_violations(violations: list[dict]) -> str:
+    """Readable one-block summary for assertion messages."""
+    lines = []
+    for v in violations:
+        lines.append(f"[{v.get('impact')}] {v['id']}: {v.get('help')}")
+        for node in v.get("nodes", [])[:5]:
+            lines.append(f"    {', '.join(map(str, node.get('target', [])))}")
+            summary = (node.get("failureSummary") or "").strip().replace("\n", " ")
+            if summary:
+                lines.append(f"      {summary[:300]}")
+    return "\n".join(lines) or "(none)"
+
+
+def dump_json(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1)
