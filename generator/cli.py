@@ -10,12 +10,13 @@ from typing import Optional
 
 import click
 
+from . import build as build_module
 from . import templates_new
+from .audience import AUDIENCES
 from .config import CONFIG_FILE, Site, load_site, today_from_env
-from .errors import ErrorCollector, RecordError, format_errors
+from .errors import OpenBranchError, RecordError, format_errors
 from .i18n import Messages
 from .records import schema
-from .records.index import RecordSet, load_records
 
 _config_option = click.option(
     "-c",
@@ -52,12 +53,6 @@ def _open_site(config_file: Path, fmt: str) -> Site:
     return site
 
 
-def load_checked(site: Site, collector: ErrorCollector) -> RecordSet:
-    """Load every record and run every check; the checks of later stages join here."""
-    records = load_records(site, collector)
-    return records
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="openbranch")
 def main() -> None:
@@ -72,8 +67,7 @@ def check(config_file: Path, fmt: str, strict: bool) -> None:
     """Validate every record; report every problem with file, line and field."""
     site = _open_site(config_file, fmt)
     messages = site.messages
-    collector = ErrorCollector()
-    records = load_checked(site, collector)
+    records, collector = build_module.check(site)
     problems = collector.sorted()
     if fmt == "json":
         click.echo(format_errors(problems, "json"))
@@ -133,6 +127,35 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     click.echo(site.relative(path))
+
+
+@main.command()
+@_config_option
+@click.option("-d", "--dest", "output", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: site/ beside the config)")
+@click.option("--audience", type=click.Choice(["public", "members", "all"]), default="all", show_default=True)
+@click.option("--keep-stage", is_flag=True, help="Keep the staged MkDocs projects for inspection")
+@click.option("--strict", is_flag=True, help="Fail on warnings too")
+@_today_option
+def build(config_file: Path, output: Optional[Path], audience: str, keep_stage: bool, strict: bool, today: Optional[dt.datetime]) -> None:
+    """Build the public and the members' site from the records."""
+    site = _open_site(config_file, "text")
+    messages = site.messages
+    audiences = AUDIENCES if audience == "all" else (audience,)
+    try:
+        report = build_module.build(site, output, audiences, today_from_env(today.date() if today else None), keep_stage, strict)
+    except OpenBranchError as exc:
+        _emit_problems(exc.errors, "text", messages, sys.stderr)
+        errors = [e for e in exc.errors if e.severity == "error"]
+        click.echo(messages("problems_found", errors=len(errors), warnings=len(exc.errors) - len(errors)), err=True)
+        click.echo(messages("build_failed"), err=True)
+        sys.exit(1)
+    for part in report.audiences:
+        label = messages("audience_label_" + part.audience)
+        counts = messages.join([f"{messages.type_name(t)} {n}" for t, n in part.counts.items()])
+        click.echo(messages("build_summary", audience=label, records=sum(part.counts.values()), pages=part.pages) + f"（{counts}）" if messages.language == "zh" else messages("build_summary", audience=label, records=sum(part.counts.values()), pages=part.pages) + f" ({counts})")
+        for warning in part.warnings:
+            click.echo(f"  MkDocs: {warning}", err=True)
+    click.echo(messages("build_done", path=site.relative(report.output), seconds=report.seconds))
 
 
 if __name__ == "__main__":  # pragma: no cover

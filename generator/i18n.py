@@ -131,6 +131,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "new_exists": {"zh": "文件已存在：{path}", "en": "the file already exists: {path}"},
     "new_no_kind": {"zh": "此类记录没有“kind”，请去掉 --kind", "en": "this record type has no kind; drop --kind"},
     "schema_written": {"zh": "已写出 {count} 个 JSON Schema 到 {path}", "en": "wrote {count} JSON Schemas to {path}"},
+    "audience_label_public": {"zh": "公开网站", "en": "public site"},
+    "audience_label_members": {"zh": "党内网站", "en": "members' site"},
     "build_summary": {"zh": "{audience}：{records} 条记录，{pages} 个页面", "en": "{audience}: {records} records, {pages} pages"},
     "build_done": {"zh": "已生成 {path}（用时 {seconds:.1f} 秒）", "en": "built {path} in {seconds:.1f} s"},
     "build_failed": {"zh": "生成失败，原有网站保持不变", "en": "the build failed; the previous site is left untouched"},
@@ -157,7 +159,7 @@ class Messages:
     def __init__(self, language: str = "zh"):
         self.language = language if language in LANGUAGES else "zh"
 
-    def __call__(self, key: str, **values: Any) -> str:
+    def __call__(self, key: str, /, **values: Any) -> str:
         entry = MESSAGES.get(key)
         if entry is None:
             raise KeyError(f"no message {key!r}")
@@ -172,3 +174,217 @@ class Messages:
 
 def translator(language: str) -> Callable[..., str]:
     return Messages(language)
+
+
+# ---------------------------------------------------------------------------
+# Labels: every word the page templates print
+# ---------------------------------------------------------------------------
+
+LABELS: dict[str, dict[str, str]] = {
+    # Site and navigation
+    "home": {"zh": "首页", "en": "Home"},
+    "audience_public": {"zh": "党外公开", "en": "Public disclosure"},
+    "audience_members": {"zh": "党内公开（仅限党员）", "en": "Within the party (members only)"},
+    "audience_public_note": {"zh": "本网站面向社会公开", "en": "This site is open to the public"},
+    "audience_members_note": {"zh": "本网站仅供本支部党员查阅，请勿外传", "en": "This site is for the branch's members only; do not pass it on"},
+    "section_meetings": {"zh": "会议", "en": "Meetings"},
+    "section_decisions": {"zh": "决策", "en": "Decisions"},
+    "section_finances": {"zh": "财务", "en": "Finances"},
+    "section_appraisals": {"zh": "评议", "en": "Appraisals"},
+    "section_notices": {"zh": "公示", "en": "Notices"},
+    "tags": {"zh": "标签", "en": "Tags"},
+    "tag": {"zh": "标签", "en": "Tag"},
+    "all_tags": {"zh": "全部标签", "en": "All tags"},
+    "records_tagged": {"zh": "带有此标签的记录", "en": "Records with this tag"},
+    "by_year": {"zh": "按年份", "en": "By year"},
+    "by_kind": {"zh": "按类别", "en": "By kind"},
+    "year_heading": {"zh": "{year}年", "en": "{year}"},
+    "no_records": {"zh": "暂无记录", "en": "No records yet"},
+    "count_records": {"zh": "共 {count} 条", "en": "{count} records"},
+    "back_to_section": {"zh": "返回{section}", "en": "Back to {section}"},
+    # Home
+    "branch": {"zh": "支部概况", "en": "The branch"},
+    "parent_org": {"zh": "上级党组织", "en": "Parent organization"},
+    "committee": {"zh": "支部委员会", "en": "Branch committee"},
+    "term": {"zh": "任期", "en": "Term"},
+    "groups": {"zh": "党小组", "en": "Party groups"},
+    "members_count": {"zh": "党员人数", "en": "Members"},
+    "contact": {"zh": "联系方式", "en": "Contact"},
+    "open_notices": {"zh": "正在公示", "en": "Open notices"},
+    "no_open_notices": {"zh": "目前没有正在进行的公示", "en": "No notice is open now"},
+    "latest": {"zh": "最新公开", "en": "Latest disclosures"},
+    "upcoming": {"zh": "近期会议", "en": "Upcoming meetings"},
+    "no_upcoming": {"zh": "暂无已安排的会议", "en": "No meeting scheduled"},
+    "year_figures": {"zh": "{year}年主要数据", "en": "Key figures {year}"},
+    "meetings_held": {"zh": "已召开会议", "en": "Meetings held"},
+    "decisions_made": {"zh": "作出决策", "en": "Decisions"},
+    "dues_rate": {"zh": "党费收缴率", "en": "Dues collection rate"},
+    "balance": {"zh": "经费结余", "en": "Funds balance"},
+    "as_of": {"zh": "截至{what}", "en": "as of {what}"},
+    # Common record fields
+    "date": {"zh": "日期", "en": "Date"},
+    "title": {"zh": "标题", "en": "Title"},
+    "kind": {"zh": "类别", "en": "Kind"},
+    "visibility": {"zh": "公开范围", "en": "Disclosure"},
+    "visibility_public": {"zh": "党外公开", "en": "Public"},
+    "visibility_members": {"zh": "党内公开", "en": "Within the party"},
+    "tags_label": {"zh": "标签", "en": "Tags"},
+    "attachments": {"zh": "附件", "en": "Attachments"},
+    "size": {"zh": "大小", "en": "Size"},
+    "sha256": {"zh": "SHA-256 校验值", "en": "SHA-256"},
+    "approval": {"zh": "公开审批", "en": "Disclosure approval"},
+    "proposed_by": {"zh": "提出", "en": "Proposed by"},
+    "reviewed_by": {"zh": "保密审查", "en": "Confidentiality review"},
+    "approved_by": {"zh": "审批", "en": "Approved by"},
+    "approved_on": {"zh": "审批日期", "en": "Approved on"},
+    "corrections": {"zh": "更正说明", "en": "Corrections"},
+    "change": {"zh": "更正内容", "en": "What changed"},
+    "reason": {"zh": "原因", "en": "Why"},
+    "related": {"zh": "相关记录", "en": "Related records"},
+    "details": {"zh": "基本信息", "en": "Details"},
+    "content": {"zh": "正文", "en": "Text"},
+    # Meetings
+    "time": {"zh": "时间", "en": "Time"},
+    "location": {"zh": "地点", "en": "Place"},
+    "chair": {"zh": "主持人", "en": "Chair"},
+    "recorder": {"zh": "记录人", "en": "Recorder"},
+    "group": {"zh": "党小组", "en": "Party group"},
+    "attendance": {"zh": "出席情况", "en": "Attendance"},
+    "present": {"zh": "出席", "en": "Present"},
+    "absent": {"zh": "缺席", "en": "Absent"},
+    "attendance_rate": {"zh": "出席率", "en": "Attendance rate"},
+    "attendees": {"zh": "出席人员", "en": "Present"},
+    "absentees": {"zh": "缺席人员", "en": "Absent"},
+    "guests": {"zh": "列席人员", "en": "Guests"},
+    "persons": {"zh": "{count} 人", "en": "{count}"},
+    "agenda": {"zh": "会议议程", "en": "Agenda"},
+    "minutes": {"zh": "会议记录", "en": "Minutes"},
+    "speaker": {"zh": "主讲人", "en": "Speaker"},
+    "topic": {"zh": "党课主题", "en": "Topic"},
+    "topics": {"zh": "批评与自我批评主题", "en": "Criticism and self-criticism topics"},
+    "rectification": {"zh": "整改事项", "en": "Rectification items"},
+    "item": {"zh": "事项", "en": "Item"},
+    "owner": {"zh": "责任人", "en": "Owner"},
+    "due": {"zh": "完成时限", "en": "Due"},
+    "status": {"zh": "状态", "en": "Status"},
+    "done_on": {"zh": "完成日期", "en": "Done on"},
+    "decisions_taken": {"zh": "会议作出的决策", "en": "Decisions taken"},
+    "scheduled": {"zh": "尚未召开", "en": "Scheduled"},
+    # Decisions
+    "meeting": {"zh": "决策会议", "en": "Decided at"},
+    "category": {"zh": "事项类别", "en": "Category"},
+    "background": {"zh": "背景", "en": "Background"},
+    "consultation": {"zh": "征求意见", "en": "Consultation"},
+    "method": {"zh": "方式", "en": "Method"},
+    "period": {"zh": "时间", "en": "Period"},
+    "participants": {"zh": "参与人数", "en": "Participants"},
+    "opinions": {"zh": "收到意见", "en": "Opinions received"},
+    "summary": {"zh": "意见摘要", "en": "Summary"},
+    "vote": {"zh": "表决情况", "en": "Vote"},
+    "vote_for": {"zh": "赞成", "en": "For"},
+    "vote_against": {"zh": "反对", "en": "Against"},
+    "vote_abstain": {"zh": "弃权", "en": "Abstain"},
+    "result": {"zh": "表决结果", "en": "Result"},
+    "follow_up": {"zh": "落实情况", "en": "Follow-up"},
+    "action": {"zh": "落实措施", "en": "Action"},
+    "funded_by": {"zh": "相关经费支出", "en": "Expenses it approved"},
+    # Finances
+    "dues_ledger": {"zh": "党费收缴", "en": "Dues"},
+    "month": {"zh": "月份", "en": "Month"},
+    "month_n": {"zh": "{n}月", "en": "{name}"},
+    "members": {"zh": "党员人数", "en": "Members"},
+    "due_amount": {"zh": "应缴（元）", "en": "Due (yuan)"},
+    "paid_amount": {"zh": "实缴（元）", "en": "Paid (yuan)"},
+    "collection_rate": {"zh": "收缴率", "en": "Collection rate"},
+    "total": {"zh": "合计", "en": "Total"},
+    "opening_balance": {"zh": "期初结余", "en": "Opening balance"},
+    "closing_balance": {"zh": "期末结余", "en": "Closing balance"},
+    "income": {"zh": "收入", "en": "Income"},
+    "expenses": {"zh": "支出", "en": "Expenses"},
+    "source": {"zh": "来源", "en": "Source"},
+    "amount": {"zh": "金额（元）", "en": "Amount (yuan)"},
+    "expense_item": {"zh": "支出事项", "en": "Item"},
+    "expense_category": {"zh": "类别", "en": "Category"},
+    "approver": {"zh": "审批人", "en": "Approved by"},
+    "approving_decision": {"zh": "审批决策", "en": "Approving decision"},
+    "receipts": {"zh": "票据", "en": "Receipts"},
+    "by_category": {"zh": "支出分类", "en": "Expenses by category"},
+    "summary_table": {"zh": "收支概况", "en": "Summary"},
+    "audit": {"zh": "审计", "en": "Audit"},
+    "auditor": {"zh": "审计人", "en": "Auditor"},
+    "finding": {"zh": "审计意见", "en": "Finding"},
+    "yuan": {"zh": "{amount} 元", "en": "¥{amount}"},
+    "not_disclosed": {"zh": "（未公开）", "en": "(not disclosed)"},
+    # Appraisals
+    "members_appraised": {"zh": "参评党员", "en": "Members appraised"},
+    "steps": {"zh": "评议程序", "en": "Procedure"},
+    "step": {"zh": "步骤", "en": "Step"},
+    "results": {"zh": "评定结果", "en": "Results"},
+    "grade": {"zh": "等次", "en": "Grade"},
+    "count": {"zh": "人数", "en": "Count"},
+    "share": {"zh": "占比", "en": "Share"},
+    "excellent_members": {"zh": "优秀党员", "en": "Outstanding members"},
+    "rating": {"zh": "支部评定等级", "en": "Branch rating"},
+    "indicators": {"zh": "考核指标", "en": "Indicators"},
+    "indicator": {"zh": "指标", "en": "Indicator"},
+    "target": {"zh": "目标", "en": "Target"},
+    "actual": {"zh": "完成", "en": "Achieved"},
+    "unit": {"zh": "单位", "en": "Unit"},
+    "met": {"zh": "达标", "en": "Met"},
+    "not_met": {"zh": "未达标", "en": "Not met"},
+    "measures": {"zh": "整改措施", "en": "Rectification measures"},
+    # Notices
+    "notice_period": {"zh": "公示期", "en": "Publicity period"},
+    "notice_open": {"zh": "公示中，还剩 {days} 天", "en": "Open, {days} day(s) left"},
+    "notice_closed": {"zh": "公示已结束", "en": "Closed"},
+    "notice_upcoming": {"zh": "尚未开始", "en": "Not yet open"},
+    "stage": {"zh": "阶段", "en": "Stage"},
+    "subjects": {"zh": "公示对象", "en": "Subjects"},
+    "name": {"zh": "姓名", "en": "Name"},
+    "detail": {"zh": "基本情况", "en": "Details"},
+    "objections": {"zh": "意见反映渠道", "en": "Where to raise objections"},
+    "objections_note": {
+        "zh": "公示期间，如对公示对象有不同意见，可通过以下方式反映：",
+        "en": "During the publicity period, objections may be raised here:",
+    },
+    "until": {"zh": "截止 {date}", "en": "until {date}"},
+    "date_range": {"zh": "{start} 至 {end}", "en": "{start} to {end}"},
+    # Footer
+    "generated_by": {"zh": "由 OpenBranch 生成", "en": "Made with OpenBranch"},
+}
+
+MONTH_NAMES_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+class Labels:
+    """The label table for one language, as the templates use it: ``t("agenda")``."""
+
+    def __init__(self, language: str = "zh"):
+        self.language = language if language in LANGUAGES else "zh"
+
+    def __call__(self, key: str, **values: Any) -> str:
+        entry = LABELS.get(key)
+        if entry is None:
+            raise KeyError(f"no label {key!r}")
+        text = entry[self.language]
+        return text.format(**values) if values else text
+
+    def enum(self, enumeration: str, value: str | None) -> str:
+        """An enumeration value in the site's language (the stored value is English)."""
+        from .records.schema import ENUMERATIONS
+
+        if value is None:
+            return ""
+        if self.language == "zh":
+            return ENUMERATIONS[enumeration].get(value, value)
+        return value.replace("_", " ").capitalize()
+
+    def date(self, value) -> str:
+        if value is None:
+            return ""
+        if self.language == "zh":
+            return f"{value.year}年{value.month}月{value.day}日"
+        return f"{value.day} {MONTH_NAMES_EN[value.month - 1]} {value.year}"
+
+    def month(self, n: int) -> str:
+        return self("month_n", n=n, name=MONTH_NAMES_EN[n - 1] if 1 <= n <= 12 else str(n))

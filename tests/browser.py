@@ -178,15 +178,26 @@ _PLACEHOLDER_JS = """() => {
 def open_search(page, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
     """Open the Material search dialog and focus the query input.
 
-    Desktop: the input is visible in the header, click it. Narrow viewports:
-    the input is hidden until the header magnifier label is clicked.
+    Narrow viewports (< 60em, e.g. 390px phones): the query input is off
+    canvas and Playwright would still call it "visible", so click the header
+    magnifier label (which is only displayed at those widths). Desktop: the
+    label is display:none and the input sits in the header; click it.
     """
     page.wait_for_selector(_INPUT, state="attached", timeout=timeout)
     field = page.locator(_INPUT)
-    if not field.is_visible():
-        page.locator(_HEADER_SEARCH_BUTTON).first.click(timeout=timeout)
-        field.wait_for(state="visible", timeout=timeout)
-    field.click(timeout=timeout)
+    if page.is_checked("#__search"):
+        field.focus()
+        return
+    button = page.locator(_HEADER_SEARCH_BUTTON)
+    if button.count() and button.first.is_visible():
+        button.first.click(timeout=timeout)
+    else:
+        field.click(timeout=timeout)
+    page.wait_for_function(
+        "() => document.getElementById('__search').checked",
+        timeout=timeout,
+    )
+    field.focus()
 
 
 def _submit(page, value: str, timeout: float) -> None:

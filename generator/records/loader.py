@@ -63,7 +63,7 @@ class LoadedFile:
 
 
 class _Refused(Exception):
-    def __init__(self, key: str, mark: Any, **ctx: Any):
+    def __init__(self, key: str, mark: Any, /, **ctx: Any):
         super().__init__(key)
         self.key = key
         self.mark = mark
@@ -146,9 +146,11 @@ def load_yaml_file(path: Path, rel: str, messages: Messages, max_bytes: int) -> 
 
 
 def parse_yaml_text(text: str, rel: str, messages: Messages) -> tuple[LoadedFile | None, list[RecordError]]:
-    loader = _RecordLoader(text)
     out = LoadedFile(data=None)
+    loader = None
     try:
+        # Constructing the loader already raises ReaderError on control characters.
+        loader = _RecordLoader(text)
         node = loader.get_single_node()
         if node is None:
             out.data = None
@@ -169,7 +171,8 @@ def parse_yaml_text(text: str, rel: str, messages: Messages) -> tuple[LoadedFile
     except RecursionError:
         return None, [RecordError(rel, 1, 1, "", messages("yaml_too_deep", limit=MAX_DEPTH))]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return out, []
 
 
@@ -191,7 +194,9 @@ def _translate_yaml_problem(exc: yaml.MarkedYAMLError, messages: Messages) -> st
         "expected <block end>, but found '<block sequence start>'": "yaml_indent",
         "expected a single document in the stream": "yaml_multi_doc",
     }
+    # PyYAML puts the telling words in ``problem`` or, for some errors, in ``context``.
+    context = (exc.context or "").strip()
     for text, key in known.items():
-        if problem.startswith(text):
+        if problem.startswith(text) or context.startswith(text):
             return messages(key)
     return problem

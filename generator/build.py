@@ -1,0 +1,105 @@
+"""The pipeline: load and check once, narrow per audience, compile, stage, render, swap.
+
+This is the only module that knows the order of the stages; each stage lives
+in its own module.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from . import engine, stage
+from .audience import AUDIENCES, narrow
+from .config import Site
+from .errors import ErrorCollector, OpenBranchError, RecordError
+from .pages import compile_pages
+from .records.index import RecordSet, load_records
+
+
+def check(site: Site) -> tuple[RecordSet, ErrorCollector]:
+    """Load every record and run every check; later stages' checks join here."""
+    collector = ErrorCollector()
+    records = load_records(site, collector)
+    return records, collector
+
+
+@dataclass
+class AudienceReport:
+    audience: str
+    counts: dict[str, int]
+    pages: int
+    changed: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildReport:
+    output: Path
+    audiences: list[AudienceReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def source_date_epoch(records: RecordSet, today: dt.date) -> int:
+    """Timestamps in the output: SOURCE_DATE_EPOCH if set, else the newest record's date."""
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env.isdigit():
+        return int(env)
+    newest = max((r.date for r in records if r.date <= today), default=today)
+    return calendar.timegm(newest.timetuple())
+
+
+def compile_audience(site: Site, records: RecordSet, audience: str, today: dt.date, include_drafts: bool = False) -> tuple[Path, int, int, dict[str, int]]:
+    """Compile one audience's MkDocs project into the build folder."""
+    view = narrow(records, audience, include_drafts)
+    compiled = compile_pages(site, view, today)
+    folder, changed = stage.write_stage(site, audience, compiled)
+    return folder, len(compiled.pages), changed, view.counts()
+
+
+def build(
+    site: Site,
+    output: Optional[Path] = None,
+    audiences: tuple[str, ...] = AUDIENCES,
+    today: Optional[dt.date] = None,
+    keep_stage: bool = False,
+    strict: bool = False,
+) -> BuildReport:
+    """Build the sites; raise ``OpenBranchError`` with every problem if the records are not clean."""
+    started = time.perf_counter()
+    today = today or dt.date.today()
+    output = (output or site.output_dir).resolve()
+    records, collector = check(site)
+    if collector.failed(strict):
+        raise OpenBranchError(collector.sorted())
+    report = BuildReport(output=output)
+    epoch = source_date_epoch(records, today)
+    rendered: list[tuple[Path, Path]] = []
+    try:
+        for audience in audiences:
+            folder, pages, changed, counts = compile_audience(site, records, audience, today)
+            target = output / audience
+            fresh = engine.fresh_folder(output, audience)
+            rendered.append((fresh, target))
+            warnings = engine.render(folder, fresh, epoch)
+            report.audiences.append(AudienceReport(audience, counts, pages, changed, warnings))
+    except engine.EngineError as exc:
+        for fresh, _ in rendered:
+            engine.discard(fresh)
+        raise OpenBranchError([RecordError("mkdocs.yml", 0, 0, "", site.messages("engine_failed", detail=str(exc)))]) from exc
+    except BaseException:
+        for fresh, _ in rendered:
+            engine.discard(fresh)
+        raise
+    # Every audience rendered: only now replace the old sites.
+    for fresh, target in rendered:
+        engine.swap_in(fresh, target)
+    if not keep_stage:
+        stage.remove_stage(site)
+    report.seconds = time.perf_counter() - started
+    return report

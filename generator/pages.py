@@ -1,0 +1,325 @@
+"""Record and listing pages: Jinja2 templates from ``themes/`` -> Markdown with front matter.
+
+Every plain field reaches the page through Jinja2's autoescaping inside HTML
+elements, where Markdown leaves it alone; a record's ``body`` is Markdown,
+rendered here and sanitised with nh3 before it is placed in the page.  The
+page title in the front matter is HTML-escaped too, because the engine's
+templates print it without escaping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import posixpath
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import jinja2
+import markdown
+import nh3
+import yaml
+from markupsafe import Markup
+from pymdownx.slugs import slugify
+
+from . import figures as fig
+from .audience import AudienceView
+from .config import Site
+from .i18n import Labels
+from .records import schema
+from .records.index import Record, resolve_attachment
+
+BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"
+SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals"]
+_KIND_ENUMERATION = {"meeting": "meeting_kind", "finance": "finance_kind", "appraisal": "appraisal_kind", "notice": "notice_kind"}
+
+# The slug function for heading anchors, shared with the generated mkdocs.yml so
+# body headings and template headings get the same readable Chinese anchors.
+heading_slug = slugify(case="lower")
+
+# ---------------------------------------------------------------------------
+# Record bodies: Markdown -> sanitised HTML
+# ---------------------------------------------------------------------------
+
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "ol": {"start"},
+    **{f"h{n}": {"id"} for n in range(2, 7)},
+}
+
+
+@lru_cache(maxsize=4096)
+def render_body(text: str) -> str:
+    """A record's Markdown body as safe HTML (no script, handler, style or foreign URL scheme)."""
+    if not text.strip():
+        return ""
+    converter = markdown.Markdown(
+        extensions=["tables", "sane_lists", "fenced_code", "toc"],
+        extension_configs={"toc": {"slugify": heading_slug, "permalink": False}},
+        output_format="html",
+    )
+    raw = converter.convert(text)
+    cleaned = nh3.clean(
+        raw,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )
+    # Blank lines would end the raw HTML block in the staged Markdown page.
+    return "\n".join(line for line in cleaned.splitlines() if line.strip())
+
+
+# ---------------------------------------------------------------------------
+# Attachments
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    name: str  # path under content/attachments/
+    title: str
+    size: int
+    sha256: str
+    source: Path
+
+    @property
+    def url(self) -> str:
+        return f"attachments/{self.name}"
+
+
+@lru_cache(maxsize=4096)
+def _file_facts(path: Path, mtime_ns: int, size: int) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def attachment_info(site: Site, name: str, title: Optional[str]) -> Optional[AttachmentInfo]:
+    real, _ = resolve_attachment(site, name)
+    if real is None:
+        return None
+    stat = real.stat()
+    return AttachmentInfo(name=name, title=title or Path(name).name, size=stat.st_size, sha256=_file_facts(real, stat.st_mtime_ns, stat.st_size), source=real)
+
+
+def human_size(size: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return str(size)
+
+
+# ---------------------------------------------------------------------------
+# The renderer
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class CompiledSite:
+    """One audience's pages: docs-relative path -> text, plus files to copy and the nav."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> source file
+    nav: list[Any] = field(default_factory=list)
+
+
+def page_url(doc_path: str) -> str:
+    """The URL (directory style) a staged Markdown file is served at."""
+    stem = doc_path[:-3] if doc_path.endswith(".md") else doc_path
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one page's URL to another URL, both relative to the site root."""
+    start = from_url or "."
+    target = to_url or "."
+    rel = posixpath.relpath(target, start)
+    if to_url.endswith("/") or to_url == "":
+        rel = rel.rstrip("/") + "/"
+        if rel == "./":
+            return "./"
+    return rel
+
+
+def _money(value: Optional[Decimal]) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.2f}"
+
+
+class PageRenderer:
+    """Renders every page of one audience's site from its narrowed records."""
+
+    def __init__(self, site: Site, view: AudienceView, today: dt.date):
+        self.site = site
+        self.view = view
+        self.today = today
+        self.t = Labels(site.config.language)
+        self.figures = fig.compute(view, today)
+        self.env = self._environment()
+        self.out = CompiledSite()
+
+    def _environment(self) -> jinja2.Environment:
+        folders = []
+        if (self.site.themes_dir / "templates").is_dir():
+            folders.append(str(self.site.themes_dir / "templates"))
+        folders.append(str(BUILTIN_THEMES / "templates"))
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        env.globals.update(t=self.t, site=self.site, view=self.view, figures=self.figures, today=self.today, audience=self.view.audience, fig=fig)
+        env.filters.update(
+            date=self.t.date,
+            money=_money,
+            enum=self.t.enum,
+            size=human_size,
+            percent=lambda v: "" if v is None else f"{v}%",
+        )
+        return env
+
+    # -- helpers available to templates ---------------------------------
+
+    def _context(self, doc_path: str, **values: Any) -> dict[str, Any]:
+        url = page_url(doc_path)
+
+        def link(target: Any) -> str:
+            to = target.url if isinstance(target, Record) else str(target)
+            return relative_url(url, to)
+
+        def kind_label(record: Record) -> str:
+            enumeration = _KIND_ENUMERATION.get(record.type)
+            return self.t.enum(enumeration, record.kind) if enumeration and record.kind else ""
+
+        return {"page_url": url, "link": link, "kind_label": kind_label, "record_of": self.view.get, **values}
+
+    def _emit(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> None:
+        body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
+        front = {"title": html.escape(title, quote=False)}
+        if meta:
+            front.update(meta)
+        header = yaml.safe_dump(front, allow_unicode=True, sort_keys=True, width=1000).strip()
+        self.out.pages[doc_path] = f"---\n{header}\n---\n\n{body.rstrip()}\n"
+
+    # -- pages -------------------------------------------------------------
+
+    def render(self) -> CompiledSite:
+        self._render_home()
+        for record in self.view.records:
+            self._render_record(record)
+        for section in SECTION_ORDER:
+            self._render_section(section)
+        self._render_tags()
+        self.out.nav = self._nav()
+        return self.out
+
+    def _render_home(self) -> None:
+        title = self.site.config.site_name or (self.view.branch.name if self.view.branch else "OpenBranch")
+        self._emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"]}, branch=self.view.branch)
+
+    def _attachments(self, record: Record) -> list[AttachmentInfo]:
+        infos = []
+        for attachment in record.model.attachments:
+            info = attachment_info(self.site, attachment.file, attachment.title)
+            if info is not None:
+                infos.append(info)
+                self.out.files[info.url] = info.source
+        return infos
+
+    def _receipts(self, record: Record) -> dict[str, AttachmentInfo]:
+        found: dict[str, AttachmentInfo] = {}
+        if record.type == "finance" and record.kind == "funds":
+            for expense in record.model.expenses:
+                for receipt in expense.receipts:
+                    info = attachment_info(self.site, receipt, None)
+                    if info is not None:
+                        found[receipt] = info
+                        self.out.files[info.url] = info.source
+        return found
+
+    def _render_record(self, record: Record) -> None:
+        template = f"record/{record.type}_{record.kind}.md.j2" if record.type == "finance" else f"record/{record.type}.md.j2"
+        doc_path = f"{record.section}/{record.date.year}/{record.id}.md"
+        related = {
+            "decisions": self.figures.decisions_of_meeting.get(record.id, []),
+            "ledgers": self.figures.expenses_of_decision.get(record.id, []),
+            "meeting": self.view.get(record.model.meeting) if record.type == "decision" else None,
+        }
+        self._emit(
+            doc_path,
+            template,
+            record.title,
+            meta={"record_id": record.id, "record_type": record.type, "date": record.date.isoformat()},
+            record=record,
+            m=record.model,
+            body_html=Markup(render_body(record.model.body)),
+            attachments=self._attachments(record),
+            receipts=self._receipts(record),
+            related=related,
+            attendance=fig.attendance(record) if record.type == "meeting" else None,
+            notice=fig.notice_state(record, self.today) if record.type == "notice" else None,
+        )
+
+    def _render_section(self, section: str) -> None:
+        record_type = schema.SECTIONS[section]
+        records = self.view.of_type(record_type)
+        years: dict[int, list[Record]] = {}
+        kinds: dict[str, list[Record]] = {}
+        for record in records:
+            years.setdefault(record.date.year, []).append(record)
+            if record.kind:
+                kinds.setdefault(record.kind, []).append(record)
+        title = self.t(f"section_{section}")
+        kind_pages = {}
+        enumeration = _KIND_ENUMERATION.get(record_type)
+        if enumeration:
+            for kind in schema.ENUMERATIONS[enumeration]:
+                if kind in kinds:
+                    kind_pages[kind] = f"{section}/kinds/{kind}/"
+        self._emit(f"{section}/index.md", "listing/section.md.j2", title, section=section, years=years, kind_pages=kind_pages, kinds=kinds, enumeration=enumeration)
+        for year, items in years.items():
+            self._emit(f"{section}/{year}/index.md", "listing/records.md.j2", f"{title} · {self.t('year_heading', year=year)}", section=section, records=items)
+        for kind, items in kinds.items():
+            label = self.t.enum(enumeration, kind) if enumeration else kind
+            self._emit(f"{section}/kinds/{kind}.md", "listing/records.md.j2", f"{title} · {label}", section=section, records=items)
+
+    def _render_tags(self) -> None:
+        tags = self.figures.tags
+        self._emit("tags/index.md", "listing/tags.md.j2", self.t("tags"), tags=tags, slug=fig.tag_slug)
+        for tag, items in tags.items():
+            self._emit(f"tags/{fig.tag_slug(tag)}.md", "listing/records.md.j2", f"{self.t('tag')}：{tag}" if self.t.language == "zh" else f"Tag: {tag}", section="tags", records=items)
+
+    def _nav(self) -> list[Any]:
+        nav: list[Any] = [{self.t("home"): "index.md"}]
+        for section in SECTION_ORDER:
+            nav.append({self.t(f"section_{section}"): f"{section}/index.md"})
+        nav.append({self.t("tags"): "tags/index.md"})
+        return nav
+
+
+def compile_pages(site: Site, view: AudienceView, today: dt.date) -> CompiledSite:
+    return PageRenderer(site, view, today).render()
