@@ -103,3 +103,55 @@ def build(
         stage.remove_stage(site)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def serve(site: Site, audience: str, today: dt.date, include_drafts: bool, dev_addr: Optional[str], on_problems) -> None:
+    """Compile, run MkDocs' live-reload server on the staged project, recompile on change.
+
+    Only the build folder is written; ``content/``, ``themes/`` and
+    site_config.yml are watched and never written, so serving cannot loop.
+    """
+    import threading
+
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    def recompile() -> Optional[Path]:
+        records, collector = check(site)
+        on_problems(collector.sorted())
+        if collector.failed():
+            return None
+        folder, _, _, _ = compile_audience(site, records, audience, today, include_drafts)
+        return folder
+
+    folder = recompile()
+    if folder is None:
+        raise OpenBranchError([])
+
+    timer: list[threading.Timer] = []
+
+    class _Changed(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's event type
+            if event.is_directory and event.event_type == "modified":
+                return
+            # Editors save in bursts: recompile once the burst is over.
+            for pending in timer:
+                pending.cancel()
+            timer[:] = [threading.Timer(0.3, recompile)]
+            timer[0].start()
+
+    observer = Observer()
+    handler = _Changed()
+    for watched in (site.content_dir, site.themes_dir):
+        if watched.is_dir():
+            observer.schedule(handler, str(watched), recursive=True)
+    observer.schedule(handler, str(site.config_path.parent), recursive=False)
+    observer.start()
+    try:
+        from mkdocs.commands.serve import serve as mkdocs_serve
+
+        options = {"dev_addr": dev_addr} if dev_addr else {}
+        mkdocs_serve(config_file=str(folder / "mkdocs.yml"), livereload=True, **options)
+    finally:
+        observer.stop()
+        observer.join()

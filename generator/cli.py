@@ -158,5 +158,26 @@ def build(config_file: Path, output: Optional[Path], audience: str, keep_stage: 
     click.echo(messages("build_done", path=site.relative(report.output), seconds=report.seconds))
 
 
+@main.command()
+@_config_option
+@click.option("--audience", type=click.Choice(["public", "members"]), default="members", show_default=True)
+@click.option("--drafts", is_flag=True, help="Show draft records too")
+@click.option("-a", "--dev-addr", default=None, help="IP:PORT to serve on (default 127.0.0.1:8000)")
+@_today_option
+def serve(config_file: Path, audience: str, drafts: bool, dev_addr: Optional[str], today: Optional[dt.datetime]) -> None:
+    """Preview one audience's site with live reload while records change."""
+    site = _open_site(config_file, "text")
+    messages = site.messages
+
+    def show(problems: list[RecordError]) -> None:
+        _emit_problems(problems, "text", messages, sys.stderr)
+
+    try:
+        build_module.serve(site, audience, today_from_env(today.date() if today else None), drafts, dev_addr, show)
+    except OpenBranchError:
+        click.echo(messages("build_failed"), err=True)
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -86,10 +86,11 @@ def dues_totals(ledger: Record) -> dict[str, Decimal]:
     return {"due": due, "paid": paid, "rate": percent(paid, due)}
 
 
-def percent(part: Decimal, whole: Decimal) -> Optional[Decimal]:
+def percent(part: Decimal | int, whole: Decimal | int) -> Optional[Decimal]:
+    """``part`` as a percentage of ``whole``, one decimal, exact (None when whole is 0)."""
     if not whole:
         return None
-    return (part * 100 / whole).quantize(Decimal("0.1"))
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
 
 
 # ---------------------------------------------------------------------------
