@@ -20,12 +20,16 @@ from .config import Site
 from .errors import ErrorCollector, OpenBranchError, RecordError
 from .pages import compile_pages
 from .records.index import RecordSet, load_records
+from .rules import apply_rules
 
 
-def check(site: Site) -> tuple[RecordSet, ErrorCollector]:
-    """Load every record and run every check; later stages' checks join here."""
+def check(site: Site, today: dt.date) -> tuple[RecordSet, ErrorCollector]:
+    """Load every record and run every check: schema, references, then the norms' rules."""
     collector = ErrorCollector()
     records = load_records(site, collector)
+    if not collector.errors:
+        # The rules compare records with each other: only meaningful on clean input.
+        collector.extend(apply_rules(records, site, today))
     return records, collector
 
 
@@ -74,7 +78,7 @@ def build(
     started = time.perf_counter()
     today = today or dt.date.today()
     output = (output or site.output_dir).resolve()
-    records, collector = check(site)
+    records, collector = check(site, today)
     if collector.failed(strict):
         raise OpenBranchError(collector.sorted())
     report = BuildReport(output=output)
@@ -117,7 +121,7 @@ def serve(site: Site, audience: str, today: dt.date, include_drafts: bool, dev_a
     from watchdog.observers import Observer
 
     def recompile() -> Optional[Path]:
-        records, collector = check(site)
+        records, collector = check(site, today)
         on_problems(collector.sorted())
         if collector.failed():
             return None

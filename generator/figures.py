@@ -168,3 +168,84 @@ def tag_slug(tag: str) -> str:
     if _SAFE_SLUG.match(tag):
         return tag
     return "t-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]
+
+
+# ---------------------------------------------------------------------------
+# Overviews: finance years, appraisal history, meetings per kind
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class FundsYear:
+    year: int
+    ledgers: list[Record]
+    opening: Decimal
+    income: Decimal
+    expenses: Decimal
+    closing: Decimal
+    categories: list[tuple[str, Decimal]]
+    members: Optional[int]
+    norm: Decimal
+
+    @property
+    def per_member(self) -> Optional[Decimal]:
+        if not self.members:
+            return None
+        return (self.income / self.members).quantize(Decimal("0.01"))
+
+    @property
+    def meets_norm(self) -> Optional[bool]:
+        per_member = self.per_member
+        return None if per_member is None else per_member >= self.norm
+
+
+def members_on(branch, day: dt.date) -> Optional[int]:
+    """How many members the branch had on ``day`` (the count in force since the latest date before it)."""
+    if branch is None:
+        return None
+    counts = sorted((c for c in branch.member_counts if c.since <= day), key=lambda c: c.since)
+    return counts[-1].count if counts else None
+
+
+def funds_years(view: AudienceView, norm: Decimal) -> list[FundsYear]:
+    """Each year's funds ledgers chained: first opening, totals, last closing; newest year first."""
+    ledgers = sorted((r for r in view.of_type("finance") if r.kind == "funds"), key=lambda r: (r.model.period_start or r.date, r.id))
+    years: dict[int, list[Record]] = defaultdict(list)
+    for ledger in ledgers:
+        years[(ledger.model.period_start or ledger.date).year].append(ledger)
+    result = []
+    for year, items in sorted(years.items(), reverse=True):
+        categories: dict[str, Decimal] = defaultdict(Decimal)
+        for ledger in items:
+            for name, amount in expense_categories(ledger):
+                categories[name] += amount
+        result.append(
+            FundsYear(
+                year=year,
+                ledgers=items,
+                opening=items[0].model.opening_balance,
+                income=sum((funds_totals(r)["income"] for r in items), Decimal("0")),
+                expenses=sum((funds_totals(r)["expenses"] for r in items), Decimal("0")),
+                closing=items[-1].model.closing_balance,
+                categories=sorted(categories.items()),
+                members=members_on(view.branch, dt.date(year, 12, 31)),
+                norm=norm,
+            )
+        )
+    return result
+
+
+def appraisal_history(view: AudienceView) -> list[Record]:
+    """Member appraisals with grade results, oldest first (for a history across years)."""
+    return sorted((r for r in view.of_type("appraisal") if r.model.results), key=lambda r: (r.date, r.id))
+
+
+def meetings_per_kind_per_year(view: AudienceView, today: dt.date) -> tuple[list[int], dict[str, dict[int, int]]]:
+    """Meetings held (dated up to today) per kind and year."""
+    counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    years = set()
+    for meeting in view.of_type("meeting"):
+        if meeting.date <= today:
+            counts[meeting.model.kind][meeting.date.year] += 1
+            years.add(meeting.date.year)
+    return sorted(years), {k: dict(v) for k, v in counts.items()}

@@ -120,6 +120,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "缺少 content/branch.yml（支部基本信息）",
         "en": "content/branch.yml (the branch's description) is missing",
     },
+    # Rules a higher-level committee checks
+    "rule_closing_balance": {
+        "zh": "期末结余 {closing} 与计算结果不符：期初 {opening} + 收入 {income} − 支出 {expenses} = {expected}",
+        "en": "the closing balance {closing} does not add up: opening {opening} + income {income} − expenses {expenses} = {expected}",
+    },
+    "rule_opening_balance": {
+        "zh": "期初结余 {opening} 应等于上一期（{previous}）的期末结余 {closing}",
+        "en": "the opening balance {opening} should equal the previous period's ({previous}) closing balance {closing}",
+    },
+    "rule_decision_not_adopted": {
+        "zh": "审批该支出的决策“{id}”的结果是“{result}”，未获通过",
+        "en": "the approving decision '{id}' was not adopted (result: {result})",
+    },
+    "rule_grades_exceed": {
+        "zh": "各等次人数合计 {total} 人，超过参评党员 {members} 人",
+        "en": "the grade counts add up to {total}, more than the {members} members appraised",
+    },
+    "rule_excellent_cap": {
+        "zh": "“优秀”{count} 人，超过参评党员 {members} 人的 {share}（最多 {limit} 人）",
+        "en": "{count} graded excellent, more than {share} of the {members} members (at most {limit})",
+    },
+    "rule_vote_exceeds": {
+        "zh": "表决票数合计 {cast}，超过会议“{meeting}”的出席人数 {present}",
+        "en": "{cast} votes were cast, more than the {present} present at the meeting '{meeting}'",
+    },
+    "rule_no_majority": {
+        "zh": "赞成票 {votes} 未超过出席人数 {present} 的半数，不能记为“通过”",
+        "en": "{votes} votes for is not more than half of the {present} present; the decision cannot be adopted",
+    },
+    "rule_quorum": {
+        "zh": "会议“{meeting}”出席 {present} 人，应到 {eligible} 人，未超过 {share}，不足以作出决定",
+        "en": "the meeting '{meeting}' had {present} of {eligible} present, not more than {share}: too few to decide",
+    },
+    "rule_notice_order": {"zh": "公示结束日期 {end} 早于开始日期 {start}", "en": "the notice ends ({end}) before it starts ({start})"},
+    "rule_notice_short": {
+        "zh": "公示期只有 {days} 个工作日，少于规定的 {required} 个工作日",
+        "en": "the notice runs {days} working days, fewer than the required {required}",
+    },
+    "rule_term_ended": {
+        "zh": "支部委员会任期已于 {end} 届满，尚未记录换届选举",
+        "en": "the committee's term ended on {end} and no election is recorded",
+    },
     # Config
     "config_missing": {"zh": "找不到配置文件 {path}", "en": "the configuration file {path} does not exist"},
     # Command output

@@ -78,6 +78,7 @@ class RecordSet:
 
     records: list[Record] = field(default_factory=list)
     branch: Optional[schema.Branch] = None
+    branch_source: Optional[LoadedFile] = None
     by_id: dict[str, Record] = field(default_factory=dict)
 
     def of_type(self, record_type: str) -> list[Record]:
@@ -118,7 +119,9 @@ def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
 
     branch_path = content / BRANCH_FILE
     if branch_path.is_file():
-        result.branch = _load_one(branch_path, "branch", site, collector, max_bytes)  # type: ignore[assignment]
+        loaded_branch = _load_one(branch_path, "branch", site, collector, max_bytes, with_source=True)
+        if loaded_branch is not None:
+            result.branch, result.branch_source = loaded_branch
     else:
         collector.add(RecordError(site.relative(branch_path), 0, 0, "", messages("no_branch")))
 

@@ -148,7 +148,8 @@ def _parse_number(value: Any) -> Any:
 
 def _parse_text(value: Any) -> Any:
     if not isinstance(value, str):
-        raise _error("expected_text", value=_text_of(value) if not isinstance(value, (list, dict)) else value)
+        # None, lists and mappings go through as they are, so the message can say "空值" / "列表".
+        raise _error("expected_text", value=value if value is None or isinstance(value, (list, dict)) else _text_of(value))
     return value
 
 

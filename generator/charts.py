@@ -1,0 +1,100 @@
+"""Static SVG charts made at build time with matplotlib.
+
+Text stays text (``svg.fonttype: none``) so Chinese labels render with the
+reader's own fonts; the SVG has a viewBox and no fixed size so it scales to a
+phone; ids and metadata are fixed so two builds give the same bytes.  Every
+chart is shown beside a table with the same numbers (for screen readers).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from decimal import Decimal
+from typing import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+PALETTE = ["#c62828", "#f9a825", "#6d4c41", "#1565c0", "#2e7d32", "#6a1b9a", "#00838f"]
+_FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "sans-serif"]
+
+_STYLE = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "openbranch",
+    "font.family": "sans-serif",
+    "font.sans-serif": _FONT_FAMILIES[:-1] + ["DejaVu Sans"],
+    "font.size": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#555555",
+    "axes.labelcolor": "#222222",
+    "xtick.color": "#222222",
+    "ytick.color": "#222222",
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#e0e0e0",
+    "legend.frameon": False,
+    "figure.dpi": 72,
+}
+
+
+def _svg(fig) -> str:
+    buffer = io.StringIO()
+    with warnings.catch_warnings():
+        # Without a CJK font installed at build time matplotlib warns about
+        # glyphs it cannot measure; the browser draws them with its own fonts.
+        warnings.simplefilter("ignore")
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    plt.close(fig)
+    text = buffer.getvalue()
+    text = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 preserveAspectRatio="xMidYMid meet"', text, count=1)
+    # Let the reader's fonts draw the Chinese labels, whatever matplotlib found.
+    families = ", ".join(f"'{f}'" if " " in f else f for f in _FONT_FAMILIES)
+    text = re.sub(r"font-family:[^;\"]*", f"font-family:{families}", text)
+    text = re.sub(r"font: ([\d.]+px) '[^']*'", rf"font-size:\1;font-family:{families}", text)
+    return text
+
+
+def _figure(width: float = 7.0, height: float = 3.4):
+    with matplotlib.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(width, height))
+    return fig, ax
+
+
+def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | Decimal | int]], y_label: str = "", stacked: bool = False) -> str:
+    """Bars per category, one colour per series (stacked if asked)."""
+    with matplotlib.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(max(5.0, 0.55 * len(categories) * max(1, 1 if stacked else len(series)) + 2.5), 3.4))
+        count = len(series)
+        width = 0.8 if stacked else 0.8 / max(count, 1)
+        bottoms = [0.0] * len(categories)
+        for i, (name, values) in enumerate(series.items()):
+            numbers = [float(v) for v in values]
+            if stacked:
+                positions = list(range(len(categories)))
+                ax.bar(positions, numbers, width, bottom=bottoms, label=name, color=PALETTE[i % len(PALETTE)])
+                bottoms = [b + n for b, n in zip(bottoms, numbers)]
+            else:
+                positions = [p - 0.4 + width * (i + 0.5) for p in range(len(categories))]
+                ax.bar(positions, numbers, width, label=name, color=PALETTE[i % len(PALETTE)])
+        ax.set_xticks(list(range(len(categories))))
+        ax.set_xticklabels(list(categories))
+        if len(categories) > 6:
+            plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
+        if y_label:
+            ax.set_ylabel(y_label)
+        ax.set_axisbelow(True)
+        if count > 1:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        return _svg(fig)
+
+
+def fonts_available() -> bool:
+    """Whether a CJK font is installed for exact label measurement (informational)."""
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return any(f in names for f in _FONT_FAMILIES[:-1])

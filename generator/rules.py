@@ -1,0 +1,199 @@
+"""The rules a higher-level committee checks, applied to all loaded records.
+
+Each rule reads the records and the norms of ``site_config.yml`` and reports
+errors or warnings at the line of the field that breaks it.  Money is summed
+as ``Decimal`` and compared exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+from typing import Callable, Iterator, Optional
+
+from .config import Site
+from .figures import members_on
+from .errors import RecordError
+from .i18n import Messages
+from .records import schema
+from .records.index import Record, RecordSet
+from .records.validate import format_field
+
+Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
+
+
+def _problem(record: Record, path: tuple, messages: Messages, key: str, severity: str = "error", **values) -> RecordError:
+    line, column = record.position(path)
+    return RecordError(record.rel, line, column, format_field(path), messages(key, **values), severity)  # type: ignore[arg-type]
+
+
+def eligible_for(meeting: Record, branch: Optional[schema.Branch]) -> Optional[int]:
+    """Who is entitled to attend a deciding meeting: all members, the committee, or the group."""
+    if branch is None:
+        return None
+    kind = meeting.model.kind
+    if kind == "general_assembly":
+        return members_on(branch, meeting.date)
+    if kind == "branch_committee":
+        return len(branch.committee) or None
+    if kind == "group_meeting":
+        group = next((g for g in branch.groups if g.name == meeting.model.group), None)
+        return len(group.members) if group and group.members else None
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Finance
+# ---------------------------------------------------------------------------
+
+
+def _funds_in_order(records: RecordSet) -> list[Record]:
+    ledgers = [r for r in records.of_type("finance") if r.kind == "funds" and not r.is_draft]
+    return sorted(ledgers, key=lambda r: (r.model.period_start or r.date, r.id))
+
+
+def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    messages = site.messages
+    previous: Optional[Record] = None
+    for ledger in _funds_in_order(records):
+        model = ledger.model
+        income = sum((i.amount for i in model.income), Decimal("0"))
+        expenses = sum((e.amount for e in model.expenses), Decimal("0"))
+        expected = model.opening_balance + income - expenses
+        if expected != model.closing_balance:
+            yield _problem(
+                ledger, ("closing_balance",), messages, "rule_closing_balance",
+                closing=f"{model.closing_balance:.2f}", opening=f"{model.opening_balance:.2f}",
+                income=f"{income:.2f}", expenses=f"{expenses:.2f}", expected=f"{expected:.2f}",
+            )
+        if previous is not None and previous.model.closing_balance != model.opening_balance:
+            yield _problem(
+                ledger, ("opening_balance",), messages, "rule_opening_balance",
+                opening=f"{model.opening_balance:.2f}", previous=previous.model.period, closing=f"{previous.model.closing_balance:.2f}",
+            )
+        previous = ledger
+        for i, expense in enumerate(model.expenses):
+            decision = records.get(expense.decision)
+            if decision is not None and decision.type == "decision" and decision.model.result != "adopted":
+                yield _problem(ledger, ("expenses", i, "decision"), messages, "rule_decision_not_adopted", id=decision.id, result=_enum_word(messages, "decision_result", decision.model.result))
+
+
+def _enum_word(messages: Messages, enumeration: str, value: str) -> str:
+    words = schema.ENUMERATIONS[enumeration]
+    return words[value] if messages.language == "zh" else value
+
+
+# ---------------------------------------------------------------------------
+# Appraisals
+# ---------------------------------------------------------------------------
+
+
+def check_appraisals(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    messages = site.messages
+    cap: Fraction = site.config.norms.excellent_share_max
+    for appraisal in records.of_type("appraisal"):
+        model = appraisal.model
+        if not model.results:
+            continue
+        members = model.members if model.members is not None else members_on(records.branch, appraisal.date)
+        if members is None:
+            continue
+        total = sum(model.results.values())
+        if total > members:
+            yield _problem(appraisal, ("results",), messages, "rule_grades_exceed", total=total, members=members)
+        excellent = model.results.get("excellent", 0)
+        if excellent > cap * members:
+            # Point at the key as the worker typed it (优秀 or excellent).
+            key = next((k for k in (schema.GRADES["excellent"], "excellent") if ("results", k) in appraisal.source.value_positions), "excellent")
+            limit = int(cap * members)
+            yield _problem(appraisal, ("results", key), messages, "rule_excellent_cap", count=excellent, limit=limit, members=members, share=str(cap))
+
+
+# ---------------------------------------------------------------------------
+# Votes and quorum
+# ---------------------------------------------------------------------------
+
+
+def check_votes(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    messages = site.messages
+    quorum: Fraction = site.config.norms.quorum_more_than
+    for decision in records.of_type("decision"):
+        model = decision.model
+        meeting = records.get(model.meeting)
+        if meeting is None or meeting.type != "meeting":
+            continue
+        present = len(meeting.model.attendees)
+        if model.vote is not None and present:
+            cast = model.vote.for_ + model.vote.against + model.vote.abstain
+            if cast > present:
+                yield _problem(decision, ("vote",), messages, "rule_vote_exceeds", cast=cast, present=present, meeting=meeting.id)
+            elif model.result == "adopted" and Fraction(model.vote.for_) <= Fraction(present, 2):
+                yield _problem(decision, ("result",), messages, "rule_no_majority", votes=model.vote.for_, present=present)
+        eligible = eligible_for(meeting, records.branch)
+        if eligible and present and Fraction(present, eligible) <= quorum:
+            yield _problem(decision, ("meeting",), messages, "rule_quorum", meeting=meeting.id, present=present, eligible=eligible, share=str(quorum))
+
+
+# ---------------------------------------------------------------------------
+# Notices and terms
+# ---------------------------------------------------------------------------
+
+
+def working_days(start: dt.date, end: dt.date) -> tuple[int, bool]:
+    """Working days from start to end inclusive, with China's holidays and make-up workdays.
+
+    Returns the count and whether the holiday calendar covered every day (outside
+    the library's years, weekdays are counted instead).
+    """
+    import chinese_calendar
+
+    count, covered = 0, True
+    day = start
+    while day <= end:
+        try:
+            count += chinese_calendar.is_workday(day)
+        except NotImplementedError:
+            covered = False
+            count += day.weekday() < 5
+        day += dt.timedelta(days=1)
+    return count, covered
+
+
+def check_notices(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    messages = site.messages
+    required = site.config.norms.publicity_working_days
+    for notice in records.of_type("notice"):
+        model = notice.model
+        if model.end < model.start:
+            yield _problem(notice, ("end",), messages, "rule_notice_order", start=model.start.isoformat(), end=model.end.isoformat())
+            continue
+        if model.kind != "membership":
+            continue
+        days, _ = working_days(model.start, model.end)
+        if days < required:
+            yield _problem(notice, ("end",), messages, "rule_notice_short", "warning", days=days, required=required)
+
+
+def check_term(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    branch = records.branch
+    if branch is None or branch.term is None or branch.term.end >= today:
+        return
+    elected = any(
+        (r.type == "notice" and r.model.kind == "election" and r.date >= branch.term.end - dt.timedelta(days=180))
+        for r in records
+    )
+    if not elected and records.branch_source is not None:
+        pos = records.branch_source.position(("term", "end"))
+        rel = site.relative(site.content_dir / "branch.yml")
+        yield RecordError(rel, pos.line, pos.column, "term.end", site.messages("rule_term_ended", end=branch.term.end.isoformat()), "warning")
+
+
+RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term)
+
+
+def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordError]:
+    problems: list[RecordError] = []
+    for rule in RULES:
+        problems.extend(rule(records, site, today))
+    return problems
