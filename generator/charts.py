@@ -28,7 +28,7 @@ _STYLE = {
     "svg.hashsalt": "openbranch",
     "font.family": "sans-serif",
     "font.sans-serif": _FONT_FAMILIES[:-1] + ["DejaVu Sans"],
-    "font.size": 11,
+    "font.size": 14,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.edgecolor": "#555555",
@@ -69,7 +69,8 @@ def _figure(width: float = 7.0, height: float = 3.4):
 def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | Decimal | int]], y_label: str = "", stacked: bool = False) -> str:
     """Bars per category, one colour per series (stacked if asked)."""
     with matplotlib.rc_context(_STYLE):
-        fig, ax = plt.subplots(figsize=(max(5.0, 0.55 * len(categories) * max(1, 1 if stacked else len(series)) + 2.5), 3.4))
+        # About phone width: the SVG scales down on a phone, so fewer, larger labels read best.
+        fig, ax = plt.subplots(figsize=(6.4, 3.6))
         count = len(series)
         width = 0.8 if stacked else 0.8 / max(count, 1)
         bottoms = [0.0] * len(categories)
@@ -84,13 +85,13 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | D
                 ax.bar(positions, numbers, width, label=name, color=PALETTE[i % len(PALETTE)])
         ax.set_xticks(list(range(len(categories))))
         ax.set_xticklabels(list(categories))
-        if len(categories) > 6:
-            plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
+        if len(categories) > 4 and max(len(c) for c in categories) > 3:
+            plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
         if y_label:
             ax.set_ylabel(y_label)
         ax.set_axisbelow(True)
         if count > 1:
-            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+            ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=min(count, 4), borderaxespad=0.2)
         return _svg(fig)
 
 

@@ -26,7 +26,7 @@ class Cell:
     start: dt.date
     end: dt.date
     meetings: list[Record] = field(default_factory=list)
-    state: str = "upcoming"  # held, missed, upcoming, partial
+    state: str = "upcoming"  # held, missed, partial, upcoming, norecords
 
 
 @dataclass
@@ -89,13 +89,16 @@ def _periods(year: int, per: str) -> list[tuple[int, dt.date, dt.date]]:
     return out
 
 
-def _row(kind: str, group: Optional[str], frequency: Frequency, year: int, meetings: list[Record], today: dt.date) -> Row:
+def _row(kind: str, group: Optional[str], frequency: Frequency, year: int, meetings: list[Record], today: dt.date, first_record: dt.date) -> Row:
     row = Row(kind=kind, group=group, frequency=frequency)
     for index, start, end in _periods(year, frequency.per):
         cell = Cell(index=index, start=start, end=end)
         cell.meetings = sorted((m for m in meetings if start <= m.date <= end and m.date <= today), key=lambda r: (r.date, r.id))
         if len(cell.meetings) >= frequency.count:
             cell.state = "held"
+        elif end < first_record:
+            # Before the site's records begin: nothing to judge, not a missed meeting.
+            cell.state = "norecords"
         elif end < today:
             cell.state = "partial" if cell.meetings else "missed"
         else:
@@ -109,6 +112,7 @@ def calendars(view: AudienceView, norms: Norms, today: dt.date) -> list[YearCale
     meetings = view.of_type("meeting")
     years = sorted({m.date.year for m in meetings if m.date.year <= today.year}, reverse=True)
     groups = [g.name for g in view.branch.groups] if view.branch else []
+    first_record = min((m.date for m in meetings), default=today)
     result = []
     for year in years:
         calendar = YearCalendar(year=year)
@@ -118,9 +122,9 @@ def calendars(view: AudienceView, norms: Norms, today: dt.date) -> list[YearCale
             of_kind = [m for m in meetings if m.model.kind == kind]
             if kind == "group_meeting" and groups:
                 for group in groups:
-                    calendar.rows.append(_row(kind, group, frequency, year, [m for m in of_kind if m.model.group == group], today))
+                    calendar.rows.append(_row(kind, group, frequency, year, [m for m in of_kind if m.model.group == group], today, first_record))
             else:
-                calendar.rows.append(_row(kind, None, frequency, year, of_kind, today))
+                calendar.rows.append(_row(kind, None, frequency, year, of_kind, today, first_record))
         result.append(calendar)
     return result
 

@@ -64,7 +64,7 @@ def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite
             "admonition",
             {"toc": {"permalink": True}},
         ],
-        "extra_css": ["stylesheets/openbranch.css", "stylesheets/openbranch-a11y.css"],
+        "extra_css": ["stylesheets/openbranch.css", "stylesheets/openbranch-reports.css", "stylesheets/openbranch-a11y.css"],
         "extra": {"generator": False, "openbranch": {"audience": audience}},
         "validation": {"nav": {"omitted_files": "ignore"}, "links": {"unrecognized_links": "ignore"}},
         "nav": compiled.nav,
@@ -107,6 +107,8 @@ def write_stage(site: Site, audience: str, compiled: CompiledSite, data_files: d
         wanted[stage / "docs" / doc_path] = text.encode("utf-8")
     for doc_path, source in compiled.files.items():
         wanted[stage / "docs" / doc_path] = source
+    for doc_path, payload in compiled.assets.items():
+        wanted[stage / "docs" / doc_path] = payload
     for doc_path, payload in (data_files or {}).items():
         wanted[stage / "docs" / doc_path] = payload
     overrides = _overrides_folder(site)
