@@ -18,6 +18,7 @@ from . import engine, stage
 from .audience import AUDIENCES, narrow
 from .config import Site
 from .errors import ErrorCollector, OpenBranchError, RecordError
+from .exports import export_files
 from .pages import compile_pages
 from .records.index import RecordSet, load_records
 from .rules import apply_rules
@@ -62,7 +63,7 @@ def compile_audience(site: Site, records: RecordSet, audience: str, today: dt.da
     """Compile one audience's MkDocs project into the build folder."""
     view = narrow(records, audience, include_drafts)
     compiled = compile_pages(site, view, today)
-    folder, changed = stage.write_stage(site, audience, compiled)
+    folder, changed = stage.write_stage(site, audience, compiled, export_files(site, view, today))
     return folder, len(compiled.pages), changed, view.counts()
 
 

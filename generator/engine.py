@@ -67,7 +67,7 @@ def render(stage: Path, site_dir: Path, source_date_epoch: int) -> list[str]:
                 config = load_config(config_file=str(stage / "mkdocs.yml"), site_dir=str(site_dir))
                 build(config)
             except MkDocsException as exc:
-                raise EngineError(str(exc)) from exc
+                raise EngineError("; ".join([*collected.messages, str(exc)])) from exc  # the why (e.g. a bad site_url) is only in the log
             except SystemExit as exc:  # MkDocs aborts this way on a broken config
                 raise EngineError(str(exc)) from exc
         return collected.messages

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from decimal import Decimal
 from typing import Any, Iterable, Optional
 from urllib.parse import quote
@@ -31,7 +32,11 @@ from .config import Site
 from .i18n import Labels
 from .records import schema
 from .records.index import Record
-from .stage import json_bytes
+
+
+def json_bytes(value: Any) -> bytes:
+    """Deterministic JSON: sorted keys, UTF-8, trailing newline."""
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1, default=str) + "\n").encode("utf-8")
 
 SCHEMA_TYPES = ("meeting", "decision", "finance", "appraisal", "notice", "branch")
 FEED_MAX_ENTRIES = 50

@@ -195,8 +195,11 @@ class FundsYear:
 
     @property
     def meets_norm(self) -> Optional[bool]:
-        per_member = self.per_member
-        return None if per_member is None else per_member >= self.norm
+        # Compare the exact funding, not the figure rounded for display
+        # (99.995 per member shows as 100.00 but is below a norm of 100).
+        if not self.members:
+            return None
+        return self.income >= self.norm * self.members
 
 
 def members_on(branch, day: dt.date) -> Optional[int]:

@@ -86,6 +86,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the id '{value}' may hold only letters, digits, '-', '_' and '.', and may not start with '.'",
     },
     "bad_value": {"zh": "值不符合要求：{detail}", "en": "invalid value: {detail}"},
+    "control_character": {
+        "zh": "第 {position} 个字符是不可见的控制字符（{code}），可能是从 Word 或微信粘贴带入的，请删除",
+        "en": "character {position} is an invisible control character ({code}), probably pasted from Word or WeChat; delete it",
+    },
     "empty_text": {"zh": "不能为空", "en": "must not be empty"},
     "type_mismatch": {
         "zh": "记录类型“{value}”与所在栏目“{section}”不符",
@@ -161,6 +165,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule_term_ended": {
         "zh": "支部委员会任期已于 {end} 届满，尚未记录换届选举",
         "en": "the committee's term ended on {end} and no election is recorded",
+    },
+    "pii_id_number": {
+        "zh": "含有居民身份证号码，不能公开；请删除或打码（如 3301**********1234）",
+        "en": "contains a resident ID number, which must not be published; remove or mask it",
+    },
+    "pii_mobile": {
+        "zh": "含有手机号码；请删除或打码，若确需公开（如支部联系电话），请在 numbers_ok 中列出此字段",
+        "en": "contains a mobile phone number; remove or mask it, or list this field under numbers_ok if it is meant to be published",
+    },
+    "pii_bank_card": {
+        "zh": "含有银行卡号，不能公开；请删除或打码",
+        "en": "contains a bank card number, which must not be published; remove or mask it",
     },
     # Config
     "config_missing": {"zh": "找不到配置文件 {path}", "en": "the configuration file {path} does not exist"},
@@ -433,6 +449,20 @@ LABELS: dict[str, dict[str, str]] = {
     "grade_history": {"zh": "历年评议结果", "en": "Appraisal results across years"},
     "ratings": {"zh": "支部评定等级", "en": "Branch ratings"},
     "chart_table": {"zh": "图表数据", "en": "Chart data"},
+    "open_data": {"zh": "开放数据", "en": "Open data"},
+    "open_data_intro": {
+        "zh": "本网站公开的全部记录也以数据文件提供，可供下载、订阅和核对。文件只包含本网站读者可以查看的记录。",
+        "en": "Every record on this site is also available as data to download, subscribe to and check. The files hold only the records this site's readers may see.",
+    },
+    "subscribe": {"zh": "订阅", "en": "Subscribe"},
+    "feed_all": {"zh": "全部公开内容（Atom）", "en": "All disclosures (Atom)"},
+    "feed_section": {"zh": "{section}（Atom）", "en": "{section} (Atom)"},
+    "feed_calendar": {"zh": "会议日历（iCalendar，可导入手机日历）", "en": "Meeting calendar (iCalendar)"},
+    "files": {"zh": "数据文件", "en": "Data files"},
+    "file": {"zh": "文件", "en": "File"},
+    "format": {"zh": "格式", "en": "Format"},
+    "description": {"zh": "说明", "en": "Description"},
+    "columns": {"zh": "字段", "en": "Columns"},
     # Footer
     "generated_by": {"zh": "由 OpenBranch 生成", "en": "Made with OpenBranch"},
 }

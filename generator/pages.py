@@ -26,7 +26,7 @@ import yaml
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from . import charts, regularity
+from . import charts, exports, regularity
 from . import figures as fig
 from .audience import AudienceView
 from .config import Site
@@ -238,6 +238,7 @@ class PageRenderer:
         for section in SECTION_ORDER:
             self._render_section(section)
         self._render_tags()
+        self._emit("data/index.md", "report/data.md.j2", self.t("open_data"), files=exports.DATA_FILES_DOC, sections=SECTION_ORDER)
         self.out.nav = self._nav()
         return self.out
 
@@ -387,6 +388,7 @@ class PageRenderer:
             if section == "meetings":
                 nav.append({self.t("regularity_short"): "regularity.md"})
         nav.append({self.t("tags"): "tags/index.md"})
+        nav.append({self.t("open_data"): "data/index.md"})
         return nav
 
 

@@ -8,6 +8,7 @@ as ``Decimal`` and compared exactly.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Callable, Iterator, Optional
@@ -197,3 +198,83 @@ def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordEr
     for rule in RULES:
         problems.extend(rule(records, site, today))
     return problems
+
+
+# ---------------------------------------------------------------------------
+# Personal data: resident ID numbers, mobile numbers, bank cards
+# ---------------------------------------------------------------------------
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
+_MOBILE_RE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d[- ]?\d{4}[- ]?\d{4})(?!\d)")
+_CARD_RE = re.compile(r"(?<!\d)(\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}(?:[ -]?\d{1,3})?)(?!\d)")
+
+
+def is_resident_id(text: str) -> bool:
+    """A mainland resident ID number: 18 characters, a real birth date, a valid check digit."""
+    if len(text) != 18 or not text[:17].isdigit():
+        return False
+    try:
+        dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        return False
+    total = sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS))
+    return _ID_CHECK[total % 11] == text[17].upper()
+
+
+def passes_luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch)
+        if i % 2:
+            n *= 2
+            if n > 9:
+                n -= 9
+        total += n
+    return total % 10 == 0
+
+
+def personal_numbers(text: str) -> list[str]:
+    """The kinds of personal number found in ``text``: id_number, mobile, bank_card."""
+    found = []
+    ids = [m.group(1) for m in _ID_RE.finditer(text) if is_resident_id(m.group(1))]
+    if ids:
+        found.append("id_number")
+    if _MOBILE_RE.search(text):
+        found.append("mobile")
+    for match in _CARD_RE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(1))
+        if 16 <= len(digits) <= 19 and digits not in ids and passes_luhn(digits):
+            found.append("bank_card")
+            break
+    return found
+
+
+def _strings(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, path + (i,))
+
+
+def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """Errors for personal numbers in public records, warnings in members records."""
+    messages = site.messages
+    for record in records:
+        if record.is_draft or record.visibility == "restricted":
+            continue
+        intended = set(record.model.numbers_ok)
+        severity = "error" if record.visibility == "public" else "warning"
+        for path, text in _strings(record.source.data, ()):
+            if not path or path[0] == "numbers_ok" or format_field(path) in intended or str(path[0]) in intended:
+                continue
+            for kind in personal_numbers(text):
+                yield _problem(record, path, messages, f"pii_{kind}", severity)
+
+
+RULES = RULES + (check_personal_data,)

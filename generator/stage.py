@@ -9,7 +9,6 @@ files no longer produced are removed.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -22,18 +21,29 @@ from .pages import BUILTIN_THEMES, CompiledSite
 JIEBA_USER_DICT = Path(__file__).resolve().parent / "data" / "jieba_user_dict.txt"
 
 # Material's default separator plus Chinese full-width punctuation, so a word
-# right after ：（）《》“” and the like is still found.
-SEARCH_SEPARATOR = r'[\s\u200b\u3000\-_,:!=\[\]()"`/，。、；：！？（）《》〈〉“”‘’「」『』【】…—·]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])'
+# right after ：（）《》“” is still found; \u200b must stay (jieba marks word
+# breaks with it at build time); no camelCase split, so "wechat" finds WeChat.
+SEARCH_SEPARATOR = r'[\s\u200b\u3000\-_,:!=\[\]()"`/，。、；：！？（）《》〈〉“”‘’「」『』【】…—·]+|\.(?!\d)|&[lg]t;'
 
 
 def _search_plugin(site: Site, stage: Path) -> dict[str, Any]:
-    language = site.config.language
-    options: dict[str, Any] = {
-        "lang": ["zh", "en"] if language == "zh" else ["en"],
-        "separator": SEARCH_SEPARATOR,
-    }
-    if language == "zh":
-        options["jieba_dict_user"] = str(stage / "jieba_user_dict.txt")
+    """Material's search, tuned for Chinese (see tests/test_search_browser.py).
+
+    Not ``lang: [zh, en]``: the English stemmer would index "meetings" as
+    "meet" while Material searches "meeting*" unstemmed, so English words on
+    Chinese pages could never be found.  With ``lang: zh`` the "stemmer" of
+    the pipeline is lunr.zh's identity function.
+    """
+    if site.config.language == "zh":
+        options: dict[str, Any] = {
+            "lang": "zh",
+            "separator": SEARCH_SEPARATOR,
+            "pipeline": ["stemmer"],
+            # Material resolves this against the build's working folder: absolute.
+            "jieba_dict_user": str(stage / "jieba_user_dict.txt"),
+        }
+    else:
+        options = {"lang": "en", "separator": SEARCH_SEPARATOR, "pipeline": ["stopWordFilter"]}
     return {"search": options}
 
 
@@ -145,8 +155,3 @@ def _jieba_dictionary(site: Site) -> bytes:
 
 def remove_stage(site: Site) -> None:
     shutil.rmtree(site.stage_dir, ignore_errors=True)
-
-
-def json_bytes(value: Any) -> bytes:
-    """Deterministic JSON: sorted keys, UTF-8, trailing newline."""
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1, default=str) + "\n").encode("utf-8")

@@ -27,7 +27,6 @@ import importlib.util
 import json
 import os
 import shutil
-import socket
 import tempfile
 import threading
 from pathlib import Path
@@ -40,6 +39,7 @@ __all__ = [
     "PHONE_VIEWPORT",
     "serve_directory",
     "launch_chromium",
+    "chromium_context",
     "open_search",
     "search",
     "record_requests",
@@ -47,6 +47,7 @@ __all__ = [
     "axe_js_path",
     "run_axe",
     "serious_violations",
+    "settle_animations",
     "format_violations",
 ]
 
@@ -324,6 +325,29 @@ def _axe_source(path: str) -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
+def settle_animations(page, timeout_ms: int = 3000) -> None:
+    """Wait until running CSS transitions/animations have finished.
+
+    Material fades the search overlay and results in (~250 ms); axe's
+    color-contrast rule run mid-transition reports bogus colours.
+    Infinite animations are ignored; waiting is capped at ``timeout_ms``.
+    """
+    page.evaluate(
+        """async (ms) => {
+          const finite = document.getAnimations().filter(a => {
+            const t = a.effect && a.effect.getComputedTiming();
+            return t && t.endTime !== Infinity;
+          });
+          await Promise.race([
+            Promise.all(finite.map(a => a.finished.catch(() => null))),
+            new Promise(r => setTimeout(r, ms)),
+          ]);
+          await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }""",
+        timeout_ms,
+    )
+
+
 def run_axe(page, options: dict | None = None, context=None) -> list[dict]:
     """Inject axe-core into ``page`` and return all violations (list of dicts).
 
@@ -339,6 +363,7 @@ def run_axe(page, options: dict | None = None, context=None) -> list[dict]:
         },
         "resultTypes": ["violations"],
     }
+    settle_animations(page)
     result = page.evaluate(
         "async ([ctx, opts]) => await axe.run(ctx || document, opts)",
         [context, opts],

@@ -78,6 +78,7 @@ _COUNT_RE = re.compile(r"^(0|[1-9]\d*)$")
 _MONEY_RE = re.compile(r"^-?(0|[1-9]\d*)(\.\d{1,2})?$")
 _LOOSE_NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
 _ID_RE = re.compile(r"^[^\W_][\w.\-]*$")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _error(key: str, **ctx: Any) -> PydanticCustomError:
@@ -150,6 +151,10 @@ def _parse_text(value: Any) -> Any:
     if not isinstance(value, str):
         # None, lists and mappings go through as they are, so the message can say "空值" / "列表".
         raise _error("expected_text", value=value if value is None or isinstance(value, (list, dict)) else _text_of(value))
+    bad = _CONTROL_RE.search(value)
+    if bad:
+        # Invisible characters pasted from Word or WeChat: refuse them rather than publish them.
+        raise _error("control_character", code=f"U+{ord(bad.group()):04X}", position=bad.start() + 1)
     return value
 
 
@@ -260,6 +265,10 @@ class RecordBase(Strict):
     attachments: list[Attachment] = TextList()
     approval: Optional[Approval] = None
     corrections: list[Correction] = TextList()
+    numbers_ok: list[RequiredText] = Field(
+        default_factory=list,
+        description="Fields (e.g. contact, body) whose phone or other numbers are intended to be published",
+    )
 
 
 # ---------------------------------------------------------------------------
