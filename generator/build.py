@@ -83,6 +83,7 @@ def build(
     if collector.failed(strict):
         raise OpenBranchError(collector.sorted())
     report = BuildReport(output=output)
+    engine.recover(output)
     epoch = source_date_epoch(records, today)
     rendered: list[tuple[Path, Path]] = []
     try:

@@ -7,9 +7,11 @@ rendered is the old site replaced, so a failed build leaves it untouched.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import shutil
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -86,14 +88,48 @@ def fresh_folder(output: Path, audience: str) -> Path:
     return folder
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two folders (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
 def swap_in(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new``: the old site stays whole until the last moment."""
+    """Replace ``target`` by ``new`` so that a reader (or a kill) sees one whole site or the other."""
     old = target.parent / f".{target.name}.old-{os.getpid()}"
     shutil.rmtree(old, ignore_errors=True)
+    if target.is_dir() and _exchange(new, target):
+        # ``new`` now holds the previous site.
+        shutil.rmtree(new, ignore_errors=True)
+        return
+    # Elsewhere: two renames; a kill between them leaves the old site under ``old``,
+    # which ``recover`` puts back on the next build.
     if target.exists():
         os.replace(target, old)
     os.replace(new, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(output: Path) -> None:
+    """Undo what an interrupted build left: restore a site moved aside, drop half-rendered folders."""
+    if not output.is_dir():
+        return
+    for leftover in sorted(output.glob(".*.old-*")):
+        target = output / leftover.name[1:].split(".old-")[0]
+        if not target.exists():
+            os.replace(leftover, target)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in sorted(output.glob(".*.new-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def discard(folder: Path) -> None:

@@ -107,6 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "附件路径“{file}”指向 content/attachments/ 之外",
         "en": "the attachment path '{file}' points outside content/attachments/",
     },
+    "attachment_too_large": {
+        "zh": "附件“{file}”大小为 {size_mb} MB，超过 {limit_mb} MB 的上限，请压缩后再公开",
+        "en": "the attachment '{file}' is {size_mb} MB, over the {limit_mb} MB limit; compress it before publishing",
+    },
     "unknown_section": {
         "zh": "不认识的栏目文件夹“{name}”，应为：{allowed}",
         "en": "unknown section folder '{name}'; expected one of: {allowed}",

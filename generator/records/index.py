@@ -236,9 +236,13 @@ def _check_references(result: RecordSet, site: Site, collector: ErrorCollector) 
                 collector.add(RecordError(record.rel, line, col, format_field(path), messages("missing_reference", kind=messages.type_name(expected), id=target_id)))
             elif target.type != expected:
                 collector.add(RecordError(record.rel, line, col, format_field(path), messages("wrong_reference", id=target_id, kind=messages.type_name(expected), actual=messages.type_name(target.type))))
+        limit_mb = site.config.limits.attachment_max_mb
         for path, name in attachment_files(record):
-            _, problem = resolve_attachment(site, name)
+            real, problem = resolve_attachment(site, name)
+            line, col = record.position(path)
             if problem:
-                line, col = record.position(path)
                 key = "attachment_outside" if problem == "outside" else "missing_attachment"
                 collector.add(RecordError(record.rel, line, col, format_field(path), messages(key, file=name)))
+            elif real is not None and real.stat().st_size > limit_mb * 1024 * 1024:
+                size_mb = f"{real.stat().st_size / 1024 / 1024:.1f}"
+                collector.add(RecordError(record.rel, line, col, format_field(path), messages("attachment_too_large", file=name, size_mb=size_mb, limit_mb=limit_mb), "warning"))
