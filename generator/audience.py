@@ -59,7 +59,7 @@ def narrow(records: RecordSet, audience: str, include_drafts: bool = False) -> A
         if record.id not in visible_ids:
             continue
         model = _narrow_model(record, audience, visible_ids)
-        narrowed = Record(id=record.id, type=record.type, rel=record.rel, model=model, source=record.source, visibility=record.visibility)
+        narrowed = Record(id=record.id, type=record.type, rel=record.rel, model=model, source=record.source, visibility=record.visibility, path=record.path)
         view.records.append(narrowed)
         view.by_id[narrowed.id] = narrowed
     return view

@@ -19,18 +19,25 @@ from .audience import AUDIENCES, narrow
 from .config import Site
 from .errors import ErrorCollector, OpenBranchError, RecordError
 from .exports import export_files
+from .history import RecordDates, record_dates
 from .pages import compile_pages
 from .records.index import RecordSet, load_records
-from .rules import apply_rules
+from .rules import apply_rules, check_previous_ids
 
 
-def check(site: Site, today: dt.date) -> tuple[RecordSet, ErrorCollector]:
-    """Load every record and run every check: schema, references, then the norms' rules."""
+def check(site: Site, today: dt.date, previous_index: Optional[Path] = None) -> tuple[RecordSet, ErrorCollector]:
+    """Load every record and run every check: schema, references, then the norms' rules.
+
+    ``previous_index`` is the last build's data/records.json: ids it lists that
+    are gone now are warned about, since their addresses would break.
+    """
     collector = ErrorCollector()
     records = load_records(site, collector)
     if not collector.errors:
         # The rules compare records with each other: only meaningful on clean input.
         collector.extend(apply_rules(records, site, today))
+    if previous_index is not None:
+        collector.extend(check_previous_ids(records, site, previous_index))
     return records, collector
 
 
@@ -59,10 +66,12 @@ def source_date_epoch(records: RecordSet, today: dt.date) -> int:
     return calendar.timegm(newest.timetuple())
 
 
-def compile_audience(site: Site, records: RecordSet, audience: str, today: dt.date, include_drafts: bool = False) -> tuple[Path, int, int, dict[str, int]]:
+def compile_audience(
+    site: Site, records: RecordSet, audience: str, today: dt.date, include_drafts: bool = False, dates: Optional[dict[str, RecordDates]] = None
+) -> tuple[Path, int, int, dict[str, int]]:
     """Compile one audience's MkDocs project into the build folder."""
     view = narrow(records, audience, include_drafts)
-    compiled = compile_pages(site, view, today)
+    compiled = compile_pages(site, view, today, dates)
     folder, changed = stage.write_stage(site, audience, compiled, export_files(site, view, today))
     return folder, len(compiled.pages), changed, view.counts()
 
@@ -86,9 +95,10 @@ def build(
     engine.recover(output)
     epoch = source_date_epoch(records, today)
     rendered: list[tuple[Path, Path]] = []
+    dates = record_dates(records, site.content_dir)
     try:
         for audience in audiences:
-            folder, pages, changed, counts = compile_audience(site, records, audience, today)
+            folder, pages, changed, counts = compile_audience(site, records, audience, today, dates=dates)
             target = output / audience
             fresh = engine.fresh_folder(output, audience)
             rendered.append((fresh, target))
@@ -127,7 +137,7 @@ def serve(site: Site, audience: str, today: dt.date, include_drafts: bool, dev_a
         on_problems(collector.sorted())
         if collector.failed():
             return None
-        folder, _, _, _ = compile_audience(site, records, audience, today, include_drafts)
+        folder, _, _, _ = compile_audience(site, records, audience, today, include_drafts, record_dates(records, site.content_dir))
         return folder
 
     folder = recompile()

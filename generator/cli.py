@@ -63,12 +63,13 @@ def main() -> None:
 @_config_option
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True, help="How problems are printed")
 @click.option("--strict", is_flag=True, help="Fail on warnings too (for CI)")
+@click.option("--previous", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None, help="The last build's data/records.json: warn when a published id disappears")
 @_today_option
-def check(config_file: Path, fmt: str, strict: bool, today: Optional[dt.datetime]) -> None:
+def check(config_file: Path, fmt: str, strict: bool, previous: Optional[Path], today: Optional[dt.datetime]) -> None:
     """Validate every record; report every problem with file, line and field."""
     site = _open_site(config_file, fmt)
     messages = site.messages
-    records, collector = build_module.check(site, today_from_env(today.date() if today else None))
+    records, collector = build_module.check(site, today_from_env(today.date() if today else None), previous)
     problems = collector.sorted()
     if fmt == "json":
         click.echo(format_errors(problems, "json"))

@@ -182,6 +182,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "含有银行卡号，不能公开；请删除或打码",
         "en": "contains a bank card number, which must not be published; remove or mask it",
     },
+    "previous_unreadable": {"zh": "无法读取上次生成的记录索引：{reason}", "en": "cannot read the last build's record index: {reason}"},
+    "previous_id_gone": {
+        "zh": "上次发布的记录“{id}”（{url}）已不存在，其网址将失效；如果只是改了文件名，请在新文件中写上 id: {id}",
+        "en": "the record '{id}' ({url}) published by the last build is gone and its address will break; if the file was only renamed, add id: {id} to it",
+    },
     # Config
     "config_missing": {"zh": "找不到配置文件 {path}", "en": "the configuration file {path} does not exist"},
     # Command output
@@ -302,6 +307,8 @@ LABELS: dict[str, dict[str, str]] = {
     "corrections": {"zh": "更正说明", "en": "Corrections"},
     "change": {"zh": "更正内容", "en": "What changed"},
     "reason": {"zh": "原因", "en": "Why"},
+    "first_published": {"zh": "首次发布", "en": "First published"},
+    "last_changed": {"zh": "最后更新", "en": "Last changed"},
     "related": {"zh": "相关记录", "en": "Related records"},
     "details": {"zh": "基本信息", "en": "Details"},
     "content": {"zh": "正文", "en": "Text"},
@@ -429,7 +436,7 @@ LABELS: dict[str, dict[str, str]] = {
     "cell_partial": {"zh": "次数不足", "en": "too few"},
     "cell_upcoming": {"zh": "未到期", "en": "to come"},
     "cell_norecords": {"zh": "无记录期间", "en": "before the records"},
-    "quarter_n": {"zh": "第{n}季度", "en": "Q{n}"},
+    "quarter_n": {"zh": "第{cn}季度", "en": "Q{n}"},
     "month_short": {"zh": "{n}月", "en": "{n}"},
     "whole_year": {"zh": "全年", "en": "Year"},
     "legend": {"zh": "图例", "en": "Legend"},
@@ -467,6 +474,16 @@ LABELS: dict[str, dict[str, str]] = {
     "format": {"zh": "格式", "en": "Format"},
     "description": {"zh": "说明", "en": "Description"},
     "columns": {"zh": "字段", "en": "Columns"},
+    "board": {"zh": "公开栏", "en": "Print board"},
+    "board_title": {"zh": "{year}年{quarter}党务公开", "en": "Party affairs disclosure, {quarter} {year}"},
+    "board_intro": {
+        "zh": "以下每页可直接打印张贴在党务公开栏（A4 或 A3 纸），扫描二维码可在手机上查看记录全文。",
+        "en": "Each page below prints for the disclosure board (A4 or A3); scan a QR code to read the full record on a phone.",
+    },
+    "board_items": {"zh": "共 {count} 项公开内容", "en": "{count} disclosures"},
+    "board_scan": {"zh": "扫码查看全文", "en": "Scan for the full record"},
+    "board_print": {"zh": "打印本页", "en": "Print this page"},
+    "board_footer": {"zh": "{branch} · {audience} · 打印自 {site}", "en": "{branch} · {audience} · printed from {site}"},
     # Footer
     "generated_by": {"zh": "由 OpenBranch 生成", "en": "Made with OpenBranch"},
 }
@@ -503,6 +520,10 @@ class Labels:
         if self.language == "zh":
             return f"{value.year}年{value.month}月{value.day}日"
         return f"{value.day} {MONTH_NAMES_EN[value.month - 1]} {value.year}"
+
+    def quarter(self, n: int) -> str:
+        """第一季度 … 第四季度 / Q1 … Q4."""
+        return self("quarter_n", n=n, cn="一二三四"[n - 1] if 1 <= n <= 4 else str(n))
 
     def month(self, n: int) -> str:
         return self("month_n", n=n, name=MONTH_NAMES_EN[n - 1] if 1 <= n <= 12 else str(n))

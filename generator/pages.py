@@ -26,10 +26,11 @@ import yaml
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from . import charts, exports, regularity
+from . import board, charts, exports, regularity
 from . import figures as fig
 from .audience import AudienceView
 from .config import Site
+from .history import RecordDates
 from .i18n import Labels
 from .records import schema
 from .records.index import Record, resolve_attachment
@@ -172,10 +173,11 @@ def _money(value: Optional[Decimal]) -> str:
 class PageRenderer:
     """Renders every page of one audience's site from its narrowed records."""
 
-    def __init__(self, site: Site, view: AudienceView, today: dt.date):
+    def __init__(self, site: Site, view: AudienceView, today: dt.date, dates: Optional[dict[str, RecordDates]] = None):
         self.site = site
         self.view = view
         self.today = today
+        self.dates = dates or {}
         self.t = Labels(site.config.language)
         self.figures = fig.compute(view, today)
         self.env = self._environment()
@@ -238,6 +240,7 @@ class PageRenderer:
         for section in SECTION_ORDER:
             self._render_section(section)
         self._render_tags()
+        self._render_board()
         self._emit("data/index.md", "report/data.md.j2", self.t("open_data"), files=exports.DATA_FILES_DOC, sections=SECTION_ORDER)
         self.out.nav = self._nav()
         return self.out
@@ -287,6 +290,7 @@ class PageRenderer:
             receipts=self._receipts(record),
             related=related,
             attendance=fig.attendance(record) if record.type == "meeting" else None,
+            dates=self.dates.get(record.id),
             notice=fig.notice_state(record, self.today) if record.type == "notice" else None,
         )
 
@@ -375,6 +379,15 @@ class PageRenderer:
             return {"template": "report/appraisals.md.j2", "chart": chart, "ratings": ratings, "indicators": indicators}
         return None
 
+    def _render_board(self) -> None:
+        """The printable pages for the physical disclosure board, one per quarter."""
+        site_url = getattr(self.site.config.audiences, self.view.audience).url
+        boards = board.periods(self.view, site_url, self.t, self.today)
+        self._emit("print/index.md", "report/print_index.md.j2", self.t("board"), boards=boards)
+        for period in boards:
+            title = self.t("board_title", year=period.year, quarter=self.t.quarter(period.quarter))
+            self._emit(f"print/{period.slug}.md", "report/print.md.j2", title, meta={"hide": ["navigation", "toc"]}, period=period, branch=self.view.branch)
+
     def _render_tags(self) -> None:
         tags = self.figures.tags
         self._emit("tags/index.md", "listing/tags.md.j2", self.t("tags"), tags=tags, slug=fig.tag_slug)
@@ -389,8 +402,9 @@ class PageRenderer:
                 nav.append({self.t("regularity_short"): "regularity.md"})
         nav.append({self.t("tags"): "tags/index.md"})
         nav.append({self.t("open_data"): "data/index.md"})
+        nav.append({self.t("board"): "print/index.md"})
         return nav
 
 
-def compile_pages(site: Site, view: AudienceView, today: dt.date) -> CompiledSite:
-    return PageRenderer(site, view, today).render()
+def compile_pages(site: Site, view: AudienceView, today: dt.date, dates: Optional[dict[str, RecordDates]] = None) -> CompiledSite:
+    return PageRenderer(site, view, today, dates).render()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from pathlib import Path
 from fractions import Fraction
 from typing import Callable, Iterator, Optional
 
@@ -278,3 +279,27 @@ def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Itera
 
 
 RULES = RULES + (check_personal_data,)
+
+
+# ---------------------------------------------------------------------------
+# Permanent links: ids published by the last build must not disappear
+# ---------------------------------------------------------------------------
+
+
+def check_previous_ids(records: RecordSet, site: Site, previous_index: Path) -> list[RecordError]:
+    """Warnings for ids in the last build's data/records.json that no published record has now."""
+    import json
+
+    messages = site.messages
+    rel = previous_index.as_posix()
+    try:
+        data = json.loads(previous_index.read_text(encoding="utf-8"))
+        previous = [(entry["id"], entry.get("url", "")) for entry in data["records"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [RecordError(rel, 0, 0, "", messages("previous_unreadable", reason=str(exc)))]
+    current = {r.id for r in records if not r.is_draft and r.visibility != "restricted"}
+    return [
+        RecordError(rel, 0, 0, "", messages("previous_id_gone", id=record_id, url=url), "warning")
+        for record_id, url in sorted(previous)
+        if record_id not in current
+    ]

@@ -37,6 +37,7 @@ class Record:
     model: Any  # the pydantic model of its type
     source: LoadedFile
     visibility: str  # resolved: public, members or restricted
+    path: Optional[Path] = None  # the record file
 
     @property
     def section(self) -> str:
@@ -139,7 +140,7 @@ def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
         model, loaded = loaded_model
         record_id = model.id or path.stem
         visibility = model.visibility or site.config.default_visibility
-        record = Record(id=record_id, type=record_type, rel=rel, model=model, source=loaded, visibility=visibility)
+        record = Record(id=record_id, type=record_type, rel=rel, model=model, source=loaded, visibility=visibility, path=path.resolve())
         _check_placement(record, parts, messages, collector)
         if model.type is not None and model.type not in (record_type, messages.type_name(record_type), parts[0]):
             line, col = record.position(("type",))
