@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 from urllib.parse import quote, urljoin
@@ -49,9 +50,14 @@ def _plain(markdown_text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
+@lru_cache(maxsize=8192)
 def qr_svg(url: str) -> str:
-    """A QR code as inline SVG (no fixed colours beyond black on white, scales with CSS)."""
-    return segno.make(url, error="m").svg_inline(scale=3, border=2, omitsize=True, dark="#000", light="#fff")
+    """A QR code as inline SVG (black on white, scales with CSS).
+
+    The mask is fixed: choosing the best of eight costs four times as much per
+    code and every mask gives a valid, readable code.
+    """
+    return segno.make(url, error="m", mask=4).svg_inline(scale=3, border=2, omitsize=True, dark="#000", light="#fff")
 
 
 def _facts(record: Record, t: Labels, today: dt.date) -> list[tuple[str, str]]:

@@ -195,6 +195,7 @@ class PageRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,
         )
         env.globals.update(t=self.t, site=self.site, view=self.view, figures=self.figures, today=self.today, audience=self.view.audience, fig=fig)
         env.filters.update(
