@@ -14,7 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Optional
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 from typing_extensions import Annotated
 
@@ -83,6 +83,13 @@ class Norms(Strict):
     excellent_share_max: Share = Field(Fraction(1, 3), description="The largest share of members graded 优秀")
     quorum_more_than: Share = Field(Fraction(1, 2), description="A meeting that decides needs more than this share of members present")
     dues_alert_months: Count = Field(6, description="Months of unpaid dues that raise an alert")
+
+    @field_validator("meetings", mode="after")
+    @classmethod
+    def _merge_meeting_defaults(cls, value: dict[str, Frequency]) -> dict[str, Frequency]:
+        # A site lists only the kinds it changes; the others keep their defaults
+        # (count: 0 drops a kind).
+        return {**_default_meeting_norms(), **value}
 
 
 class AudienceSettings(Strict):

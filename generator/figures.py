@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
 from .audience import AudienceView
@@ -35,7 +35,7 @@ class Attendance:
     def rate(self) -> Optional[Decimal]:
         if not self.expected:
             return None
-        return (Decimal(self.present) * 100 / Decimal(self.expected)).quantize(Decimal("0.1"))
+        return percent(self.present, self.expected)
 
 
 def attendance(meeting: Record) -> Optional[Attendance]:
@@ -90,7 +90,8 @@ def percent(part: Decimal | int, whole: Decimal | int) -> Optional[Decimal]:
     """``part`` as a percentage of ``whole``, one decimal, exact (None when whole is 0)."""
     if not whole:
         return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+    # 四舍五入, as people round by hand (not banker's rounding).
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 # ---------------------------------------------------------------------------
@@ -191,7 +192,7 @@ class FundsYear:
     def per_member(self) -> Optional[Decimal]:
         if not self.members:
             return None
-        return (self.income / self.members).quantize(Decimal("0.01"))
+        return (self.income / self.members).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
     @property
     def meets_norm(self) -> Optional[bool]:

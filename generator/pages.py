@@ -26,7 +26,7 @@ import yaml
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from . import board, charts, exports, regularity
+from . import board, exports, regularity
 from . import figures as fig
 from .audience import AudienceView
 from .config import Site
@@ -323,6 +323,8 @@ class PageRenderer:
 
     def _chart(self, name: str, caption: str, categories: list[str], series: dict[str, list[Any]], unit: str, stacked: bool = False, head: Optional[str] = None) -> dict[str, Any]:
         """Make one chart's SVG and the table of the same numbers that goes with it."""
+        from . import charts  # matplotlib is slow to import; `check` never needs it
+
         path = f"charts/{name}.svg"
         self.out.assets[path] = charts.grouped_bars(categories, series, unit, stacked=stacked).encode("utf-8")
         shown = {k: [_money(v) if isinstance(v, Decimal) else v for v in values] for k, values in series.items()}

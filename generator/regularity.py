@@ -15,6 +15,7 @@ from typing import Optional
 
 from .audience import AudienceView
 from .config import Frequency, Norms
+from .figures import percent
 from .records.index import Record
 
 PERIODS_PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
@@ -49,7 +50,7 @@ class Row:
     def rate(self) -> Optional[Decimal]:
         if not self.due:
             return None
-        return (Decimal(self.held) * 100 / Decimal(self.due)).quantize(Decimal("0.1"))
+        return percent(self.held, self.due)
 
 
 @dataclass
@@ -69,7 +70,7 @@ class YearCalendar:
     def rate(self) -> Optional[Decimal]:
         if not self.due:
             return None
-        return (Decimal(self.held) * 100 / Decimal(self.due)).quantize(Decimal("0.1"))
+        return percent(self.held, self.due)
 
 
 def _periods(year: int, per: str) -> list[tuple[int, dt.date, dt.date]]:
