@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .config import Site
+from .i18n import Labels
 from .pages import BUILTIN_THEMES, CompiledSite
 
 JIEBA_USER_DICT = Path(__file__).resolve().parent / "data" / "jieba_user_dict.txt"
@@ -75,7 +76,10 @@ def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite
             {"toc": {"permalink": True}},
         ],
         "extra_css": ["stylesheets/openbranch.css", "stylesheets/openbranch-reports.css", "stylesheets/openbranch-a11y.css"],
-        "extra": {"generator": False, "openbranch": {"audience": audience}},
+        "extra": {
+            "generator": False,
+            "openbranch": {"audience": audience, "audience_label": Labels(language)(f"audience_{audience}_note")},
+        },
         "validation": {"nav": {"omitted_files": "ignore"}, "links": {"unrecognized_links": "ignore"}},
         "nav": compiled.nav,
     }
