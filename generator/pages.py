@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import html
 import posixpath
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -69,7 +70,12 @@ def render_body(text: str) -> str:
         return ""
     converter = markdown.Markdown(
         extensions=["tables", "sane_lists", "fenced_code", "toc"],
-        extension_configs={"toc": {"slugify": heading_slug, "permalink": False}},
+        # "#" in a body is a section inside the page's own "会议记录"/"正文" heading (h2 -> h3).
+        # align="…" rather than style="text-align: …": the sanitiser drops style, keeps align.
+        extension_configs={
+            "toc": {"slugify": heading_slug, "permalink": False, "baselevel": 2},
+            "tables": {"use_align_attribute": True},
+        },
         output_format="html",
     )
     raw = converter.convert(text)
@@ -164,6 +170,31 @@ def relative_url(from_url: str, to_url: str) -> str:
     return rel
 
 
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.MULTILINE)
+_HTML_HEADING_ID = re.compile(r'(<h[1-6] id=")([^"]+)(")')
+
+
+def _dedupe_heading_ids(text: str) -> str:
+    """Give a body heading another id when the page's own heading has the same one.
+
+    The engine slugs the template's Markdown headings; the record body's
+    headings were slugged earlier, apart from them, so "## 会议议程" in both
+    would give two elements with one id and break links to the section.
+    """
+    taken = {heading_slug(m.group(1), "-") for m in _MARKDOWN_HEADING.finditer(text)}
+
+    def rename(match: re.Match) -> str:
+        wanted, n = match.group(2), 1
+        candidate = wanted
+        while candidate in taken:
+            candidate = f"{wanted}_{n}"
+            n += 1
+        taken.add(candidate)
+        return f"{match.group(1)}{candidate}{match.group(3)}"
+
+    return _HTML_HEADING_ID.sub(rename, text)
+
+
 def _money(value: Optional[Decimal]) -> str:
     if value is None:
         return ""
@@ -224,6 +255,7 @@ class PageRenderer:
 
     def _emit(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> None:
         body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
+        body = _dedupe_heading_ids(body)
         front = {"title": html.escape(title, quote=False)}
         if meta:
             front.update(meta)
@@ -389,7 +421,9 @@ class PageRenderer:
         self._emit("print/index.md", "report/print_index.md.j2", self.t("board"), boards=boards)
         for period in boards:
             title = self.t("board_title", year=period.year, quarter=self.t.quarter(period.quarter))
-            self._emit(f"print/{period.slug}.md", "report/print.md.j2", title, meta={"hide": ["navigation", "toc"]}, period=period, branch=self.view.branch)
+            # Board pages repeat the records' text: keep them out of search results.
+            meta = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+            self._emit(f"print/{period.slug}.md", "report/print.md.j2", title, meta=meta, period=period, branch=self.view.branch)
 
     def _render_tags(self) -> None:
         tags = self.figures.tags
