@@ -78,7 +78,14 @@ def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite
         "extra_css": ["stylesheets/openbranch.css", "stylesheets/openbranch-reports.css", "stylesheets/openbranch-a11y.css"],
         "extra": {
             "generator": False,
-            "openbranch": {"audience": audience, "audience_label": Labels(language)(f"audience_{audience}_note")},
+            "openbranch": {
+                "audience": audience,
+                "audience_label": Labels(language)(f"audience_{audience}_note"),
+                "feeds": [
+                    {"type": "application/atom+xml", "title": Labels(language)("feed_all"), "path": "feeds/all.atom"},
+                    {"type": "text/calendar", "title": Labels(language)("feed_calendar"), "path": "feeds/meetings.ics"},
+                ],
+            },
         },
         "validation": {"nav": {"omitted_files": "ignore"}, "links": {"unrecognized_links": "ignore"}},
         "nav": compiled.nav,
