@@ -77,6 +77,8 @@ _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _COUNT_RE = re.compile(r"^(0|[1-9]\d*)$")
 _MONEY_RE = re.compile(r"^-?(0|[1-9]\d*)(\.\d{1,2})?$")
 _LOOSE_NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
+# A well-formed amount but for its decimals (not "010", which is a leading zero, not a decimals problem).
+_TOO_MANY_DECIMALS_RE = re.compile(r"^-?(0|[1-9]\d*)\.\d{3,}$")
 _ID_RE = re.compile(r"^[^\W_][\w.\-]*$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -128,7 +130,7 @@ def _parse_money(value: Any, *, signed: bool) -> Any:
     if not isinstance(value, str):
         raise _error("bad_money", value=_text_of(value))
     if not _MONEY_RE.match(value):
-        if _LOOSE_NUMBER_RE.match(value):
+        if _TOO_MANY_DECIMALS_RE.match(value):
             raise _error("money_decimals", value=value)
         raise _error("bad_money", value=value)
     if value.startswith("-") and not signed:
