@@ -81,10 +81,6 @@ def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite
             "openbranch": {
                 "audience": audience,
                 "audience_label": Labels(language)(f"audience_{audience}_note"),
-                "feeds": [
-                    {"type": "application/atom+xml", "title": Labels(language)("feed_all"), "path": "feeds/all.atom"},
-                    {"type": "text/calendar", "title": Labels(language)("feed_calendar"), "path": "feeds/meetings.ics"},
-                ],
             },
         },
         "validation": {"nav": {"omitted_files": "ignore"}, "links": {"unrecognized_links": "ignore"}},
