@@ -70,8 +70,9 @@ def main() -> None:
         config = make_site(Path(tmp), args.records)
         site, problems = load_site(config)
         assert site is not None, problems
+        root = stage.stage_root(site, Path(tmp) / "out")
         for _ in range(args.repeat):
-            stage.remove_stage(site)
+            stage.remove_stage(site, root)
             t, (records, collector) = timed(lambda: check(site, TODAY))
             times.setdefault("load + check", []).append(t)
             assert not collector.errors, collector.errors[:3]
@@ -82,12 +83,12 @@ def main() -> None:
                 view = narrow(records, audience)
                 t, compiled[audience] = timed(lambda: (compile_pages(site, view, TODAY, dates), export_files(site, view, TODAY)))
                 times.setdefault(f"compile {audience}", []).append(t)
-                t, (folder, changed) = timed(lambda: stage.write_stage(site, audience, *compiled[audience]))
+                t, (folder, changed) = timed(lambda: stage.write_stage(site, root / audience, audience, *compiled[audience]))
                 times.setdefault(f"stage {audience}", []).append(t)
                 out = Path(tmp) / "out" / audience
                 t, _ = timed(lambda: engine.render(folder, out, 0))
                 times.setdefault(f"render {audience}", []).append(t)
-            t, (_, unchanged) = timed(lambda: stage.write_stage(site, "public", *compiled["public"]))
+            t, (_, unchanged) = timed(lambda: stage.write_stage(site, root / "public", "public", *compiled["public"]))
             times.setdefault("restage unchanged public", []).append(t)
         pages = len(compiled["members"][0].pages)
     print(f"records: {len(records.records)}  members pages: {pages}  files rewritten on an unchanged restage: {unchanged}")

@@ -53,6 +53,7 @@ class AudienceReport:
 @dataclass
 class BuildReport:
     output: Path
+    stage: Optional[Path] = None
     audiences: list[AudienceReport] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -67,12 +68,18 @@ def source_date_epoch(records: RecordSet, today: dt.date) -> int:
 
 
 def compile_audience(
-    site: Site, records: RecordSet, audience: str, today: dt.date, include_drafts: bool = False, dates: Optional[dict[str, RecordDates]] = None
+    site: Site,
+    records: RecordSet,
+    audience: str,
+    today: dt.date,
+    stage_root: Path,
+    include_drafts: bool = False,
+    dates: Optional[dict[str, RecordDates]] = None,
 ) -> tuple[Path, int, int, dict[str, int]]:
-    """Compile one audience's MkDocs project into the build folder."""
+    """Compile one audience's MkDocs project into ``stage_root/<audience>``."""
     view = narrow(records, audience, include_drafts)
     compiled = compile_pages(site, view, today, dates)
-    folder, changed = stage.write_stage(site, audience, compiled, export_files(site, view, today))
+    folder, changed = stage.write_stage(site, stage_root / audience, audience, compiled, export_files(site, view, today))
     return folder, len(compiled.pages), changed, view.counts()
 
 
@@ -96,9 +103,11 @@ def build(
     epoch = source_date_epoch(records, today)
     rendered: list[tuple[Path, Path]] = []
     dates = record_dates(records, site.content_dir)
+    stage_root = stage.stage_root(site, output)
+    report.stage = stage_root
     try:
         for audience in audiences:
-            folder, pages, changed, counts = compile_audience(site, records, audience, today, dates=dates)
+            folder, pages, changed, counts = compile_audience(site, records, audience, today, stage_root, dates=dates)
             target = output / audience
             fresh = engine.fresh_folder(output, audience)
             rendered.append((fresh, target))
@@ -116,7 +125,7 @@ def build(
     for fresh, target in rendered:
         engine.swap_in(fresh, target)
     if not keep_stage:
-        stage.remove_stage(site)
+        stage.remove_stage(site, stage_root)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -137,7 +146,7 @@ def serve(site: Site, audience: str, today: dt.date, include_drafts: bool, dev_a
         on_problems(collector.sorted())
         if collector.failed():
             return None
-        folder, _, _, _ = compile_audience(site, records, audience, today, include_drafts, record_dates(records, site.content_dir))
+        folder, _, _, _ = compile_audience(site, records, audience, today, stage.stage_root(site), include_drafts, record_dates(records, site.content_dir))
         return folder
 
     folder = recompile()

@@ -157,6 +157,8 @@ def build(config_file: Path, output: Optional[Path], audience: str, keep_stage: 
         click.echo(messages("build_summary", audience=label, records=sum(part.counts.values()), pages=part.pages) + f"（{counts}）" if messages.language == "zh" else messages("build_summary", audience=label, records=sum(part.counts.values()), pages=part.pages) + f" ({counts})")
         for warning in part.warnings:
             click.echo(f"  MkDocs: {warning}", err=True)
+    if keep_stage and report.stage is not None:
+        click.echo(messages("stage_kept", path=site.relative(report.stage)))
     click.echo(messages("build_done", path=site.relative(report.output), seconds=report.seconds))
 
 

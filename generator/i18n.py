@@ -201,6 +201,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audience_label_public": {"zh": "公开网站", "en": "public site"},
     "audience_label_members": {"zh": "党内网站", "en": "members' site"},
     "build_summary": {"zh": "{audience}：{records} 条记录，{pages} 个页面", "en": "{audience}: {records} records, {pages} pages"},
+    "stage_kept": {"zh": "MkDocs 项目保留在 {path}", "en": "the staged MkDocs projects are kept in {path}"},
     "build_done": {"zh": "已生成 {path}（用时 {seconds:.1f} 秒）", "en": "built {path} in {seconds:.1f} s"},
     "build_failed": {"zh": "生成失败，原有网站保持不变", "en": "the build failed; the previous site is left untouched"},
     "engine_failed": {"zh": "MkDocs 生成出错：{detail}", "en": "MkDocs failed: {detail}"},

@@ -9,9 +9,10 @@ files no longer produced are removed.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import yaml
 
@@ -116,9 +117,21 @@ def _overrides_folder(site: Site) -> Path:
     return own if own.is_dir() else BUILTIN_THEMES / "overrides"
 
 
-def write_stage(site: Site, audience: str, compiled: CompiledSite, data_files: dict[str, bytes] | None = None) -> tuple[Path, int]:
-    """Write the project for ``audience``; return its folder and how many files changed."""
-    stage = site.stage_dir / audience
+def stage_root(site: Site, output: Optional[Path] = None) -> Path:
+    """Where one build's (or serve's) staged projects live, one folder per audience.
+
+    ``serve`` and each build output get their own folder, so a build never
+    deletes the project a running ``serve`` renders, and two builds of one
+    site into different folders (CI jobs, tests) never write into each other.
+    """
+    if output is None:
+        return site.stage_dir / "serve"
+    key = hashlib.sha1(str(output.resolve()).encode("utf-8")).hexdigest()[:10]
+    return site.stage_dir / f"build-{key}"
+
+
+def write_stage(site: Site, stage: Path, audience: str, compiled: CompiledSite, data_files: dict[str, bytes] | None = None) -> tuple[Path, int]:
+    """Write the project for ``audience`` into ``stage``; return it and how many files changed."""
     wanted: dict[Path, bytes | Path] = {}
     for doc_path, text in compiled.pages.items():
         wanted[stage / "docs" / doc_path] = text.encode("utf-8")
@@ -160,5 +173,10 @@ def _jieba_dictionary(site: Site) -> bytes:
     return data
 
 
-def remove_stage(site: Site) -> None:
-    shutil.rmtree(site.stage_dir, ignore_errors=True)
+def remove_stage(site: Site, root: Path) -> None:
+    """Remove one build's staged projects, and the build folder if nothing else is in it."""
+    shutil.rmtree(root, ignore_errors=True)
+    try:
+        site.stage_dir.rmdir()
+    except OSError:
+        pass  # serve's stage or another build's is still there

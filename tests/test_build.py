@@ -130,8 +130,9 @@ def _run(site: Path, out: Path, *extra: str, today: str = TODAY) -> Run:
     proc = build_site(site, out, *extra, today=today)
     assert proc.returncode == 0, describe(proc)
     stage = site / ".openbranch"
-    stage_files = {p.parent.name: p.read_text(encoding="utf-8") for p in sorted(stage.glob("*/mkdocs.yml"))}
-    stage_docs = {audience: sorted(tree_hashes(stage / audience / "docs")) for audience in stage_files}
+    built = sorted(stage.glob("build-*/*/mkdocs.yml"))
+    stage_files = {p.parent.name: p.read_text(encoding="utf-8") for p in built}
+    stage_docs = {p.parent.name: sorted(tree_hashes(p.parent / "docs")) for p in built}
     return Run(proc, out, tree_hashes(out), stage.exists(), stage_files, stage_docs)
 
 

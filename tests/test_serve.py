@@ -104,4 +104,4 @@ def test_serve_recompiles_on_record_change_and_never_writes_content(tmp_path: Pa
     after = _snapshot(site / "content")
     assert sorted(after) == sorted(before)
     assert not (site / "content" / ".openbranch").exists()
-    assert (site / ".openbranch" / "members" / "mkdocs.yml").is_file()
+    assert (site / ".openbranch" / "serve" / "members" / "mkdocs.yml").is_file()
