@@ -14,24 +14,12 @@ import sys
 from pathlib import Path
 from typing import Any, Mapping, Optional, Union
 
-import yaml
+from .helpers import BRANCH, FileContent, dump_yaml, write_file
 
-FileContent = Union[str, bytes, Mapping[str, Any], list]
-
-# A minimal valid branch.yml: every site needs one.
-MINIMAL_BRANCH = {
-    "name": "测试党支部",
-    "parent": "测试机关党委",
-    "committee": [{"name": "王书记", "post": "书记"}],
-    "member_counts": [{"since": "2025-01-01", "count": 12}],
-}
+# One valid branch and one way of writing files, shared with tests/helpers.py.
+MINIMAL_BRANCH = BRANCH
 
 DEFAULT_CONFIG = {"site_name": "测试党支部党务公开", "language": "zh"}
-
-
-def dump_yaml(data: Any) -> str:
-    """YAML as a worker writes it: Chinese kept as is, keys in the given order."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
 
 
 def write_site(root: Path, files: Mapping[str, FileContent], config: Optional[Mapping[str, Any]] = None) -> Path:
@@ -50,14 +38,7 @@ def write_site(root: Path, files: Mapping[str, FileContent], config: Optional[Ma
         all_files["content/branch.yml"] = MINIMAL_BRANCH
     all_files.update(files)
     for rel, content in all_files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        elif isinstance(content, str):
-            path.write_bytes(content.encode("utf-8"))
-        else:
-            path.write_bytes(dump_yaml(content).encode("utf-8"))
+        write_file(root / rel, content)
     return root
 
 
