@@ -25,7 +25,6 @@ from urllib.parse import quote
 
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
-from pydantic import BaseModel, WithJsonSchema
 
 from .audience import AudienceView
 from .config import Site
@@ -44,7 +43,6 @@ TIMEZONE = "Asia/Shanghai"
 _CST = dt.timezone(dt.timedelta(hours=8), "CST")
 # The tag: URI authority and date of entry and feed ids when no site URL is configured.
 _TAG = "tag:openbranch,2024:"
-_MONEY_SCHEMAS = (schema._MONEY_SCHEMA, schema._SIGNED_MONEY_SCHEMA)
 
 FUNDS_COLUMNS = ["ledger_id", "period", "date", "direction", "item", "category", "amount", "approved_by", "decision"]
 DUES_COLUMNS = ["ledger_id", "year", "month", "members", "due", "paid"]
@@ -297,7 +295,6 @@ class _Exporter:
 
     def _record_data(self, record: Record) -> dict[str, Any]:
         data = record.model.model_dump(mode="json", by_alias=True)
-        _format_money(record.model, data)
         data["id"] = record.id
         data["type"] = record.type
         data["visibility"] = record.visibility
@@ -499,27 +496,6 @@ class _Exporter:
 
 def _money(value: Decimal) -> str:
     return f"{value:.2f}"
-
-
-def _is_money(field: Any) -> bool:
-    return any(isinstance(meta, WithJsonSchema) and meta.json_schema in _MONEY_SCHEMAS for meta in field.metadata)
-
-
-def _format_money(model: BaseModel, data: dict[str, Any]) -> None:
-    """Money fields of a dumped model as strings with two decimals, in place."""
-    for name, field in type(model).model_fields.items():
-        key = field.alias or name
-        if key not in data:
-            continue
-        value = getattr(model, name)
-        if isinstance(value, Decimal) and _is_money(field):
-            data[key] = _money(value)
-        elif isinstance(value, BaseModel):
-            _format_money(value, data[key])
-        elif isinstance(value, (list, tuple)):
-            for item, dumped in zip(value, data[key]):
-                if isinstance(item, BaseModel):
-                    _format_money(item, dumped)
 
 
 def _csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:

@@ -15,7 +15,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, TypeAdapter, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 # ---------------------------------------------------------------------------
@@ -213,8 +213,10 @@ _SIGNED_MONEY_SCHEMA = {
     "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^-?(0|[1-9]\d*)(\.\d{1,2})?$"}],
     "description": "yuan, at most two decimals",
 }
-Money = Annotated[Decimal, BeforeValidator(lambda v: _parse_money(v, signed=False)), WithJsonSchema(_MONEY_SCHEMA)]
-SignedMoney = Annotated[Decimal, BeforeValidator(lambda v: _parse_money(v, signed=True)), WithJsonSchema(_SIGNED_MONEY_SCHEMA)]
+# In JSON (the published data files) money is a string with exactly two decimals.
+_MONEY_JSON = PlainSerializer(lambda value: f"{value:.2f}", return_type=str, when_used="json")
+Money = Annotated[Decimal, BeforeValidator(lambda v: _parse_money(v, signed=False)), WithJsonSchema(_MONEY_SCHEMA), _MONEY_JSON]
+SignedMoney = Annotated[Decimal, BeforeValidator(lambda v: _parse_money(v, signed=True)), WithJsonSchema(_SIGNED_MONEY_SCHEMA), _MONEY_JSON]
 
 
 def TextList() -> Any:
