@@ -30,9 +30,9 @@ BRANCH = {
 }
 
 
-def dump_yaml(data: Any) -> str:
+def dump_yaml(data: Any, width: int = 80) -> str:
     """YAML text as a worker would write it: Chinese kept as is, keys in the given order."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=width)
 
 
 def write_file(path: Path, content: FileContent) -> Path:

@@ -38,7 +38,8 @@ def write_site(root: Path, files: Mapping[str, FileContent], config: Optional[Ma
         all_files["content/branch.yml"] = MINIMAL_BRANCH
     all_files.update(files)
     for rel, content in all_files.items():
-        write_file(root / rel, content)
+        # One line per value however long, so tests can name the line of a field.
+        write_file(root / rel, content if isinstance(content, (str, bytes)) else dump_yaml(content, width=1000))
     return root
 
 
