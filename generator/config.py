@@ -123,10 +123,10 @@ class SiteConfig(Strict):
     stage_dir: RequiredText = Field(".openbranch", description="Build folder for the staged MkDocs projects")
     themes_dir: RequiredText = Field("themes", description="Templates and Material overrides; the built-in theme when absent")
     default_visibility: Choice("visibility") = Field("members", description="Visibility of a record that does not set one")
-    audiences: Audiences = Field(default_factory=Audiences)
-    norms: Norms = Field(default_factory=Norms)
-    limits: Limits = Field(default_factory=Limits)
-    search: SearchSettings = Field(default_factory=SearchSettings)
+    audiences: Audiences = Field(default_factory=Audiences, description="The public and the members' site: their addresses and titles")
+    norms: Norms = Field(default_factory=Norms, description="The rules `check` enforces and the reports measure against")
+    limits: Limits = Field(default_factory=Limits, description="Size limits for record files and attachments")
+    search: SearchSettings = Field(default_factory=SearchSettings, description="Chinese search: the site's own words")
     mkdocs: dict[RequiredText, Any] = Field(default_factory=dict, description="Options passed through to the generated mkdocs.yml")
 
 
