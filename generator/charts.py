@@ -18,7 +18,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
 
 PALETTE = ["#c62828", "#f9a825", "#6d4c41", "#1565c0", "#2e7d32", "#6a1b9a", "#00838f"]
 _FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "sans-serif"]
@@ -60,12 +59,6 @@ def _svg(fig) -> str:
     return text
 
 
-def _figure(width: float = 7.0, height: float = 3.4):
-    with matplotlib.rc_context(_STYLE):
-        fig, ax = plt.subplots(figsize=(width, height))
-    return fig, ax
-
-
 def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | Decimal | int]], y_label: str = "", stacked: bool = False) -> str:
     """Bars per category, one colour per series (stacked if asked)."""
     with matplotlib.rc_context(_STYLE):
@@ -94,8 +87,3 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | D
             ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=min(count, 4), borderaxespad=0.2)
         return _svg(fig)
 
-
-def fonts_available() -> bool:
-    """Whether a CJK font is installed for exact label measurement (informational)."""
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    return any(f in names for f in _FONT_FAMILIES[:-1])

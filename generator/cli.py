@@ -154,7 +154,7 @@ def build(config_file: Path, output: Optional[Path], audience: str, keep_stage: 
     for part in report.audiences:
         label = messages("audience_label_" + part.audience)
         counts = messages.join([f"{messages.type_name(t)} {n}" for t, n in part.counts.items()])
-        click.echo(messages("build_summary", audience=label, records=sum(part.counts.values()), pages=part.pages) + f"（{counts}）" if messages.language == "zh" else messages("build_summary", audience=label, records=sum(part.counts.values()), pages=part.pages) + f" ({counts})")
+        click.echo(messages("build_summary", audience=label, records=sum(part.counts.values()), pages=part.pages, counts=counts))
         for warning in part.warnings:
             click.echo(f"  MkDocs: {warning}", err=True)
     if keep_stage and report.stage is not None:

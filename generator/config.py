@@ -24,9 +24,6 @@ from .records.schema import Choice, Count, Money, RequiredText, Strict, Text
 
 CONFIG_FILE = "site_config.yml"
 
-_PERIODS = {"month": "月", "quarter": "季度", "year": "年"}
-
-
 def _parse_fraction(value: Any) -> Any:
     if isinstance(value, Fraction):
         return value
@@ -42,22 +39,11 @@ def _parse_fraction(value: Any) -> Any:
 Share = Annotated[Fraction, BeforeValidator(_parse_fraction), WithJsonSchema({"type": ["string", "number"], "description": "a share such as 1/3 or 0.5"})]
 
 
-def _parse_period(value: Any) -> Any:
-    reverse = {zh: en for en, zh in _PERIODS.items()}
-    if isinstance(value, str) and (value in _PERIODS or value in reverse):
-        return reverse.get(value, value)
-    allowed = [w for pair in _PERIODS.items() for w in pair]
-    raise PydanticCustomError("bad_choice", "bad_choice", {"value": str(value), "enumeration": "period", "allowed": allowed})
-
-
-Period = Annotated[str, BeforeValidator(_parse_period), WithJsonSchema({"type": "string", "enum": ["month", "月", "quarter", "季度", "year", "年"]})]
-
-
 class Frequency(Strict):
     """How often a meeting kind is required: ``count`` meetings per ``per``."""
 
     count: Count = Field(1, description="How many meetings are required per period")
-    per: Period = Field("month", description="month 月 | quarter 季度 | year 年")
+    per: Choice("period") = Field("month", description="month 月 | quarter 季度 | year 年")
 
 
 def _default_meeting_norms() -> dict[str, Frequency]:

@@ -59,18 +59,11 @@ def notice_state(notice: Record, today: dt.date) -> NoticeState:
 
 
 def funds_totals(ledger: Record) -> dict[str, Decimal]:
+    """A funds ledger's income, expenses and the closing balance they imply (exact)."""
     model = ledger.model
     income = sum((i.amount for i in model.income), Decimal("0"))
     expenses = sum((e.amount for e in model.expenses), Decimal("0"))
-    by_category: dict[str, Decimal] = defaultdict(Decimal)
-    for expense in model.expenses:
-        by_category[expense.category or ""] += expense.amount
-    return {
-        "income": income,
-        "expenses": expenses,
-        "computed_closing": model.opening_balance + income - expenses,
-        **{f"category:{k}": v for k, v in sorted(by_category.items())},
-    }
+    return {"income": income, "expenses": expenses, "computed_closing": model.opening_balance + income - expenses}
 
 
 def expense_categories(ledger: Record) -> list[tuple[str, Decimal]]:

@@ -7,7 +7,7 @@ page templates through ``t(key)``.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 LANGUAGES = ("zh", "en")
 
@@ -200,7 +200,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema_written": {"zh": "已写出 {count} 个 JSON Schema 到 {path}", "en": "wrote {count} JSON Schemas to {path}"},
     "audience_label_public": {"zh": "公开网站", "en": "public site"},
     "audience_label_members": {"zh": "党内网站", "en": "members' site"},
-    "build_summary": {"zh": "{audience}：{records} 条记录，{pages} 个页面", "en": "{audience}: {records} records, {pages} pages"},
+    "build_summary": {
+        "zh": "{audience}：{records} 条记录，{pages} 个页面（{counts}）",
+        "en": "{audience}: {records} records, {pages} pages ({counts})",
+    },
     "stage_kept": {"zh": "MkDocs 项目保留在 {path}", "en": "the staged MkDocs projects are kept in {path}"},
     "build_done": {"zh": "已生成 {path}（用时 {seconds:.1f} 秒）", "en": "built {path} in {seconds:.1f} s"},
     "build_failed": {"zh": "生成失败，原有网站保持不变", "en": "the build failed; the previous site is left untouched"},
@@ -238,10 +241,6 @@ class Messages:
 
     def join(self, words: list[str]) -> str:
         return ("、" if self.language == "zh" else ", ").join(words)
-
-
-def translator(language: str) -> Callable[..., str]:
-    return Messages(language)
 
 
 # ---------------------------------------------------------------------------

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 from pathlib import Path
 from fractions import Fraction
 from typing import Callable, Iterator, Optional
 
 from .config import Site
-from .figures import members_on
+from .figures import funds_totals, members_on
 from .errors import RecordError
 from .i18n import Messages
 from .records import schema
@@ -60,9 +59,8 @@ def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
     previous: Optional[Record] = None
     for ledger in _funds_in_order(records):
         model = ledger.model
-        income = sum((i.amount for i in model.income), Decimal("0"))
-        expenses = sum((e.amount for e in model.expenses), Decimal("0"))
-        expected = model.opening_balance + income - expenses
+        totals = funds_totals(ledger)
+        income, expenses, expected = totals["income"], totals["expenses"], totals["computed_closing"]
         if expected != model.closing_balance:
             yield _problem(
                 ledger, ("closing_balance",), messages, "rule_closing_balance",
@@ -191,14 +189,6 @@ def check_term(records: RecordSet, site: Site, today: dt.date) -> Iterator[Recor
         yield RecordError(rel, pos.line, pos.column, "term.end", site.messages("rule_term_ended", end=branch.term.end.isoformat()), "warning")
 
 
-RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term)
-
-
-def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordError]:
-    problems: list[RecordError] = []
-    for rule in RULES:
-        problems.extend(rule(records, site, today))
-    return problems
 
 
 # ---------------------------------------------------------------------------
@@ -278,7 +268,14 @@ def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Itera
                 yield _problem(record, path, messages, f"pii_{kind}", severity)
 
 
-RULES = RULES + (check_personal_data,)
+RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_personal_data)
+
+
+def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordError]:
+    problems: list[RecordError] = []
+    for rule in RULES:
+        problems.extend(rule(records, site, today))
+    return problems
 
 
 # ---------------------------------------------------------------------------

@@ -43,19 +43,19 @@ MEETING_KINDS = {
     "democratic_life": "民主生活会",
     "other": "其他会议",
 }
-LIFE_MEETINGS = ("organizational_life", "democratic_life")
 DECISION_RESULTS = {"adopted": "通过", "rejected": "未通过", "deferred": "暂缓"}
 PROGRESS = {"not_started": "未开始", "in_progress": "进行中", "done": "已完成"}
 FINANCE_KINDS = {"dues": "党费", "funds": "经费"}
 APPRAISAL_KINDS = {"member_appraisal": "民主评议党员", "branch_rating": "支部评星定级", "performance": "绩效考核"}
 GRADES = {"excellent": "优秀", "qualified": "合格", "basically_qualified": "基本合格", "unqualified": "不合格"}
 NOTICE_KINDS = {"membership": "发展党员", "election": "选举", "appraisal": "评议结果", "other": "其他"}
-OPINION_STATUS = {"solved": "已解决", "reported": "已上报", "explained": "已解释", "pending": "办理中"}
 
 LANGUAGE = {"zh": "中文", "en": "英文"}
+PERIODS = {"month": "月", "quarter": "季度", "year": "年"}
 
 ENUMERATIONS: dict[str, dict[str, str]] = {
     "language": LANGUAGE,
+    "period": PERIODS,
     "visibility": VISIBILITY,
     "status": STATUS,
     "meeting_kind": MEETING_KINDS,
@@ -65,7 +65,6 @@ ENUMERATIONS: dict[str, dict[str, str]] = {
     "appraisal_kind": APPRAISAL_KINDS,
     "grade": GRADES,
     "notice_kind": NOTICE_KINDS,
-    "opinion_status": OPINION_STATUS,
 }
 
 # ---------------------------------------------------------------------------
