@@ -254,6 +254,11 @@ class PageRenderer:
         return {"page_url": url, "link": link, "kind_label": kind_label, "record_of": self.view.get, **values}
 
     def _emit(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> None:
+        # Every page is a folder's index.md, so the Markdown file sits in its
+        # URL's folder and a relative link means the same to every engine:
+        # MkDocs keeps links in raw HTML as written, Zensical resolves them
+        # against the Markdown file's folder.
+        assert doc_path == "index.md" or doc_path.endswith("/index.md"), doc_path
         body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
         body = _dedupe_heading_ids(body)
         front = {"title": html.escape(title, quote=False)}
@@ -305,7 +310,7 @@ class PageRenderer:
 
     def _render_record(self, record: Record) -> None:
         template = f"record/{record.type}_{record.kind}.md.j2" if record.type == "finance" else f"record/{record.type}.md.j2"
-        doc_path = f"{record.section}/{record.date.year}/{record.id}.md"
+        doc_path = f"{record.section}/{record.date.year}/{record.id}/index.md"
         related = {
             "decisions": self.figures.decisions_of_meeting.get(record.id, []),
             "ledgers": self.figures.expenses_of_decision.get(record.id, []),
@@ -349,7 +354,7 @@ class PageRenderer:
             self._emit(f"{section}/{year}/index.md", "listing/records.md.j2", f"{title} · {self.t('year_heading', year=year)}", section=section, records=items)
         for kind, items in kinds.items():
             label = self.t.enum(enumeration, kind) if enumeration else kind
-            self._emit(f"{section}/kinds/{kind}.md", "listing/records.md.j2", f"{title} · {label}", section=section, records=items)
+            self._emit(f"{section}/kinds/{kind}/index.md", "listing/records.md.j2", f"{title} · {label}", section=section, records=items)
 
     # -- reports: regularity, finance, appraisal, meetings -----------------
 
@@ -365,7 +370,7 @@ class PageRenderer:
 
     def _render_regularity(self) -> None:
         self._emit(
-            "regularity.md",
+            "regularity/index.md",
             "report/regularity.md.j2",
             self.t("regularity"),
             calendars=self.calendars,
@@ -423,20 +428,20 @@ class PageRenderer:
             title = self.t("board_title", year=period.year, quarter=self.t.quarter(period.quarter))
             # Board pages repeat the records' text: keep them out of search results.
             meta = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
-            self._emit(f"print/{period.slug}.md", "report/print.md.j2", title, meta=meta, period=period, branch=self.view.branch)
+            self._emit(f"print/{period.slug}/index.md", "report/print.md.j2", title, meta=meta, period=period, branch=self.view.branch)
 
     def _render_tags(self) -> None:
         tags = self.figures.tags
         self._emit("tags/index.md", "listing/tags.md.j2", self.t("tags"), tags=tags, slug=fig.tag_slug)
         for tag, items in tags.items():
-            self._emit(f"tags/{fig.tag_slug(tag)}.md", "listing/records.md.j2", f"{self.t('tag')}：{tag}" if self.t.language == "zh" else f"Tag: {tag}", section="tags", records=items)
+            self._emit(f"tags/{fig.tag_slug(tag)}/index.md", "listing/records.md.j2", f"{self.t('tag')}：{tag}" if self.t.language == "zh" else f"Tag: {tag}", section="tags", records=items)
 
     def _nav(self) -> list[Any]:
         nav: list[Any] = [{self.t("home"): "index.md"}]
         for section in SECTION_ORDER:
             nav.append({self.t(f"section_{section}"): f"{section}/index.md"})
             if section == "meetings":
-                nav.append({self.t("regularity_short"): "regularity.md"})
+                nav.append({self.t("regularity_short"): "regularity/index.md"})
         nav.append({self.t("tags"): "tags/index.md"})
         nav.append({self.t("open_data"): "data/index.md"})
         nav.append({self.t("board"): "print/index.md"})

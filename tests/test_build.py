@@ -300,7 +300,7 @@ def test_keep_stage_keeps_an_engine_neutral_project(again_kept: Run) -> None:
         assert "index.md" in again_kept.stage_docs[audience], audience
     # The public stage, like the public site, holds no members record.
     assert not [p for p in again_kept.stage_docs["public"] if "members-assembly" in p]
-    assert "meetings/2025/2025-04-20-members-assembly.md" in again_kept.stage_docs["members"]
+    assert "meetings/2025/2025-04-20-members-assembly/index.md" in again_kept.stage_docs["members"]
 
 
 def test_without_keep_stage_the_stage_is_removed(first: Run, site: Path) -> None:
