@@ -53,6 +53,7 @@ class AudienceReport:
 @dataclass
 class BuildReport:
     output: Path
+    engine: str = engine.DEFAULT_ENGINE
     stage: Optional[Path] = None
     audiences: list[AudienceReport] = field(default_factory=list)
     seconds: float = 0.0
@@ -90,15 +91,19 @@ def build(
     today: Optional[dt.date] = None,
     keep_stage: bool = False,
     strict: bool = False,
+    engine_name: str = engine.DEFAULT_ENGINE,
 ) -> BuildReport:
-    """Build the sites; raise ``OpenBranchError`` with every problem if the records are not clean."""
+    """Build the sites with ``engine_name`` (one of ``engine.ENGINES``); raise
+    ``OpenBranchError`` with every problem if the records are not clean."""
+    if engine_name not in engine.ENGINES:
+        raise ValueError(f"unknown engine {engine_name!r}; expected one of {', '.join(engine.ENGINES)}")
     started = time.perf_counter()
     today = today or dt.date.today()
     output = (output or site.output_dir).resolve()
     records, collector = check(site, today)
     if collector.failed(strict):
         raise OpenBranchError(collector.sorted())
-    report = BuildReport(output=output)
+    report = BuildReport(output=output, engine=engine_name)
     engine.recover(output)
     epoch = source_date_epoch(records, today)
     rendered: list[tuple[Path, Path]] = []
@@ -111,12 +116,12 @@ def build(
             target = output / audience
             fresh = engine.fresh_folder(output, audience)
             rendered.append((fresh, target))
-            warnings = engine.render(folder, fresh, epoch)
+            warnings = engine.render(folder, fresh, epoch, engine_name)
             report.audiences.append(AudienceReport(audience, counts, pages, changed, warnings))
     except engine.EngineError as exc:
         for fresh, _ in rendered:
             engine.discard(fresh)
-        raise OpenBranchError([RecordError("mkdocs.yml", 0, 0, "", site.messages("engine_failed", detail=str(exc)))]) from exc
+        raise OpenBranchError([RecordError("mkdocs.yml", 0, 0, "", site.messages("engine_failed", engine=engine.ENGINE_NAMES[engine_name], detail=str(exc)))]) from exc
     except BaseException:
         for fresh, _ in rendered:
             engine.discard(fresh)
@@ -125,7 +130,7 @@ def build(
     for fresh, target in rendered:
         engine.swap_in(fresh, target)
     if not keep_stage:
-        stage.remove_stage(site, stage_root)
+        stage.remove_stage(site, stage_root, keep=engine.CACHES[engine_name])
     report.seconds = time.perf_counter() - started
     return report
 

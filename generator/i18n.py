@@ -207,7 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stage_kept": {"zh": "MkDocs 项目保留在 {path}", "en": "the staged MkDocs projects are kept in {path}"},
     "build_done": {"zh": "已生成 {path}（用时 {seconds:.1f} 秒）", "en": "built {path} in {seconds:.1f} s"},
     "build_failed": {"zh": "生成失败，原有网站保持不变", "en": "the build failed; the previous site is left untouched"},
-    "engine_failed": {"zh": "MkDocs 生成出错：{detail}", "en": "MkDocs failed: {detail}"},
+    "engine_failed": {"zh": "{engine} 生成出错：{detail}", "en": "{engine} failed: {detail}"},
 }
 
 # ---------------------------------------------------------------------------

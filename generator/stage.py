@@ -22,6 +22,12 @@ from .pages import BUILTIN_THEMES, CompiledSite
 
 JIEBA_USER_DICT = Path(__file__).resolve().parent / "data" / "jieba_user_dict.txt"
 
+# Where a plain build of the staged project writes (Zensical requires a folder
+# inside the project; MkDocs is always given the output folder instead).
+# Dot-entries at the top of the stage belong to the engine (this folder,
+# Zensical's .cache): write_stage leaves them alone, so caches survive.
+SITE_DIR = ".site"
+
 # Material's default separator plus Chinese full-width punctuation, so a word
 # right after ：（）《》“” is still found; \u200b must stay (jieba marks word
 # breaks with it at build time); no camelCase split, so "wechat" finds WeChat.
@@ -58,6 +64,7 @@ def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite
     generated: dict[str, Any] = {
         "site_name": site_name,
         "docs_dir": "docs",
+        "site_dir": SITE_DIR,
         "use_directory_urls": True,
         "theme": {
             "name": "material",
@@ -155,6 +162,8 @@ def write_stage(site: Site, stage: Path, audience: str, compiled: CompiledSite, 
     # Remove what this compile no longer produces (a record made private, a deleted tag).
     if stage.is_dir():
         for existing in sorted(stage.rglob("*"), reverse=True):
+            if existing.relative_to(stage).parts[0].startswith("."):
+                continue  # the engine's own (see SITE_DIR)
             if existing.is_file() and existing not in wanted:
                 existing.unlink()
                 changed += 1
@@ -173,8 +182,23 @@ def _jieba_dictionary(site: Site) -> bytes:
     return data
 
 
-def remove_stage(site: Site, root: Path) -> None:
-    """Remove one build's staged projects, and the build folder if nothing else is in it."""
+def remove_stage(site: Site, root: Path, keep: tuple[str, ...] = ()) -> None:
+    """Remove one build's staged projects, and the build folder if nothing else is in it.
+
+    ``keep`` names top-level entries of each audience's project to leave in
+    place (an engine's cache, e.g. Zensical's ``.cache``), so the next build
+    of the same output is warm.
+    """
+    if keep and root.is_dir():
+        for project in sorted(root.iterdir()):
+            for entry in sorted(project.iterdir()) if project.is_dir() else ():
+                if entry.name in keep:
+                    continue
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink()
+        return
     shutil.rmtree(root, ignore_errors=True)
     try:
         site.stage_dir.rmdir()
