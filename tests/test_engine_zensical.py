@@ -24,7 +24,7 @@ TODAY = "2026-06-01"
 
 # ASCII markers so that every encoding (HTML, JSON, URL) keeps them findable as bytes.
 PUBLIC = {
-    "meetings/2025/2025-03-12-pubz-committee": ("PUBZ0001 三月支部委员会会议", {"kind": "支委会", "attendees": ["王书记", "李委员"], "body": "## 会议纪要\n\n会议研究了发展党员工作。\n", "tags": ["发展党员"]}),
+    "meetings/2025/2025-03-12-pubz-committee": ("PUBZ0001 三月支部委员会会议", {"kind": "支委会", "attendees": ["王书记", "李委员"], "body": "## 会议纪要\n\n会议研究了发展党员工作，见[旧纪要](../old/minutes.md)。\n", "tags": ["发展党员"]}),
     "decisions/2025/2025-03-12-pubz-admit": ("PUBZ0002 关于接收预备党员的决定", {"meeting": "2025-03-12-pubz-committee", "result": "通过"}),
     "notices/2026/2026-05-28-pubz-notice": (
         "PUBZ0003 关于张同志拟接收为预备党员的公示",
@@ -92,6 +92,9 @@ def test_the_build_reports_both_sites_without_engine_noise(built: Built) -> None
     # Zensical's own progress lines ("Build started", "No issues found") are captured, not printed.
     assert "Build started" not in built.stdout + built.stderr
     assert "Traceback" not in built.stderr
+    # Its issue reports are passed on as one warning line each, with the staged file and line.
+    warnings = [line.strip() for line in built.stderr.splitlines() if line.strip().startswith("Zensical: ")]
+    assert warnings and all(w.startswith("Zensical: meetings/2025/2025-03-12-pubz-committee/index.md:") and w.endswith(": page does not exist") for w in warnings), built.stderr
 
 
 def test_zensical_rendered_the_site(built: Built) -> None:
