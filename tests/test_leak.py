@@ -21,12 +21,12 @@ decision's meeting, an expense's approving decision), and members records
 point at public ones, so the cross-record links and listings are covered.
 
 The site is built once per engine (MkDocs, Zensical) with the real command,
-then EVERY file under each audience's output is read — its path, its raw bytes as text, the HTML
-unescaped text, the URL-unquoted text, ``\\uXXXX`` escapes decoded, JSON
-decoded and walked, gzip and zip members opened — and every marker found is
-reported with the file and the field it came from.  Nothing is sampled on
-the forbidden side, so a new output (feed, data JSON, CSV, iCalendar) is
-scanned the day it appears.
+then EVERY file under each audience's output is read — its path, its raw
+bytes as text, the HTML unescaped text, the URL-unquoted text, ``\\uXXXX``
+escapes decoded, JSON decoded and walked, gzip and zip members opened — and
+every marker found is reported with the file and the field it came from.
+Nothing is sampled on the forbidden side, so a new output (feed, data JSON,
+CSV, iCalendar) is scanned the day it appears.
 """
 
 from __future__ import annotations
