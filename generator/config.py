@@ -93,6 +93,7 @@ class Audiences(Strict):
 class Limits(Strict):
     record_max_kb: Count = Field(512, description="A record file larger than this is refused")
     attachment_max_mb: Count = Field(20, description="An attachment larger than this raises a warning")
+    listing_page_size: Count = Field(50, ge=10, description="Records per listing page (years, kinds, tags); longer listings get numbered pages")
 
 
 class SearchSettings(Strict):
