@@ -92,9 +92,10 @@ def compile_audience(
     cache = Cache(site.stage_dir / "cache.sqlite")
     try:
         compiled = compile_pages(site, view, today, dates, cache)
+        exported = export_files(site, view, today, cache)
     finally:
         cache.close()
-    folder, changed = stage.write_stage(site, stage_root / audience, audience, compiled, export_files(site, view, today))
+    folder, changed = stage.write_stage(site, stage_root / audience, audience, compiled, exported)
     return folder, len(compiled.pages), changed, view.counts()
 
 

@@ -11,8 +11,21 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """A hash of OpenBranch's own code and built-in templates: cached pages and files made by other code are never reused."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    themes = here.parent / "themes" / "templates"
+    for path in sorted([*here.rglob("*.py"), *themes.rglob("*")]):
+        if path.is_file():
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 class Cache:

@@ -116,12 +116,20 @@ def remember(stage: Path, manifest: dict[str, Any]) -> None:
         os.replace(tmp, stage / RENDER_MANIFEST)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or links not allowed
-        shutil.copy2(source, target)
+def _link_all(pairs: list[tuple[Path, Path]]) -> None:
+    """Hard-link each source to its target (copy where links are not possible)."""
+    made: set[Path] = set()
+    for source, target in pairs:
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        try:
+            os.link(source, target)
+        except FileExistsError:
+            target.unlink()
+            os.link(source, target)
+        except OSError:  # another file system, or links not allowed
+            shutil.copy2(source, target)
 
 
 def render(stage: Path, site_dir: Path, source_date_epoch: int, previous_site: Optional[Path] = None, on_page: Optional[Callable[[], None]] = None) -> Rendered:
@@ -139,7 +147,7 @@ def render(stage: Path, site_dir: Path, source_date_epoch: int, previous_site: O
     if previous_site is not None and previous_site.is_dir() and previous.get("key") == key:
         old_pages = previous.get("pages", {})
         reusable = {src for src, digest in pages.items() if old_pages.get(src) == digest}
-    plugin = OpenBranchPlugin(reusable, previous_site if reusable else None, on_page)
+    plugin = OpenBranchPlugin(reusable, previous_site if reusable else None, stage / ".jinja-cache", on_page)
 
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     # MkDocs stamps the sitemap and its gzip header with this: same input, same bytes.
@@ -155,8 +163,8 @@ def render(stage: Path, site_dir: Path, source_date_epoch: int, previous_site: O
             except SystemExit as exc:  # MkDocs aborts this way on a broken config
                 raise EngineError(str(exc)) from exc
         assert previous_site is not None or not plugin.reused
-        for dest in plugin.reused:
-            _link_or_copy(previous_site / dest, site_dir / dest)  # type: ignore[operator]
+        _link_all([(Path(source), site_dir / dest) for source, dest in plugin.static_files])
+        _link_all([(previous_site / dest, site_dir / dest) for dest in plugin.reused])  # type: ignore[operator]
         return Rendered(collected.messages, len(pages) - len(plugin.reused), len(plugin.reused), {"key": key, "pages": pages})
     finally:
         if previous_epoch is None:

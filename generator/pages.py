@@ -32,7 +32,7 @@ from pymdownx.slugs import slugify
 from . import board, exports, regularity
 from . import figures as fig
 from .audience import AudienceView
-from .cache import NO_CACHE, Cache
+from .cache import NO_CACHE, Cache, code_stamp
 from .config import Site
 from .history import RecordDates
 from .i18n import Labels
@@ -67,6 +67,21 @@ _ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     **{f"h{n}": {"id"} for n in range(2, 7)},
 }
+
+
+def _fingerprint(record: Optional[Record]) -> Optional[str]:
+    return record.fingerprint if record is not None else None
+
+
+def _folder_stamp(folder: Path) -> str:
+    """A site's own templates, by content (most sites have none)."""
+    if not folder.is_dir():
+        return ""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=4096)
@@ -220,6 +235,16 @@ class PageRenderer:
         self.figures = fig.compute(view, today)
         self.env = self._environment()
         self.out = CompiledSite()
+        # Everything site-wide a record's page depends on besides the record itself.
+        self.page_stamp = json.dumps(
+            [
+                view.audience,
+                site.config.model_dump_json(),
+                view.branch.model_dump_json() if view.branch else None,
+                _folder_stamp(self.site.themes_dir / "templates"),
+            ],
+            ensure_ascii=False,
+        )
 
     def _environment(self) -> jinja2.Environment:
         folders = []
@@ -261,6 +286,9 @@ class PageRenderer:
         return {"page_url": url, "link": link, "kind_label": kind_label, "record_of": self.view.get, **values}
 
     def _emit(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> None:
+        self.out.pages[doc_path] = self._page_text(doc_path, template, title, meta, **values)
+
+    def _page_text(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> str:
         body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
         body = _dedupe_heading_ids(body)
         front = {"title": html.escape(title, quote=False)}
@@ -268,7 +296,7 @@ class PageRenderer:
             front.update(meta)
         # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
         header = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1000).strip()
-        self.out.pages[doc_path] = f"---\n{header}\n---\n\n{body.rstrip()}\n"
+        return f"---\n{header}\n---\n\n{body.rstrip()}\n"
 
     # -- pages -------------------------------------------------------------
 
@@ -319,21 +347,49 @@ class PageRenderer:
             "ledgers": self.figures.expenses_of_decision.get(record.id, []),
             "meeting": self.view.get(record.model.meeting) if record.type == "decision" else None,
         }
-        self._emit(
-            doc_path,
-            template,
-            record.title,
-            meta={"record_id": record.id, "record_type": record.type, "date": record.date.isoformat()},
-            record=record,
-            m=record.model,
-            body_html=Markup(render_body(record.model.body)),
-            attachments=self._attachments(record),
-            receipts=self._receipts(record),
-            related=related,
-            attendance=fig.attendance(record) if record.type == "meeting" else None,
-            dates=self.dates.get(record.id),
-            notice=fig.notice_state(record, self.today) if record.type == "notice" else None,
+        attachments = self._attachments(record)
+        receipts = self._receipts(record)
+        attendance = fig.attendance(record) if record.type == "meeting" else None
+        notice = fig.notice_state(record, self.today) if record.type == "notice" else None
+
+        def make() -> str:
+            return self._page_text(
+                doc_path,
+                template,
+                record.title,
+                meta={"record_id": record.id, "record_type": record.type, "date": record.date.isoformat()},
+                record=record,
+                m=record.model,
+                body_html=Markup(render_body(record.model.body)),
+                attachments=attachments,
+                receipts=receipts,
+                related=related,
+                attendance=attendance,
+                dates=self.dates.get(record.id),
+                notice=notice,
+            )
+
+        # A record's page is cached across builds under everything it shows: the
+        # record, the records it links to, its files, its dates and the day's state.
+        linked = [*related["decisions"], *related["ledgers"], related["meeting"]]
+        if record.type == "finance" and record.kind == "funds":
+            linked += [self.view.get(e.decision) for e in record.model.expenses if e.decision]
+        key = json.dumps(
+            [
+                self.page_stamp,
+                _fingerprint(record),
+                [_fingerprint(r) for r in linked],
+                [(a.url, a.size, a.sha256) for a in [*attachments, *receipts.values()]],
+                repr(self.dates.get(record.id)),
+                repr(attendance),
+                repr(notice),
+                record.date >= self.today,
+                [c.date <= self.today for c in record.model.corrections],
+            ],
+            ensure_ascii=False,
+            default=str,
         )
+        self.out.pages[doc_path] = self.cache.get_or_make("record-page", code_stamp(), key, make)
 
     def _render_section(self, section: str) -> None:
         record_type = schema.SECTIONS[section]

@@ -73,7 +73,6 @@ def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite
         "markdown_extensions": [
             "tables",
             "attr_list",
-            "md_in_html",
             "admonition",
             {"toc": {"permalink": True}},
         ],

@@ -9,6 +9,7 @@ Every problem is collected; nothing stops at the first one.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -42,6 +43,11 @@ class Record:
     @property
     def section(self) -> str:
         return schema.SECTION_OF[self.type]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Everything a page or file can show of this record (its audience-narrowed data included)."""
+        return f"{self.id}\0{self.type}\0{self.visibility}\0{self.rel}\0{self.model.model_dump_json()}"
 
     @property
     def date(self) -> dt.date:
