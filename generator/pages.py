@@ -437,9 +437,11 @@ class PageRenderer:
                 pager = {"current": n, "total": len(chunks), "urls": urls, "shown": shown}
             page_title = title if n == 1 else f"{title} · {self.t('page_number', number=n)}"
             first = (n - 1) * size + 1
-            self._emit(
-                doc, "listing/records.md.j2", page_title,
-                section=section, records=chunk, total=len(records), first=first, last=first + len(chunk) - 1, pager=pager,
+            values = {"section": section, "records": chunk, "total": len(records), "first": first, "last": first + len(chunk) - 1, "pager": pager}
+            # Cached under what the page lists: a decade of records makes hundreds of listing pages.
+            key = json.dumps([self.page_stamp, doc, page_title, [r.fingerprint for r in chunk], {k: v for k, v in values.items() if k != "records"}], ensure_ascii=False)
+            self.out.pages[doc] = self.cache.get_or_make(
+                "listing-page", code_stamp(), key, lambda: self._page_text(doc, "listing/records.md.j2", page_title, **values)  # noqa: B023 - called at once
             )
 
     # -- reports: regularity, finance, appraisal, meetings -----------------
