@@ -150,6 +150,12 @@ class Site:
 
     def relative(self, path: Path) -> str:
         """A path as shown in messages: relative to the site folder, with '/'."""
+        if path.is_absolute() and self.root.is_absolute() and ".." not in path.parts:
+            try:
+                # The common case (every record file): no file system calls at all.
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
