@@ -13,7 +13,13 @@ import queue
 import sys
 import threading
 import time
+import unicodedata
 from typing import Any, Optional, TextIO
+
+
+def _display_width(text: str) -> int:
+    """Terminal columns: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 class Progress:
@@ -40,9 +46,10 @@ class Progress:
                 return
             self._drawn = now
             line = " · ".join(self.parts.values())
-            self.stream.write("\r" + line.ljust(self._width))
+            width = _display_width(line)
+            self.stream.write("\r" + line + " " * max(0, self._width - width))
             self.stream.flush()
-            self._width = len(line)
+            self._width = width
 
     def clear(self) -> None:
         with self._lock:
