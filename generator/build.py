@@ -21,7 +21,7 @@ from typing import Any, Optional
 
 from . import engine, stage
 from .audience import AUDIENCES, narrow
-from .cache import Cache
+from .cache import NO_CACHE, Cache
 from .config import Site
 from .errors import ErrorCollector, OpenBranchError, RecordError
 from .exports import export_files
@@ -32,14 +32,14 @@ from .records.index import RecordSet, load_records
 from .rules import apply_rules, check_previous_ids
 
 
-def check(site: Site, today: dt.date, previous_index: Optional[Path] = None) -> tuple[RecordSet, ErrorCollector]:
+def check(site: Site, today: dt.date, previous_index: Optional[Path] = None, cache: Cache = NO_CACHE) -> tuple[RecordSet, ErrorCollector]:
     """Load every record and run every check: schema, references, then the norms' rules.
 
     ``previous_index`` is the last build's data/records.json: ids it lists that
     are gone now are warned about, since their addresses would break.
     """
     collector = ErrorCollector()
-    records = load_records(site, collector)
+    records = load_records(site, collector, cache)
     if not collector.errors:
         # The rules compare records with each other: only meaningful on clean input.
         collector.extend(apply_rules(records, site, today))
@@ -231,7 +231,14 @@ def build(
     today = today or dt.date.today()
     output = (output or site.output_dir).resolve()
     progress.show("build", site.messages("progress_loading"), force=True)
-    records, collector = check(site, today)
+    if clean:
+        for name in ("cache.sqlite", "cache.sqlite-wal", "cache.sqlite-shm"):
+            (site.stage_dir / name).unlink(missing_ok=True)
+    cache = Cache(site.stage_dir / "cache.sqlite")
+    try:
+        records, collector = check(site, today, cache=cache)
+    finally:
+        cache.close()
     progress.timed("check", time.perf_counter() - started)
     progress.show("build", None)
     if collector.failed(strict):
@@ -242,7 +249,6 @@ def build(
     stage_root = stage.stage_root(site, output)
     if clean:
         stage.remove_stage(site, stage_root)
-        (site.stage_dir / "cache.sqlite").unlink(missing_ok=True)
     report.stage = stage_root
     job = _Job(site, records, today, record_dates(records, site.content_dir), stage_root, output, source_date_epoch(records, today))
     try:

@@ -47,17 +47,24 @@ class Cache:
     def key(namespace: str, version: str, text: str) -> str:
         return hashlib.sha256(f"{namespace}\0{version}\0{text}".encode("utf-8")).hexdigest()
 
-    def get_or_make(self, namespace: str, version: str, text: str, make: Callable[[], str]) -> str:
-        key = self.key(namespace, version, text)
+    def get(self, namespace: str, version: str, text: str) -> Optional[str]:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM entry WHERE key = ?", (self.key(namespace, version, text),)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row is not None else None
+
+    def put(self, namespace: str, version: str, text: str, value: str) -> None:
         if self._db is not None:
-            try:
-                row = self._db.execute("SELECT value FROM entry WHERE key = ?", (key,)).fetchone()
-            except sqlite3.Error:
-                row = None
-            if row is not None:
-                return row[0]
-        value = make()
-        self._pending.append((key, value))
+            self._pending.append((self.key(namespace, version, text), value))
+
+    def get_or_make(self, namespace: str, version: str, text: str, make: Callable[[], str]) -> str:
+        value = self.get(namespace, version, text)
+        if value is None:
+            value = make()
+            self.put(namespace, version, text, value)
         return value
 
     def flush(self) -> None:

@@ -20,6 +20,7 @@ from ..config import Site
 from ..errors import ErrorCollector, RecordError
 from ..i18n import Messages
 from . import schema
+from ..cache import NO_CACHE, Cache
 from .loader import FieldPath, LoadedFile, load_yaml_file
 from .validate import format_field, validate_model
 
@@ -114,7 +115,7 @@ def _record_files(content_dir: Path) -> Iterator[Path]:
         yield path
 
 
-def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
+def load_records(site: Site, collector: ErrorCollector, cache: Cache = NO_CACHE) -> RecordSet:
     """Load, validate and index all of ``content/``; problems go to ``collector``."""
     messages = site.messages
     content = site.content_dir
@@ -126,7 +127,7 @@ def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
 
     branch_path = content / BRANCH_FILE
     if branch_path.is_file():
-        loaded_branch = _load_one(branch_path, "branch", site, collector, max_bytes, with_source=True)
+        loaded_branch = _load_one(branch_path, "branch", site, collector, max_bytes, with_source=True, cache=cache)
         if loaded_branch is not None:
             result.branch, result.branch_source = loaded_branch
     else:
@@ -140,7 +141,7 @@ def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
         if record_type is None:
             collector.add(RecordError(rel, 0, 0, "", messages("unknown_section", name=parts[0] if len(parts) > 1 else "", allowed=", ".join(schema.SECTIONS))))
             continue
-        loaded_model = _load_one(path, record_type, site, collector, max_bytes, with_source=True)
+        loaded_model = _load_one(path, record_type, site, collector, max_bytes, with_source=True, cache=cache)
         if loaded_model is None:
             continue
         model, loaded = loaded_model
@@ -164,10 +165,10 @@ def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
     return result
 
 
-def _load_one(path: Path, record_type: str, site: Site, collector: ErrorCollector, max_bytes: int, with_source: bool = False) -> Any:
+def _load_one(path: Path, record_type: str, site: Site, collector: ErrorCollector, max_bytes: int, with_source: bool = False, cache: Cache = NO_CACHE) -> Any:
     messages = site.messages
     rel = site.relative(path)
-    loaded, errors = load_yaml_file(path, rel, messages, max_bytes)
+    loaded, errors = load_yaml_file(path, rel, messages, max_bytes, cache)
     collector.extend(errors)
     if loaded is None:
         return None

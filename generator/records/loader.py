@@ -14,6 +14,8 @@ files over the size limit.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +33,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..cache import NO_CACHE, Cache
 from ..errors import RecordError
 from ..i18n import Messages
 
@@ -39,6 +42,8 @@ MAX_DEPTH = 32
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
 FieldPath = tuple[str | int, ...]
+# Cached parses are keyed by the file's text and this stamp of the code that made them.
+LOADER_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16] + " pyyaml " + yaml.__version__
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,27 @@ def _decode(raw: bytes) -> tuple[str | None, int, int]:
         return None, line, column
 
 
-def load_yaml_file(path: Path, rel: str, messages: Messages, max_bytes: int) -> tuple[LoadedFile | None, list[RecordError]]:
+def _to_json(loaded: LoadedFile) -> str:
+    return json.dumps(
+        {
+            "data": loaded.data,
+            "values": [[list(k), p.line, p.column] for k, p in loaded.value_positions.items()],
+            "keys": [[list(k), p.line, p.column] for k, p in loaded.key_positions.items()],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _from_json(text: str) -> LoadedFile:
+    raw = json.loads(text)
+    return LoadedFile(
+        data=raw["data"],
+        value_positions={tuple(k): Position(line, column) for k, line, column in raw["values"]},
+        key_positions={tuple(k): Position(line, column) for k, line, column in raw["keys"]},
+    )
+
+
+def load_yaml_file(path: Path, rel: str, messages: Messages, max_bytes: int, cache: Cache = NO_CACHE) -> tuple[LoadedFile | None, list[RecordError]]:
     """Read one YAML file; on any problem return None and the problems found."""
     try:
         size = os.stat(path).st_size
@@ -150,7 +175,14 @@ def load_yaml_file(path: Path, rel: str, messages: Messages, max_bytes: int) -> 
     text, bad_line, bad_column = _decode(raw)
     if text is None:
         return None, [RecordError(rel, bad_line, bad_column, "", messages("file_not_utf8"))]
-    return parse_yaml_text(text, rel, messages)
+    # A file read before (same bytes) is not parsed again: only clean parses are cached.
+    cached = cache.get("yaml", LOADER_VERSION, text)
+    if cached is not None:
+        return _from_json(cached), []
+    loaded, errors = parse_yaml_text(text, rel, messages)
+    if loaded is not None and not errors:
+        cache.put("yaml", LOADER_VERSION, text, _to_json(loaded))
+    return loaded, errors
 
 
 class _SlowPath(Exception):
