@@ -89,9 +89,9 @@ def main() -> None:
                 t, (folder, changed) = timed(lambda: stage.write_stage(site, root / audience, audience, *compiled[audience]))
                 times.setdefault(f"stage {audience}", []).append(t)
                 out = Path(tmp) / "out" / audience
-                t, _ = timed(lambda: engine.render(folder, out, 0, args.engine))
+                t, _ = timed(lambda: engine.render(folder, out, 0, engine=args.engine))
                 times.setdefault(f"render {audience}", []).append(t)
-                t, _ = timed(lambda: engine.render(folder, out, 0, args.engine))
+                t, _ = timed(lambda: engine.render(folder, out, 0, engine=args.engine))
                 times.setdefault(f"render {audience} again", []).append(t)
             t, (_, unchanged) = timed(lambda: stage.write_stage(site, root / "public", "public", *compiled["public"]))
             times.setdefault("restage unchanged public", []).append(t)

@@ -10,6 +10,7 @@ files no longer produced are removed.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 from typing import Any, Optional
@@ -23,9 +24,9 @@ from .pages import BUILTIN_THEMES, CompiledSite
 JIEBA_USER_DICT = Path(__file__).resolve().parent / "data" / "jieba_user_dict.txt"
 
 # Where a plain build of the staged project writes (Zensical requires a folder
-# inside the project; MkDocs is always given the output folder instead).
-# Dot-entries at the top of the stage belong to the engine (this folder,
-# Zensical's .cache): write_stage leaves them alone, so caches survive.
+# inside the project; MkDocs is always given the output folder instead).  Like
+# Zensical's .cache beside it, write_stage leaves it alone (it only cleans
+# docs/ and overrides/), so the cache survives from build to build.
 SITE_DIR = ".site"
 
 # Material's default separator plus Chinese full-width punctuation, so a word
@@ -79,7 +80,6 @@ def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite
         "markdown_extensions": [
             "tables",
             "attr_list",
-            "md_in_html",
             "admonition",
             {"toc": {"permalink": True}},
         ],
@@ -115,7 +115,11 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    # A new file, not the old one overwritten: the engine may have hard-linked
+    # the old one into a live site (static files are linked, not copied).
+    tmp = path.with_name(path.name + ".openbranch-tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
     return True
 
 
@@ -160,15 +164,15 @@ def write_stage(site: Site, stage: Path, audience: str, compiled: CompiledSite, 
         data = payload.read_bytes() if isinstance(payload, Path) else payload
         changed += _write_if_changed(path, data)
     # Remove what this compile no longer produces (a record made private, a deleted tag).
-    if stage.is_dir():
-        for existing in sorted(stage.rglob("*"), reverse=True):
-            if existing.relative_to(stage).parts[0].startswith("."):
-                continue  # the engine's own (see SITE_DIR)
-            if existing.is_file() and existing not in wanted:
-                existing.unlink()
-                changed += 1
-            elif existing.is_dir() and not any(existing.iterdir()):
-                existing.rmdir()
+    # Only in the folders we write: the engine keeps its own state beside them.
+    for owned in (stage / "docs", stage / "overrides"):
+        if owned.is_dir():
+            for existing in sorted(owned.rglob("*"), reverse=True):
+                if existing.is_file() and existing not in wanted:
+                    existing.unlink()
+                    changed += 1
+                elif existing.is_dir() and not any(existing.iterdir()):
+                    existing.rmdir()
     return stage, changed
 
 
@@ -182,23 +186,8 @@ def _jieba_dictionary(site: Site) -> bytes:
     return data
 
 
-def remove_stage(site: Site, root: Path, keep: tuple[str, ...] = ()) -> None:
-    """Remove one build's staged projects, and the build folder if nothing else is in it.
-
-    ``keep`` names top-level entries of each audience's project to leave in
-    place (an engine's cache, e.g. Zensical's ``.cache``), so the next build
-    of the same output is warm.
-    """
-    if keep and root.is_dir():
-        for project in sorted(root.iterdir()):
-            for entry in sorted(project.iterdir()) if project.is_dir() else ():
-                if entry.name in keep:
-                    continue
-                if entry.is_dir():
-                    shutil.rmtree(entry, ignore_errors=True)
-                else:
-                    entry.unlink()
-        return
+def remove_stage(site: Site, root: Path) -> None:
+    """Remove one build's staged projects, and the build folder if nothing else is in it."""
     shutil.rmtree(root, ignore_errors=True)
     try:
         site.stage_dir.rmdir()
