@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from . import engine, stage
+from . import engine, search, stage
 from .audience import AUDIENCES, narrow
 from .config import Site
 from .errors import ErrorCollector, OpenBranchError, RecordError
@@ -112,11 +112,17 @@ def build(
             fresh = engine.fresh_folder(output, audience)
             rendered.append((fresh, target))
             warnings = engine.render(folder, fresh, epoch)
+            search.index_site(fresh, site.config.language)
             report.audiences.append(AudienceReport(audience, counts, pages, changed, warnings))
     except engine.EngineError as exc:
         for fresh, _ in rendered:
             engine.discard(fresh)
         raise OpenBranchError([RecordError("mkdocs.yml", 0, 0, "", site.messages("engine_failed", detail=str(exc)))]) from exc
+    except search.SearchIndexError as exc:
+        for fresh, _ in rendered:
+            engine.discard(fresh)
+        where = (output / audience / search.INDEX_FOLDER).as_posix()
+        raise OpenBranchError([RecordError(where, 0, 0, "", site.messages("search_failed", detail=str(exc)))]) from exc
     except BaseException:
         for fresh, _ in rendered:
             engine.discard(fresh)
