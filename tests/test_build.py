@@ -177,7 +177,7 @@ def public_only(site: Path, root: Path, first: Run) -> Run:
 def test_build_succeeds_with_both_sites(first: Run) -> None:
     for audience in ("public", "members"):
         assert (first.out / audience / "index.html").is_file()
-        assert (first.out / audience / "search" / "search_index.json").is_file()
+        assert (first.out / audience / "pagefind" / "pagefind-entry.json").is_file()
     assert (first.out / "public" / "meetings" / "2025" / "2025-03-12-committee" / "index.html").is_file()
     assert not (first.out / "public" / "meetings" / "2025" / "2025-04-20-members-assembly").exists()
     assert (first.out / "members" / "meetings" / "2025" / "2025-04-20-members-assembly" / "index.html").is_file()

@@ -102,10 +102,14 @@ function group(result, data, terms) {
   };
   var own = null, sections = [];
   (data.sub_results || []).forEach(function (sub) {
+    var title = sub.title ? escapeHtml(closeUp(sub.title)) : page.title;
+    var text = closeUp(sub.excerpt || "");
+    /* A section's excerpt starts with its own heading, shown above it. */
+    if (title && text.indexOf(title) === 0) text = text.slice(title.length).replace(/^\s+/, "");
     var item = {
       location: siteRelative(sub.url),
-      title: sub.title ? escapeHtml(closeUp(sub.title)) : page.title,
-      text: closeUp(sub.excerpt || ""),
+      title: title,
+      text: text,
       weight: weight(sub)
     };
     if (item.location.indexOf("#") < 0) own = own || item;
