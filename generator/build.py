@@ -182,7 +182,9 @@ def serve(site: Site, audience: str, today: dt.date, include_drafts: bool, dev_a
         from mkdocs.commands.serve import serve as mkdocs_serve
 
         options = {"dev_addr": dev_addr} if dev_addr else {}
-        mkdocs_serve(config_file=str(folder / "mkdocs.yml"), livereload=True, **options)
+        # The preview's search index, remade after each of MkDocs' rebuilds.
+        hooks = [str(Path(__file__).resolve().parent / "serve_hooks.py")]
+        mkdocs_serve(config_file=str(folder / "mkdocs.yml"), livereload=True, hooks=hooks, **options)
     finally:
         observer.stop()
         observer.join()
