@@ -121,7 +121,7 @@ def build(
     except search.SearchIndexError as exc:
         for fresh, _ in rendered:
             engine.discard(fresh)
-        where = (output / audience / search.INDEX_FOLDER).as_posix()
+        where = site.relative(output / audience / search.INDEX_FOLDER)
         raise OpenBranchError([RecordError(where, 0, 0, "", site.messages("search_failed", detail=str(exc)))]) from exc
     except BaseException:
         for fresh, _ in rendered:

@@ -208,7 +208,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "build_done": {"zh": "已生成 {path}（用时 {seconds:.1f} 秒）", "en": "built {path} in {seconds:.1f} s"},
     "build_failed": {"zh": "生成失败，原有网站保持不变", "en": "the build failed; the previous site is left untouched"},
     "engine_failed": {"zh": "MkDocs 生成出错：{detail}", "en": "MkDocs failed: {detail}"},
-    "search_failed": {"zh": "建立站内搜索索引（Pagefind）出错，原网站未改动：{detail}", "en": "Building the search index (Pagefind) failed; the previous site is unchanged: {detail}"},
+    "search_failed": {"zh": "建立站内搜索索引（Pagefind）出错：{detail}", "en": "Building the search index (Pagefind) failed: {detail}"},
 }
 
 # ---------------------------------------------------------------------------

@@ -269,6 +269,24 @@ def test_engine_error_after_one_audience_rendered_leaves_previous_site(site: Pat
     assert _leftovers(out) == []
 
 
+def test_search_index_error_leaves_previous_site(site: Path, first: Run, tmp_path: Path) -> None:
+    """A site's own main.html that marks no content for search: Pagefind has nothing to index, the build stops."""
+    broken = _copy(site, tmp_path / "broken")
+    out = _copy(first.out, tmp_path / "out")
+    before = tree_hashes(out)
+    overrides = broken / "themes" / "overrides"
+    overrides.mkdir(parents=True)
+    (overrides / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+
+    proc = build_site(broken, out)
+
+    assert proc.returncode == 1, describe(proc)
+    assert "Traceback" not in proc.stderr, describe(proc)
+    assert "建立站内搜索索引（Pagefind）出错" in proc.stderr and "data-pagefind-body" in proc.stderr, describe(proc)
+    assert tree_hashes(out) == before
+    assert _leftovers(out) == []
+
+
 # ---------------------------------------------------------------------------
 # Options
 # ---------------------------------------------------------------------------
