@@ -35,9 +35,10 @@ INDEX_FOLDER = "pagefind"
 # permalinks Material puts after each heading.
 IGNORED = ".headerlink"
 
-# Pagefind's ready-made search interfaces: the site uses Material's box instead.
+# Pagefind's ready-made search interfaces (the site uses Material's box instead)
+# and its own web worker (pagefind.js runs inside OpenBranch's worker).
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
 
 
 # CJK ideographs, kana, CJK punctuation and full-width forms: one indexed word each.
