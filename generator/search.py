@@ -40,10 +40,10 @@ IGNORED = ".headerlink"
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
 
-
 # CJK ideographs, kana, CJK punctuation and full-width forms: one indexed word each.
 # The worker (openbranch-search-worker.js) splits queries with the same ranges.
-_CJK = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef])")
+_CJK_RANGES = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
+_SPACED = {code: f" {chr(code)} " for low, high in _CJK_RANGES for code in range(low, high + 1)}
 _TAG = re.compile(r"(<[^>]*>)")
 
 # Pagefind's index language.  Not "zh": that makes Pagefind segment the text
@@ -66,11 +66,19 @@ def _executable() -> Path:
         raise SearchIndexError(str(exc)) from exc
 
 
-def _spaced(page: str) -> str:
-    """The page with a space either side of every CJK character in its text (tags untouched)."""
-    parts = _TAG.split(page)
-    parts[::2] = [_CJK.sub(r" \1 ", text) for text in parts[::2]]
-    return "".join(parts)
+def _spaced(page: str, start: int) -> str:
+    """The page with a space either side of every CJK character in the text of its content.
+
+    The content runs from ``start`` (the ``data-pagefind-body`` element) to
+    the end of the article; tags and their attributes (anchors such as
+    ``id="基本信息"``) are left as they are.
+    """
+    end = page.find("</article>", start)
+    end = len(page) if end < 0 else end
+    parts = _TAG.split(page[start:end])
+    # Every text between tags at once: "\x00" never occurs in HTML text.
+    parts[::2] = "\x00".join(parts[::2]).translate(_SPACED).split("\x00")
+    return page[:start] + "".join(parts) + page[end:]
 
 
 def _copy_indexed_pages(site_dir: Path, copy: Path) -> int:
@@ -78,11 +86,12 @@ def _copy_indexed_pages(site_dir: Path, copy: Path) -> int:
     count = 0
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        if "data-pagefind-body" not in text:
+        body = text.find("<div data-pagefind-body")
+        if body < 0:
             continue
         target = copy / page.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_spaced(text), encoding="utf-8")
+        target.write_text(_spaced(text, body), encoding="utf-8")
         count += 1
     return count
 
