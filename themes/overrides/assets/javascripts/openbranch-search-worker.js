@@ -61,12 +61,26 @@ function closeUp(html) {
   }).replace(/<\/mark>(\s*)<mark>/g, "$1");
 }
 
-/* One part of the query as Pagefind search text: Chinese as the exact
-   sequence of its characters (a substring search), anything else as words
-   Pagefind matches by prefix. */
-function pagefindTerm(part) {
-  if (!HAS_CJK.test(part)) return part;
-  return '"' + part.replace(CJK_CHAR, " $1 ").trim().replace(/\s+/g, " ") + '"';
+/* One part of the query, searched: Chinese as the exact sequence of its
+   characters (a substring search), anything else as words Pagefind matches
+   by prefix.  An exact search scores every page alike, so Chinese pages are
+   ranked by the same characters searched loosely (how often and how rarely
+   they occur), which fetches no more of the index.
+   Resolves to [{result, score}], best first. */
+function searchPart(module, part) {
+  if (!HAS_CJK.test(part)) {
+    return module.search(part).then(function (search) {
+      return search.results.map(function (result) { return { result: result, score: result.score }; });
+    });
+  }
+  var chars = part.replace(CJK_CHAR, " $1 ").trim().replace(/\s+/g, " ");
+  return Promise.all([module.search('"' + chars + '"'), module.search(chars)]).then(function (both) {
+    var loose = {};
+    both[1].results.forEach(function (result) { loose[result.id] = result.score; });
+    return both[0].results.map(function (result) {
+      return { result: result, score: loose[result.id] || 0 };
+    }).sort(function (a, b) { return b.score - a.score; });
+  });
 }
 
 /* Material resolves locations against the site base: drop the leading "/". */
@@ -91,8 +105,7 @@ function termsOf(query) {
 /* One page as Material's SearchItem[]: the page first, then its sections.
    Material shows the page's excerpt when every section scores lower, and
    folds sections scoring below the page under "N more". */
-function group(result, data, terms) {
-  var score = result.score;
+function group(score, data, terms) {
   var page = {
     location: siteRelative(data.url),
     title: escapeHtml(closeUp((data.meta && data.meta.title) || data.url)),
@@ -136,15 +149,16 @@ function group(result, data, terms) {
 /* Pages matching every space-separated part of the query, best first. */
 function searchAll(module, parts) {
   return Promise.all(parts.map(function (part) {
-    return module.search(pagefindTerm(part));
-  })).then(function (searches) {
-    var results = searches[0].results;
-    searches.slice(1).forEach(function (other) {
+    return searchPart(module, part);
+  })).then(function (found) {
+    var results = found[0];
+    found.slice(1).forEach(function (other) {
       var scores = {};
-      other.results.forEach(function (result) { scores[result.id] = result.score; });
-      results = results.filter(function (result) { return result.id in scores; });
+      other.forEach(function (hit) { scores[hit.result.id] = hit.score; });
+      results = results.filter(function (hit) { return hit.result.id in scores; })
+        .map(function (hit) { return { result: hit.result, score: hit.score + scores[hit.result.id] }; });
     });
-    return results;
+    return results.sort(function (a, b) { return b.score - a.score; });
   });
 }
 
@@ -155,11 +169,11 @@ function answer(query, id) {
     return searchAll(module, parts);
   }).then(function (found) {
     if (id !== latest) return null;
-    var results = found.slice(0, MAX_PAGES);
+    var hits = found.slice(0, MAX_PAGES);
     var terms = termsOf(query);
-    return Promise.all(results.map(function (result) { return result.data(); }))
+    return Promise.all(hits.map(function (hit) { return hit.result.data(); }))
       .then(function (datas) {
-        return { items: datas.map(function (data, i) { return group(results[i], data, terms); }) };
+        return { items: datas.map(function (data, i) { return group(hits[i].score, data, terms); }) };
       });
   });
 }
