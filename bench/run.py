@@ -4,8 +4,9 @@ Makes a synthetic branch of N records (the demo's records copied under new ids
 and years) in a temporary folder and times each stage of a build: loading and
 checking, compiling the pages of both audiences, staging, rendering with the
 engine (--engine mkdocs|zensical) into an empty stage and again with nothing
-changed (Zensical keeps a cache in the stage), and a second compile with nothing
-changed (the incremental case serve relies on).
+changed (Zensical keeps a cache in the stage), indexing the rendered site for
+search (Pagefind), and a second compile with nothing changed (the incremental
+case serve relies on).
 Prints one line per stage: best of R runs, in seconds.
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator import engine, stage  # noqa: E402
+from generator import engine, search, stage  # noqa: E402
 from generator.audience import AUDIENCES, narrow  # noqa: E402
 from generator.build import check  # noqa: E402
 from generator.config import load_site  # noqa: E402
@@ -93,6 +94,8 @@ def main() -> None:
                 times.setdefault(f"render {audience}", []).append(t)
                 t, _ = timed(lambda: engine.render(folder, out, 0, engine=args.engine))
                 times.setdefault(f"render {audience} again", []).append(t)
+                t, _ = timed(lambda: search.index_site(out, site.config.language))
+                times.setdefault(f"search index {audience}", []).append(t)
             t, (_, unchanged) = timed(lambda: stage.write_stage(site, root / "public", "public", *compiled["public"]))
             times.setdefault("restage unchanged public", []).append(t)
         pages = len(compiled["members"][0].pages)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from . import engine, stage
+from . import engine, search, stage
 from .audience import AUDIENCES, narrow
 from .cache import NO_CACHE, Cache
 from .config import Site
@@ -121,6 +121,15 @@ class _Outcome:
     manifest: dict
 
 
+class _SearchFailed(Exception):
+    """Pagefind failed on one audience's rendered site (picklable, from a worker process)."""
+
+    def __init__(self, audience: str, detail: str):
+        super().__init__(audience, detail)
+        self.audience = audience
+        self.detail = detail
+
+
 def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
     """Compile, stage and render one audience into a fresh folder beside its live site."""
     messages = job.site.messages
@@ -146,6 +155,17 @@ def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
         engine.discard(fresh)
         raise
     timings["render"] = time.perf_counter() - started
+    report(audience, messages("progress_indexing", audience=label), force=True)
+    started = time.perf_counter()
+    try:
+        search.index_site(fresh, job.site.config.language)
+    except search.SearchIndexError as exc:
+        engine.discard(fresh)
+        raise _SearchFailed(audience, str(exc)) from exc
+    except BaseException:
+        engine.discard(fresh)
+        raise
+    timings["search"] = time.perf_counter() - started
     report(audience, messages("progress_rendered", audience=label, total=pages), force=True)
     result = AudienceReport(audience, counts, pages, changed, rendered.warnings, rendered.rendered, rendered.reused, timings)
     return _Outcome(result, fresh, rendered.manifest)
@@ -262,6 +282,9 @@ def build(
         outcomes = _build_audiences(job, audiences, progress)
     except engine.EngineError as exc:
         raise OpenBranchError([RecordError("mkdocs.yml", 0, 0, "", site.messages("engine_failed", engine=engine.ENGINE_NAMES[engine_name], detail=str(exc)))]) from exc
+    except _SearchFailed as exc:
+        where = site.relative(output / exc.audience / search.INDEX_FOLDER)
+        raise OpenBranchError([RecordError(where, 0, 0, "", site.messages("search_failed", detail=exc.detail))]) from exc
     finally:
         progress.clear()
     # Every audience rendered: only now replace the old sites.
@@ -324,7 +347,9 @@ def serve(site: Site, audience: str, today: dt.date, include_drafts: bool, dev_a
         from mkdocs.commands.serve import serve as mkdocs_serve
 
         options = {"dev_addr": dev_addr} if dev_addr else {}
-        mkdocs_serve(config_file=str(folder / "mkdocs.yml"), livereload=True, **options)
+        # The preview's search index, remade after each of MkDocs' rebuilds.
+        hooks = [str(Path(__file__).resolve().parent / "serve_hooks.py")]
+        mkdocs_serve(config_file=str(folder / "mkdocs.yml"), livereload=True, hooks=hooks, **options)
     finally:
         observer.stop()
         observer.join()

@@ -57,13 +57,6 @@ class _Collect(logging.Handler):
 def _quiet_mkdocs() -> Iterator[_Collect]:
     """Keep MkDocs' INFO chatter out of our output; collect its warnings."""
     logger = logging.getLogger("mkdocs")
-    # jieba (used by the search plugin for Chinese) announces its dictionary on stderr.
-    try:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:  # pragma: no cover - jieba is a dependency
-        pass
     handler = _Collect()
     old_level, old_propagate = logger.level, logger.propagate
     logger.setLevel(logging.WARNING)

@@ -296,7 +296,9 @@ class PageRenderer:
         assert doc_path == "index.md" or doc_path.endswith("/index.md"), doc_path
         body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
         body = _dedupe_heading_ids(body)
-        front = {"title": html.escape(title, quote=False)}
+        # Site search is Pagefind's index of the rendered pages (generator/search.py):
+        # Material's own index, built during the render, is left empty.
+        front: dict[str, Any] = {"title": html.escape(title, quote=False), "search": {"exclude": True}}
         if meta:
             front.update(meta)
         # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
@@ -525,7 +527,7 @@ class PageRenderer:
         for period in boards:
             title = self.t("board_title", year=period.year, quarter=self.t.quarter(period.quarter))
             # Board pages repeat the records' text: keep them out of search results.
-            meta = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+            meta = {"hide": ["navigation", "toc"], "searchable": False}
             self._emit(f"print/{period.slug}/index.md", "report/print.md.j2", title, meta=meta, period=period, branch=self.view.branch)
 
     def _render_tags(self) -> None:

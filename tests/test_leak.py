@@ -467,6 +467,11 @@ def _gzip_members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
     yield name[: -len(".gz")], gzip.decompress(data)
 
 
+def _pagefind_members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
+    """Pagefind's index files (fragments, index chunks, metadata, WebAssembly) are gzip streams."""
+    yield f"{name}!gunzip", gzip.decompress(data)
+
+
 def _zip_members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for info in archive.infolist():
@@ -479,6 +484,11 @@ def _zip_members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
 CONTAINERS: dict[str, Callable[[str, bytes], Iterator[tuple[str, bytes]]]] = {
     ".gz": _gzip_members,
     ".zip": _zip_members,
+    ".pf_fragment": _pagefind_members,
+    ".pf_index": _pagefind_members,
+    ".pf_meta": _pagefind_members,
+    ".pf_filter": _pagefind_members,
+    ".pagefind": _pagefind_members,
 }
 STRUCTURED: dict[str, Callable[[bytes], Iterator[str]]] = {
     ".json": _json_view,
@@ -640,10 +650,12 @@ REQUIRED["members"] = REQUIRED["public"] + [
 ]
 
 # Kinds of output files the scan must have read (attachments: .txt and .pdf;
-# MkDocs also gzips the sitemap, Zensical does not).
+# MkDocs also gzips the sitemap, Zensical does not; the search index: Pagefind's
+# fragments, chunks, metadata and WebAssembly, made for either engine).
+_PAGEFIND = {".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"}
 EXPECTED_EXTENSIONS = {
-    "mkdocs": {".html", ".json", ".xml", ".gz", ".js", ".css", ".txt", ".pdf"},
-    "zensical": {".html", ".json", ".xml", ".js", ".css", ".txt", ".pdf"},
+    "mkdocs": {".html", ".json", ".xml", ".gz", ".js", ".css", ".txt", ".pdf"} | _PAGEFIND,
+    "zensical": {".html", ".json", ".xml", ".js", ".css", ".txt", ".pdf"} | _PAGEFIND,
 }
 
 AUDIENCES = ["public", "members"]
@@ -686,6 +698,15 @@ def test_scan_read_every_kind_of_file(built: Built, audience: str) -> None:
     assert not missing, f"the scan read no {sorted(missing)} file in the {audience} site; it read {sorted(scan.extensions)}"
 
 
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_search_index_was_read(built: Built, audience: str) -> None:
+    """The site's own values are found inside its Pagefind index, so a leak into it would be too."""
+    marker = built.markers.by_label[f"{audience}.meeting_held.body_text"]
+    where = built.scans[audience].found[marker]
+    assert any(w.startswith("pagefind/fragment/") and w.endswith("!gunzip") for w in where), sorted(where)
+    assert any(w.startswith("pagefind/index/") and w.endswith("!gunzip") for w in where), sorted(where)
+
+
 def test_every_marker_is_known(built: Built) -> None:
     """A marker found that LeakSite never handed out means the scan or the fixture is broken."""
     for audience in AUDIENCES:
@@ -708,6 +729,7 @@ def test_scanner_sees_hidden_forms() -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("inner.csv", "LEAKDRAFT0011")
     root_files["h.zip"] = buffer.getvalue()
+    root_files["pagefind/fragment/und_1.pf_fragment"] = gzip.compress(b'pagefind_dcd{"content":"LEAKMEMB0012"}', mtime=0)
 
     import tempfile
 
@@ -719,6 +741,6 @@ def test_scanner_sees_hidden_forms() -> None:
         found = scan_tree(root).markers()
     assert found == {f"{p}{n:04d}" for p, n in [
         ("LEAKMEMB", 1), ("LEAKMEMB", 2), ("LEAKREST", 3), ("LEAKDRAFT", 4), ("LEAKGROUP", 5), ("LEAKMEMB", 6),
-        ("LEAKREASON", 7), ("LEAKMEMB", 8), ("LEAKMEMB", 9), ("LEAKREST", 10), ("LEAKDRAFT", 11),
+        ("LEAKREASON", 7), ("LEAKMEMB", 8), ("LEAKMEMB", 9), ("LEAKREST", 10), ("LEAKDRAFT", 11), ("LEAKMEMB", 12),
     ]}
 
