@@ -446,9 +446,10 @@ class PageRenderer:
             first = (n - 1) * size + 1
             values = {"section": section, "records": chunk, "total": len(records), "first": first, "last": first + len(chunk) - 1, "pager": pager}
             # Cached under what the page lists: a decade of records makes hundreds of listing pages.
+            # Not searchable: a listing only repeats titles, and would crowd the records out of results.
             key = json.dumps([self.page_stamp, doc, page_title, [r.fingerprint for r in chunk], {k: v for k, v in values.items() if k != "records"}], ensure_ascii=False)
             self.out.pages[doc] = self.cache.get_or_make(
-                "listing-page", code_stamp(), key, lambda: self._page_text(doc, "listing/records.md.j2", page_title, **values)  # noqa: B023 - called at once
+                "listing-page", code_stamp(), key, lambda: self._page_text(doc, "listing/records.md.j2", page_title, {"searchable": False}, **values)  # noqa: B023 - called at once
             )
 
     # -- reports: regularity, finance, appraisal, meetings -----------------
