@@ -292,7 +292,7 @@ def build(
         audience_stage = stage_root / outcome.report.audience
         engine.forget(audience_stage)
         engine.swap_in(outcome.fresh, output / outcome.report.audience)
-        engine.remember(audience_stage, outcome.manifest)
+        engine.remember(audience_stage, outcome.manifest, output / outcome.report.audience)
         report.audiences.append(outcome.report)
         for name, seconds in outcome.report.timings.items():
             progress.timed(f"{name} {outcome.report.audience}", seconds)

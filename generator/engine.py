@@ -113,9 +113,16 @@ def forget(stage: Path) -> None:
     (stage / RENDER_MANIFEST).unlink(missing_ok=True)
 
 
-def remember(stage: Path, manifest: dict[str, Any]) -> None:
-    """Record what the (now live) site was rendered from, for the next build to reuse."""
+def _site_identity(site: Path) -> list[int]:
+    """Which folder the live site is: a site put back from a copy or a backup is another folder."""
+    info = os.stat(site)
+    return [info.st_dev, info.st_ino, info.st_mtime_ns]
+
+
+def remember(stage: Path, manifest: dict[str, Any], site: Path) -> None:
+    """Record what the (now live) ``site`` was rendered from, for the next build to reuse."""
     if manifest:
+        manifest = {**manifest, "site": _site_identity(site)}
         tmp = stage / (RENDER_MANIFEST + ".tmp")
         tmp.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
         os.replace(tmp, stage / RENDER_MANIFEST)
@@ -160,7 +167,8 @@ def render(
     key = _site_key(stage)
     previous = _previous_manifest(stage)
     reusable: set[str] = set()
-    if previous_site is not None and previous_site.is_dir() and previous.get("key") == key:
+    # Reuse only from the very folder the manifest was written for (not one restored or replaced since).
+    if previous_site is not None and previous_site.is_dir() and previous.get("key") == key and previous.get("site") == _site_identity(previous_site):
         old_pages = previous.get("pages", {})
         reusable = {src for src, digest in pages.items() if old_pages.get(src) == digest}
     plugin = OpenBranchPlugin(reusable, previous_site if reusable else None, stage / ".jinja-cache", on_page)
