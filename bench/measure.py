@@ -18,6 +18,7 @@ import functools
 import gzip
 import http.server
 import os
+import resource
 import subprocess
 import tempfile
 import threading
@@ -42,6 +43,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 class Measured:
     seconds: float
     peak_rss: int  # bytes, summed over the process tree
+    cpu_seconds: float  # user + system time of the whole tree: what contention on a shared machine does not inflate
     returncode: int
     stdout: str
     stderr: str
@@ -64,6 +66,8 @@ def _tree_rss(process: psutil.Process) -> int:
 def run_measured(command: list[str], cwd: Optional[Path] = None, poll: float = 0.05, env: Optional[dict[str, str]] = None) -> Measured:
     """Run ``command``; return its wall time, the peak summed RSS of its process tree, and its output."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        # Children's rusage covers every descendant that was waited for, i.e. the whole tree once it ended.
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         process = psutil.Popen(command, cwd=cwd, stdout=out, stderr=err, env=env)
         peak = 0
@@ -71,9 +75,11 @@ def run_measured(command: list[str], cwd: Optional[Path] = None, poll: float = 0
             peak = max(peak, _tree_rss(process))
             time.sleep(poll)
         seconds = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         out.seek(0)
         err.seek(0)
-        return Measured(seconds, peak, process.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+        return Measured(seconds, peak, cpu, process.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
 
 
 def tree_size(folder: Path) -> tuple[int, int]:

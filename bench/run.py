@@ -137,8 +137,10 @@ class Row:
     check_s: Optional[float] = None
     build_s: float = 0.0
     builds_s: list[float] = field(default_factory=list)
+    build_cpu_s: float = 0.0
     rebuild_s: Optional[float] = None
     rebuilds_s: list[float] = field(default_factory=list)
+    rebuild_cpu_s: Optional[float] = None
     peak_bytes: int = 0
     output_bytes: int = 0
     payload: Optional[dict[str, Any]] = None
@@ -189,7 +191,7 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
             shutil.rmtree(site_root / ".openbranch", ignore_errors=True)
             command = cli + ["build", "-c", str(config), "-d", str(out)] + today + engine_args
             builds.append(_checked(run_measured(command), "openbranch build"))
-            log(f"[{records}] {label}: build {builds[-1].seconds:.1f} s, {builds[-1].peak_rss / MB:.0f} MB")
+            log(f"[{records}] {label}: build {builds[-1].seconds:.1f} s (CPU {builds[-1].cpu_seconds:.1f} s), {builds[-1].peak_rss / MB:.0f} MB")
             keep = number == 0 and run == args.repeat - 1 and not args.no_baseline
             if not args.no_incremental:
                 edit_body(record, original, run)
@@ -197,7 +199,7 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
                     rebuilds.append(_checked(run_measured(command + (["--keep-stage"] if keep else [])), "openbranch build (one record changed)"))
                 finally:
                     record.write_text(original, encoding="utf-8")
-                log(f"[{records}] {label}: rebuild after one edit {rebuilds[-1].seconds:.1f} s")
+                log(f"[{records}] {label}: rebuild after one edit {rebuilds[-1].seconds:.1f} s (CPU {rebuilds[-1].cpu_seconds:.1f} s)")
             elif keep:
                 _checked(run_measured(command + ["--keep-stage", "--audience", "members"]), "openbranch build --keep-stage")
             if keep:
@@ -207,7 +209,9 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
         row = Row(
             records, label, public_pages + members_pages, f"{public_pages:,} + {members_pages:,}",
             _median([c.seconds for c in checks]), _median([b.seconds for b in builds]), [round(b.seconds, 2) for b in builds],
+            _median([b.cpu_seconds for b in builds]),
             _median([r.seconds for r in rebuilds]) if rebuilds else None, [round(r.seconds, 2) for r in rebuilds],
+            _median([r.cpu_seconds for r in rebuilds]) if rebuilds else None,
             int(_median([b.peak_rss for b in builds + rebuilds])), public_size + members_size,
         )
         if not args.no_browser:
@@ -223,11 +227,12 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
         for _ in range(args.repeat):
             shutil.rmtree(base_out, ignore_errors=True)
             runs.append(_checked(run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(base_config), "-d", str(base_out)]), "mkdocs build (baseline)"))
-            log(f"[{records}] baseline: build {runs[-1].seconds:.1f} s, {runs[-1].peak_rss / MB:.0f} MB")
+            log(f"[{records}] baseline: build {runs[-1].seconds:.1f} s (CPU {runs[-1].cpu_seconds:.1f} s), {runs[-1].peak_rss / MB:.0f} MB")
         size, pages = tree_size(base_out)
         row = Row(
             records, "baseline: MkDocs + Material, members pages", pages, f"{pages:,}", None,
-            _median([r.seconds for r in runs]), [round(r.seconds, 2) for r in runs], None, [], int(_median([r.peak_rss for r in runs])), size,
+            _median([r.seconds for r in runs]), [round(r.seconds, 2) for r in runs], _median([r.cpu_seconds for r in runs]),
+            None, [], None, int(_median([r.peak_rss for r in runs])), size,
         )
         if not args.no_browser:
             row.payload = _payload_dict(first_query_payload(base_out, args.query))
@@ -267,8 +272,8 @@ def _ratio(ours: Optional[float], base: Optional[float]) -> str:
 
 
 HEADER = (
-    "| records | site | pages | check s | build s | ms/page | rebuild after 1 edit s | peak memory MB | output MB | first query MB (gzip) |\n"
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| records | site | pages | check s | build s | build CPU s | ms/page | rebuild after 1 edit s | rebuild CPU s | peak memory MB | output MB | first query MB (gzip) |\n"
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -276,8 +281,8 @@ def table(rows: list[Row]) -> str:
     lines = [HEADER]
     for row in rows:
         lines.append(
-            f"| {row.records:,} | {row.label} | {row.pages_detail} | {_s(row.check_s)} | {_s(row.build_s)} | {row.ms_per_page:.1f} | "
-            f"{_s(row.rebuild_s)} | {_mb(row.peak_bytes)} | {_mb(row.output_bytes)} | {_payload_cell(row.payload)} |"
+            f"| {row.records:,} | {row.label} | {row.pages_detail} | {_s(row.check_s)} | {_s(row.build_s)} | {_s(row.build_cpu_s)} | {row.ms_per_page:.1f} | "
+            f"{_s(row.rebuild_s)} | {_s(row.rebuild_cpu_s)} | {_mb(row.peak_bytes)} | {_mb(row.output_bytes)} | {_payload_cell(row.payload)} |"
         )
         if row.label.startswith("baseline"):
             for ours in [r for r in rows if r.records == row.records and not r.label.startswith("baseline")]:
@@ -286,7 +291,8 @@ def table(rows: list[Row]) -> str:
                 base_payload = row.payload["bytes"] if row.payload and not row.payload["error"] else None
                 lines.append(
                     f"| {row.records:,} | ratio OpenBranch {engine} / baseline | {_ratio(ours.pages, row.pages)} | — | {_ratio(ours.build_s, row.build_s)} | "
-                    f"{_ratio(ours.ms_per_page, row.ms_per_page)} | — | {_ratio(ours.peak_bytes, row.peak_bytes)} | {_ratio(ours.output_bytes, row.output_bytes)} | "
+                    f"{_ratio(ours.build_cpu_s, row.build_cpu_s)} | {_ratio(ours.ms_per_page, row.ms_per_page)} | — | — | "
+                    f"{_ratio(ours.peak_bytes, row.peak_bytes)} | {_ratio(ours.output_bytes, row.output_bytes)} | "
                     f"{_ratio(ours_payload, base_payload)} |"
                 )
     return "\n".join(lines)

@@ -1,7 +1,7 @@
-"""Build-path benchmark: python bench/run.py [--records N] [--repeat R]
+"""Per-stage build timings: python bench/stages.py [--records N] [--repeat R]
 
-Makes a synthetic branch of N records (the demo's records copied under new ids
-and years) in a temporary folder and times each stage of a build: loading and
+Makes a synthetic branch of N records (bench/synth.py) in a temporary folder
+and times each stage of a build: loading and
 checking, compiling the pages of both audiences, staging, rendering with MkDocs,
 and a second compile with nothing changed (the incremental case serve relies on).
 Prints one line per stage: best of R runs, in seconds.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
 import statistics
 import sys
 import tempfile
@@ -28,30 +27,9 @@ from generator.config import load_site  # noqa: E402
 from generator.exports import export_files  # noqa: E402
 from generator.history import record_dates  # noqa: E402
 from generator.pages import compile_pages  # noqa: E402
+from bench.synth import make_site  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
-
-
-def make_site(folder: Path, records: int) -> Path:
-    """Copy the demo, then add copies of its meetings and decisions until there are ``records``."""
-    shutil.copytree(ROOT / "content", folder / "content")
-    shutil.copy(ROOT / "site_config.yml", folder / "site_config.yml")
-    meetings = sorted((folder / "content" / "meetings").rglob("*.yml"))
-    existing = len(list((folder / "content").rglob("*.yml"))) - 1
-    copy = 0
-    while existing < records:
-        for source in meetings:
-            if existing >= records:
-                break
-            year = 2000 + copy % 20
-            text = source.read_text(encoding="utf-8")
-            text = text.replace("date: 2026-", f"date: {year}-").replace("date: 2025-", f"date: {year}-")
-            target = folder / "content" / "meetings" / str(year) / f"bench{copy}-{source.name}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-            existing += 1
-        copy += 1
-    return folder / "site_config.yml"
 
 
 def timed(fn):
