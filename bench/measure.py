@@ -200,21 +200,31 @@ def first_query_payload(site: Path, query: str, timeout: float = 600.0) -> Paylo
             field_selector = next((s for s in _INPUTS if page.locator(s).count()), None)
             if field_selector is None:
                 raise RuntimeError("no search box on the home page")
-            material = field_selector == _INPUTS[0]
             field_box = page.locator(field_selector).first
-            if material:
-                field_box.click()
-                # Material answers an empty query with the placeholder once its worker has the index.
+            field_box.click()
+            results = ", ".join(_RESULTS)
+            loaded = time.perf_counter()
+            # Material searches only once its worker has the index: it then answers the
+            # empty query with the placeholder.  Other search boxes are typed into at once;
+            # the query is typed again every few seconds until results show, in case the
+            # first keystrokes came before the search was ready.
+            if field_selector == _INPUTS[0]:
                 field_box.fill("")
                 field_box.press("End")
-                page.wait_for_function(_MATERIAL_READY, timeout=ms)
-            else:
-                field_box.click()
-            started = time.perf_counter()
+                while not page.evaluate(_MATERIAL_READY) and time.perf_counter() - loaded < min(timeout, 60 + timeout / 10):
+                    page.wait_for_timeout(250)
+            started = typed = time.perf_counter()
             # fill + one real keyup: Material reads the query on keyup (see tests/browser.py).
             field_box.fill(query)
             field_box.press("End")
-            page.wait_for_selector(", ".join(_RESULTS), timeout=ms)
+            while not page.locator(results).count():
+                if time.perf_counter() - started > timeout:
+                    raise TimeoutError(f"no search results after {timeout:.0f} s")
+                if time.perf_counter() - typed > 5:
+                    field_box.fill(query)
+                    field_box.press("End")
+                    typed = time.perf_counter()
+                page.wait_for_timeout(100)
             payload.seconds = time.perf_counter() - started
             payload.results = page.locator(", ".join(_RESULTS[:2])).count()
         except Exception as exc:  # noqa: BLE001 - reported in the table, the benchmark goes on

@@ -62,8 +62,9 @@ def build_options(cli: list[str]) -> tuple[list[str], list[Optional[str]]]:
     options = sorted(set(re.findall(r"(--[a-z][a-z-]+)", text)))
     if "--engine" not in options:
         return options, [None]
-    choices = re.search(r"--engine\s+\[([^\]]+)\]", text)
-    engines = [c.strip() for c in choices.group(1).split("|")] if choices else ["mkdocs", "zensical"]
+    # click shows choices as [a|b] or, with a metavar, as a|b.
+    choices = re.search(r"--engine\s+\[?([\w-]+(?:\|[\w-]+)+)\]?", text)
+    engines = choices.group(1).split("|") if choices else ["mkdocs", "zensical"]
     return options, engines
 
 
@@ -163,7 +164,7 @@ def _payload_dict(payload: Payload) -> dict[str, Any]:
     }
 
 
-def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str], engines: list[Optional[str]], log) -> tuple[list[Row], dict[str, float]]:
+def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str], options: list[str], engines: list[Optional[str]], log) -> tuple[list[Row], dict[str, float]]:
     folder = work / f"n{records}"
     if folder.exists():
         shutil.rmtree(folder)
@@ -179,6 +180,8 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
     original = record.read_text(encoding="utf-8")
     rows: list[Row] = []
     stage: Optional[Path] = None
+    # Builds that keep their staged project by default need no flag for it.
+    keep_stage = ["--keep-stage"] if "--keep-stage" in options else []
     for number, engine in enumerate(engines):
         label = f"OpenBranch ({engine or 'default engine'}), both sites"
         out = folder / f"out-{engine or 'default'}"
@@ -186,22 +189,22 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
         builds: list[Measured] = []
         rebuilds: list[Measured] = []
         for run in range(args.repeat):
-            # Cold: no output and no staged projects from an earlier build.
+            # Cold: no output, no staged projects or caches from an earlier build (and --clean when the CLI has it).
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(site_root / ".openbranch", ignore_errors=True)
             command = cli + ["build", "-c", str(config), "-d", str(out)] + today + engine_args
-            builds.append(_checked(run_measured(command), "openbranch build"))
+            builds.append(_checked(run_measured(command + (["--clean"] if "--clean" in options else [])), "openbranch build"))
             log(f"[{records}] {label}: build {builds[-1].seconds:.1f} s (CPU {builds[-1].cpu_seconds:.1f} s), {builds[-1].peak_rss / MB:.0f} MB")
             keep = number == 0 and run == args.repeat - 1 and not args.no_baseline
             if not args.no_incremental:
                 edit_body(record, original, run)
                 try:
-                    rebuilds.append(_checked(run_measured(command + (["--keep-stage"] if keep else [])), "openbranch build (one record changed)"))
+                    rebuilds.append(_checked(run_measured(command + (keep_stage if keep else [])), "openbranch build (one record changed)"))
                 finally:
                     record.write_text(original, encoding="utf-8")
                 log(f"[{records}] {label}: rebuild after one edit {rebuilds[-1].seconds:.1f} s (CPU {rebuilds[-1].cpu_seconds:.1f} s)")
             elif keep:
-                _checked(run_measured(command + ["--keep-stage", "--audience", "members"]), "openbranch build --keep-stage")
+                _checked(run_measured(command + keep_stage + ["--audience", "members"]), "openbranch build (members, stage kept)")
             if keep:
                 stage = staged_members(site_root)
         public_size, public_pages = tree_size(out / "public")
@@ -315,6 +318,16 @@ def machine() -> str:
     )
 
 
+def code_version() -> str:
+    """The commit of the code under test, with ``+`` when the checkout has changes."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "generator", "themes"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return commit + ("+" if dirty else "")
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__.split("\n\n", 1)[1])
     parser.add_argument("--sizes", default="1000,10000", help="record counts, comma-separated (default 1000,10000)")
@@ -345,17 +358,17 @@ def main(argv: Optional[list[str]] = None) -> int:
         work = (args.workdir or Path(tmp)).resolve()
         work.mkdir(parents=True, exist_ok=True)
         for records in sizes:
-            size_rows, notes[records] = bench_size(records, args, work, cli, engines, log)
+            size_rows, notes[records] = bench_size(records, args, work, cli, options, engines, log)
             rows.extend(size_rows)
     print(table(rows))
     print()
-    print(f"Machine: {machine()}. Medians of {args.repeat} run(s); query “{args.query}” on the members site; --today {args.today}.")
+    print(f"Machine: {machine()}. Code: {code_version()}. Medians of {args.repeat} run(s); query “{args.query}” on the members site; --today {args.today}.")
     for records, note in notes.items():
         public = [r.payload_public for r in rows if r.records == records and r.payload_public]
         extra = f"; public site's first query {_payload_cell(public[0])}" if public else ""
         print(f"- {records:,} records: generated in {note['generate_s']:.1f} s; 1-minute load average {note['load_before']:.1f} before, {note['load_after']:.1f} after{extra}")
     if args.json:
-        args.json.write_text(json.dumps({"machine": machine(), "args": {k: str(v) for k, v in vars(args).items()}, "build_options": options,
+        args.json.write_text(json.dumps({"machine": machine(), "code": code_version(), "args": {k: str(v) for k, v in vars(args).items()}, "build_options": options,
                                          "rows": [asdict(r) | {"ms_per_page": r.ms_per_page} for r in rows], "notes": notes}, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 
