@@ -14,6 +14,7 @@ through the first search results, for OpenBranch and the baseline, with ratios.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -149,7 +150,8 @@ class Row:
 
     @property
     def ms_per_page(self) -> float:
-        return 1000 * self.build_s / self.pages if self.pages else 0.0
+        """CPU milliseconds per page: what the build costs, whatever else the machine runs."""
+        return 1000 * self.build_cpu_s / self.pages if self.pages else 0.0
 
 
 def _median(values: list[float]) -> float:
@@ -275,7 +277,7 @@ def _ratio(ours: Optional[float], base: Optional[float]) -> str:
 
 
 HEADER = (
-    "| records | site | pages | check s | build s | build CPU s | ms/page | rebuild after 1 edit s | rebuild CPU s | peak memory MB | output MB | first query MB (gzip) |\n"
+    "| records | site | pages | check s | build s | build CPU s | CPU ms/page | rebuild after 1 edit s | rebuild CPU s | peak memory MB | output MB | first query MB (gzip) |\n"
     "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
@@ -318,6 +320,17 @@ def machine() -> str:
     )
 
 
+def table_from_json(files: list[Path]) -> str:
+    rows, notes = [], []
+    for file in files:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        names = {f.name for f in dataclasses.fields(Row)}
+        rows.extend(Row(**{k: v for k, v in row.items() if k in names}) for row in data["rows"])
+        notes.append(f"- {file.name}: {data['machine']}; code {data.get('code', 'unknown')}; repeat {data['args']['repeat']}; "
+                     + "; ".join(f"{n} records: load average {v.get('load_before', 0):.1f} before, {v.get('load_after', 0):.1f} after" for n, v in data["notes"].items()))
+    return table(rows) + "\n\n" + "\n".join(notes)
+
+
 def code_version() -> str:
     """The commit of the code under test, with ``+`` when the checkout has changes."""
     try:
@@ -342,7 +355,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the generated sites and outputs in --workdir")
     parser.add_argument("--json", type=Path, default=None, help="also write every figure (each run's time, the largest files fetched) as JSON")
     parser.add_argument("--quiet", action="store_true", help="print only the table")
+    parser.add_argument("--from-json", type=Path, nargs="+", default=None, metavar="FILE", help="measure nothing: print the table of earlier --json files")
     args = parser.parse_args(argv)
+    if args.from_json:
+        print(table_from_json(args.from_json))
+        return 0
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 
     def log(message: str) -> None:
