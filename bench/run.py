@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import importlib.util
 import json
 import os
 import platform
@@ -379,6 +380,8 @@ def main(argv: Optional[list[str]] = None) -> int:
             rows.extend(size_rows)
     print(table(rows))
     print()
+    if not args.no_baseline and importlib.util.find_spec("jieba") is None:
+        print("Note: jieba is not installed, so the baseline's Material search did not segment Chinese (pip install jieba).")
     print(f"Machine: {machine()}. Code: {code_version()}. Medians of {args.repeat} run(s); query “{args.query}” on the members site; --today {args.today}.")
     for records, note in notes.items():
         public = [r.payload_public for r in rows if r.records == records and r.payload_public]
