@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 from urllib.parse import quote, urljoin
@@ -18,6 +17,7 @@ import segno
 
 from . import figures as fig
 from .audience import AudienceView
+from .cache import NO_CACHE, Cache
 from .i18n import Labels
 from .records.index import Record
 
@@ -50,14 +50,19 @@ def _plain(markdown_text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
-@lru_cache(maxsize=8192)
-def qr_svg(url: str) -> str:
+QR_VERSION = f"segno {segno.__version__}, m, mask 4, scale 3, border 2"
+
+
+def qr_svg(url: str, cache: Cache = NO_CACHE) -> str:
     """A QR code as inline SVG (black on white, scales with CSS).
 
     The mask is fixed: choosing the best of eight costs four times as much per
-    code and every mask gives a valid, readable code.
+    code and every mask gives a valid, readable code.  Codes are cached across
+    builds: segno is pure Python and a decade of records has thousands.
     """
-    return segno.make(url, error="m", mask=4).svg_inline(scale=3, border=2, omitsize=True, dark="#000", light="#fff")
+    return cache.get_or_make(
+        "qr", QR_VERSION, url, lambda: segno.make(url, error="m", mask=4).svg_inline(scale=3, border=2, omitsize=True, dark="#000", light="#fff")
+    )
 
 
 def _facts(record: Record, t: Labels, today: dt.date) -> list[tuple[str, str]]:
@@ -90,7 +95,7 @@ def _facts(record: Record, t: Labels, today: dt.date) -> list[tuple[str, str]]:
     return facts
 
 
-def periods(view: AudienceView, site_url: Optional[str], t: Labels, today: dt.date) -> list[BoardPeriod]:
+def periods(view: AudienceView, site_url: Optional[str], t: Labels, today: dt.date, cache: Cache = NO_CACHE) -> list[BoardPeriod]:
     """One board per quarter that has records (up to today), newest first."""
     boards: dict[tuple[int, int], BoardPeriod] = {}
     for record in sorted(view.records, key=lambda r: (r.date, r.id)):
@@ -105,7 +110,7 @@ def periods(view: AudienceView, site_url: Optional[str], t: Labels, today: dt.da
                 digest=record.model.summary or _plain(record.model.body),
                 facts=_facts(record, t, today),
                 url=url,
-                qr_svg=qr_svg(url) if url else None,
+                qr_svg=qr_svg(url, cache) if url else None,
             )
         )
     return [boards[k] for k in sorted(boards, reverse=True)]

@@ -7,32 +7,39 @@ in its own module.
 from __future__ import annotations
 
 import calendar
+import ctypes
 import datetime as dt
+import multiprocessing
 import os
+import signal
+import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from . import engine, stage
 from .audience import AUDIENCES, narrow
+from .cache import NO_CACHE, Cache
 from .config import Site
 from .errors import ErrorCollector, OpenBranchError, RecordError
 from .exports import export_files
 from .history import RecordDates, record_dates
 from .pages import compile_pages
+from .progress import Progress, Reporter
 from .records.index import RecordSet, load_records
 from .rules import apply_rules, check_previous_ids
 
 
-def check(site: Site, today: dt.date, previous_index: Optional[Path] = None) -> tuple[RecordSet, ErrorCollector]:
+def check(site: Site, today: dt.date, previous_index: Optional[Path] = None, cache: Cache = NO_CACHE) -> tuple[RecordSet, ErrorCollector]:
     """Load every record and run every check: schema, references, then the norms' rules.
 
     ``previous_index`` is the last build's data/records.json: ids it lists that
     are gone now are warned about, since their addresses would break.
     """
     collector = ErrorCollector()
-    records = load_records(site, collector)
+    records = load_records(site, collector, cache)
     if not collector.errors:
         # The rules compare records with each other: only meaningful on clean input.
         collector.extend(apply_rules(records, site, today))
@@ -46,8 +53,11 @@ class AudienceReport:
     audience: str
     counts: dict[str, int]
     pages: int
-    changed: int
+    changed: int  # staged files rewritten
     warnings: list[str] = field(default_factory=list)
+    rendered: int = 0  # pages the engine rendered
+    reused: int = 0  # pages taken unchanged from the previous build
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -56,6 +66,7 @@ class BuildReport:
     stage: Optional[Path] = None
     audiences: list[AudienceReport] = field(default_factory=list)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def source_date_epoch(records: RecordSet, today: dt.date) -> int:
@@ -78,9 +89,127 @@ def compile_audience(
 ) -> tuple[Path, int, int, dict[str, int]]:
     """Compile one audience's MkDocs project into ``stage_root/<audience>``."""
     view = narrow(records, audience, include_drafts)
-    compiled = compile_pages(site, view, today, dates)
-    folder, changed = stage.write_stage(site, stage_root / audience, audience, compiled, export_files(site, view, today))
+    cache = Cache(site.stage_dir / "cache.sqlite")
+    try:
+        compiled = compile_pages(site, view, today, dates, cache)
+        exported = export_files(site, view, today, cache)
+    finally:
+        cache.close()
+    folder, changed = stage.write_stage(site, stage_root / audience, audience, compiled, exported)
     return folder, len(compiled.pages), changed, view.counts()
+
+
+@dataclass
+class _Job:
+    """What every audience's build shares (inherited by forked workers, never pickled)."""
+
+    site: Site
+    records: RecordSet
+    today: dt.date
+    dates: dict[str, RecordDates]
+    stage_root: Path
+    output: Path
+    epoch: int
+
+
+@dataclass
+class _Outcome:
+    report: AudienceReport
+    fresh: Path
+    manifest: dict
+
+
+def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
+    """Compile, stage and render one audience into a fresh folder beside its live site."""
+    messages = job.site.messages
+    label = messages("audience_label_" + audience)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    report(audience, messages("progress_compiling", audience=label), force=True)
+    folder, pages, changed, counts = compile_audience(job.site, job.records, audience, job.today, job.stage_root, dates=job.dates)
+    timings["compile"] = time.perf_counter() - started
+
+    done = [0]
+
+    def on_page() -> None:
+        done[0] += 1
+        report(audience, messages("progress_rendering", audience=label, done=done[0], total=pages))
+
+    started = time.perf_counter()
+    target = job.output / audience
+    fresh = engine.fresh_folder(job.output, audience)
+    try:
+        rendered = engine.render(folder, fresh, job.epoch, previous_site=target if target.is_dir() else None, on_page=on_page)
+    except BaseException:
+        engine.discard(fresh)
+        raise
+    timings["render"] = time.perf_counter() - started
+    report(audience, messages("progress_rendered", audience=label, total=pages), force=True)
+    result = AudienceReport(audience, counts, pages, changed, rendered.warnings, rendered.rendered, rendered.reused, timings)
+    return _Outcome(result, fresh, rendered.manifest)
+
+
+# Set in the parent just before the workers fork; they read it instead of unpickling records.
+_FORK_JOB: Optional[_Job] = None
+_FORK_CHANNEL: Any = None
+
+
+def _die_with_parent() -> None:
+    """A killed build must not leave workers rendering on (Linux: PR_SET_PDEATHSIG)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
+def _forked_audience(audience: str) -> _Outcome:
+    assert _FORK_JOB is not None
+    return _build_audience(_FORK_JOB, audience, Reporter(channel=_FORK_CHANNEL))
+
+
+def _workers(audiences: tuple[str, ...]) -> int:
+    """How many audiences to build at once: one process per audience, up to the cores there are."""
+    if len(audiences) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(len(audiences), cores))
+
+
+def _build_audiences(job: _Job, audiences: tuple[str, ...], progress: Progress) -> list[_Outcome]:
+    """Every audience's build, in parallel where there are cores for it (the audiences are independent)."""
+    workers = _workers(audiences)
+    if workers == 1:
+        return [_build_audience(job, audience, Reporter(progress)) for audience in audiences]
+    global _FORK_JOB, _FORK_CHANNEL
+    context = multiprocessing.get_context("fork")
+    channel = context.Queue()
+    _FORK_JOB, _FORK_CHANNEL = job, channel
+    outcomes: list[_Outcome] = []
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent) as pool:
+            futures = [pool.submit(_forked_audience, audience) for audience in audiences]
+            listener = progress.listen(channel)
+            problems: list[BaseException] = []
+            for future in futures:
+                try:
+                    outcomes.append(future.result())
+                except BaseException as exc:  # noqa: BLE001 - re-raised below, after cleaning up
+                    problems.append(exc)
+            channel.put(None)
+            listener.join(timeout=2)
+        if problems:
+            for outcome in outcomes:
+                engine.discard(outcome.fresh)
+            raise problems[0]
+        return outcomes
+    finally:
+        _FORK_JOB, _FORK_CHANNEL = None, None
+        channel.close()
 
 
 def build(
@@ -88,45 +217,57 @@ def build(
     output: Optional[Path] = None,
     audiences: tuple[str, ...] = AUDIENCES,
     today: Optional[dt.date] = None,
-    keep_stage: bool = False,
+    clean: bool = False,
     strict: bool = False,
+    progress: Optional[Progress] = None,
 ) -> BuildReport:
-    """Build the sites; raise ``OpenBranchError`` with every problem if the records are not clean."""
+    """Build the sites; raise ``OpenBranchError`` with every problem if the records are not clean.
+
+    The staged projects stay in the stage folder between builds: they are what
+    makes the next build incremental.  ``clean`` starts from nothing.
+    """
     started = time.perf_counter()
+    progress = progress or Progress(enabled=False)
     today = today or dt.date.today()
     output = (output or site.output_dir).resolve()
-    records, collector = check(site, today)
+    progress.show("build", site.messages("progress_loading"), force=True)
+    if clean:
+        for name in ("cache.sqlite", "cache.sqlite-wal", "cache.sqlite-shm"):
+            (site.stage_dir / name).unlink(missing_ok=True)
+    cache = Cache(site.stage_dir / "cache.sqlite")
+    try:
+        records, collector = check(site, today, cache=cache)
+    finally:
+        cache.close()
+    progress.timed("check", time.perf_counter() - started)
+    progress.show("build", None)
     if collector.failed(strict):
+        progress.clear()
         raise OpenBranchError(collector.sorted())
     report = BuildReport(output=output)
     engine.recover(output)
-    epoch = source_date_epoch(records, today)
-    rendered: list[tuple[Path, Path]] = []
-    dates = record_dates(records, site.content_dir)
     stage_root = stage.stage_root(site, output)
-    report.stage = stage_root
-    try:
-        for audience in audiences:
-            folder, pages, changed, counts = compile_audience(site, records, audience, today, stage_root, dates=dates)
-            target = output / audience
-            fresh = engine.fresh_folder(output, audience)
-            rendered.append((fresh, target))
-            warnings = engine.render(folder, fresh, epoch)
-            report.audiences.append(AudienceReport(audience, counts, pages, changed, warnings))
-    except engine.EngineError as exc:
-        for fresh, _ in rendered:
-            engine.discard(fresh)
-        raise OpenBranchError([RecordError("mkdocs.yml", 0, 0, "", site.messages("engine_failed", detail=str(exc)))]) from exc
-    except BaseException:
-        for fresh, _ in rendered:
-            engine.discard(fresh)
-        raise
-    # Every audience rendered: only now replace the old sites.
-    for fresh, target in rendered:
-        engine.swap_in(fresh, target)
-    if not keep_stage:
+    if clean:
         stage.remove_stage(site, stage_root)
+    report.stage = stage_root
+    job = _Job(site, records, today, record_dates(records, site.content_dir), stage_root, output, source_date_epoch(records, today))
+    try:
+        outcomes = _build_audiences(job, audiences, progress)
+    except engine.EngineError as exc:
+        raise OpenBranchError([RecordError("mkdocs.yml", 0, 0, "", site.messages("engine_failed", detail=str(exc)))]) from exc
+    finally:
+        progress.clear()
+    # Every audience rendered: only now replace the old sites.
+    for outcome in outcomes:
+        audience_stage = stage_root / outcome.report.audience
+        engine.forget(audience_stage)
+        engine.swap_in(outcome.fresh, output / outcome.report.audience)
+        engine.remember(audience_stage, outcome.manifest)
+        report.audiences.append(outcome.report)
+        for name, seconds in outcome.report.timings.items():
+            progress.timed(f"{name} {outcome.report.audience}", seconds)
     report.seconds = time.perf_counter() - started
+    report.timings = dict(progress.timings)
     return report
 
 

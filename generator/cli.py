@@ -16,6 +16,7 @@ from .audience import AUDIENCES
 from .config import CONFIG_FILE, Site, load_site, today_from_env
 from .errors import OpenBranchError, RecordError, format_errors
 from .i18n import Messages
+from .progress import Progress
 from .records import schema
 
 _config_option = click.option(
@@ -135,16 +136,16 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
 @_config_option
 @click.option("-d", "--dest", "output", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: site/ beside the config)")
 @click.option("--audience", type=click.Choice(["public", "members", "all"]), default="all", show_default=True)
-@click.option("--keep-stage", is_flag=True, help="Keep the staged MkDocs projects for inspection")
+@click.option("--clean", is_flag=True, help="Ignore what earlier builds kept in the stage folder and render every page")
 @click.option("--strict", is_flag=True, help="Fail on warnings too")
 @_today_option
-def build(config_file: Path, output: Optional[Path], audience: str, keep_stage: bool, strict: bool, today: Optional[dt.datetime]) -> None:
+def build(config_file: Path, output: Optional[Path], audience: str, clean: bool, strict: bool, today: Optional[dt.datetime]) -> None:
     """Build the public and the members' site from the records."""
     site = _open_site(config_file, "text")
     messages = site.messages
     audiences = AUDIENCES if audience == "all" else (audience,)
     try:
-        report = build_module.build(site, output, audiences, today_from_env(today.date() if today else None), keep_stage, strict)
+        report = build_module.build(site, output, audiences, today_from_env(today.date() if today else None), clean, strict, Progress(sys.stderr))
     except OpenBranchError as exc:
         _emit_problems(exc.errors, "text", messages, sys.stderr)
         errors = [e for e in exc.errors if e.severity == "error"]
@@ -155,11 +156,21 @@ def build(config_file: Path, output: Optional[Path], audience: str, keep_stage: 
         label = messages("audience_label_" + part.audience)
         counts = messages.join([f"{messages.type_name(t)} {n}" for t, n in part.counts.items()])
         click.echo(messages("build_summary", audience=label, records=sum(part.counts.values()), pages=part.pages, counts=counts))
+        if part.reused:
+            click.echo(messages("build_reuse", audience=label, rendered=part.rendered, reused=part.reused))
         for warning in part.warnings:
             click.echo(f"  MkDocs: {warning}", err=True)
-    if keep_stage and report.stage is not None:
-        click.echo(messages("stage_kept", path=site.relative(report.stage)))
     click.echo(messages("build_done", path=site.relative(report.output), seconds=report.seconds))
+    click.echo(messages("build_timings", timings=_timings_text(report.timings, messages)))
+
+
+def _timings_text(timings: dict[str, float], messages: Messages) -> str:
+    parts = []
+    for name, seconds in timings.items():
+        stage_name, _, audience = name.partition(" ")
+        label = messages("timing_" + stage_name, audience=messages("audience_label_" + audience) if audience else "")
+        parts.append(f"{label} {seconds:.1f}" + (" 秒" if messages.language == "zh" else " s"))
+    return " · ".join(parts)
 
 
 @main.command()

@@ -93,6 +93,7 @@ class Audiences(Strict):
 class Limits(Strict):
     record_max_kb: Count = Field(512, description="A record file larger than this is refused")
     attachment_max_mb: Count = Field(20, description="An attachment larger than this raises a warning")
+    listing_page_size: Count = Field(50, ge=10, description="Records per listing page (years, kinds, tags); longer listings get numbered pages")
 
 
 class SearchSettings(Strict):
@@ -149,6 +150,12 @@ class Site:
 
     def relative(self, path: Path) -> str:
         """A path as shown in messages: relative to the site folder, with '/'."""
+        if path.is_absolute() and self.root.is_absolute() and ".." not in path.parts:
+            try:
+                # The common case (every record file): no file system calls at all.
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

@@ -3,18 +3,29 @@
 MkDocs + Material render the staged ``mkdocs.yml`` through MkDocs' Python
 API into a fresh folder beside the output; only when every audience has
 rendered is the old site replaced, so a failed build leaves it untouched.
+
+Rebuilds are incremental: the stage folder keeps a manifest of what the live
+site was rendered from (a hash per page, and one for everything site-wide).
+Pages whose source and site-wide inputs are unchanged are not rendered again
+but hard-linked from the live site into the new one (see ``mkdocs_plugin``).
 """
 
 from __future__ import annotations
 
 import ctypes
+import hashlib
+import json
 import logging
 import os
 import shutil
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator, Optional
+
+RENDER_MANIFEST = ".openbranch-render.json"
 
 
 class EngineError(Exception):
@@ -54,11 +65,89 @@ def _quiet_mkdocs() -> Iterator[_Collect]:
         logger.propagate = old_propagate
 
 
-def render(stage: Path, site_dir: Path, source_date_epoch: int) -> list[str]:
-    """Render ``stage/mkdocs.yml`` into ``site_dir``; return MkDocs' warnings."""
+@dataclass
+class Rendered:
+    warnings: list[str] = field(default_factory=list)
+    rendered: int = 0  # pages MkDocs rendered
+    reused: int = 0  # pages linked from the previous build
+    manifest: dict[str, Any] = field(default_factory=dict)  # remember() it once the site is live
+
+
+def _page_hashes(docs: Path) -> dict[str, str]:
+    hashes = {}
+    for path in sorted(docs.rglob("*.md")):
+        hashes[path.relative_to(docs).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
+
+
+def _site_key(stage: Path) -> str:
+    """A hash of every input a page's HTML shares with every other page."""
+    digest = hashlib.sha256()
+    for name in ("mkdocs", "mkdocs-material"):
+        digest.update(f"{name} {package_version(name)}\0".encode())
+    here = Path(__file__).resolve().parent
+    for code in ("engine.py", "mkdocs_plugin.py"):
+        digest.update((here / code).read_bytes())
+    site_wide = [p for p in stage.iterdir() if p.is_file() and p.name != RENDER_MANIFEST]
+    if (stage / "overrides").is_dir():
+        site_wide += [p for p in (stage / "overrides").rglob("*") if p.is_file()]
+    for path in sorted(site_wide):
+        digest.update(path.relative_to(stage).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _previous_manifest(stage: Path) -> dict[str, Any]:
+    try:
+        return json.loads((stage / RENDER_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def forget(stage: Path) -> None:
+    """The live site is about to change: its manifest no longer describes it."""
+    (stage / RENDER_MANIFEST).unlink(missing_ok=True)
+
+
+def remember(stage: Path, manifest: dict[str, Any]) -> None:
+    """Record what the (now live) site was rendered from, for the next build to reuse."""
+    if manifest:
+        tmp = stage / (RENDER_MANIFEST + ".tmp")
+        tmp.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, stage / RENDER_MANIFEST)
+
+
+def _link_all(pairs: list[tuple[Path, Path]]) -> None:
+    """Hard-link each source to its target (copy where links are not possible)."""
+    made: set[Path] = set()
+    for source, target in pairs:
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        try:
+            os.link(source, target)
+        except FileExistsError:
+            target.unlink()
+            os.link(source, target)
+        except OSError:  # another file system, or links not allowed
+            shutil.copy2(source, target)
+
+
+def render(stage: Path, site_dir: Path, source_date_epoch: int, previous_site: Optional[Path] = None, on_page: Optional[Callable[[], None]] = None) -> Rendered:
+    """Render ``stage/mkdocs.yml`` into ``site_dir``, reusing unchanged pages of ``previous_site``."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from .mkdocs_plugin import OpenBranchPlugin
+
+    pages = _page_hashes(stage / "docs")
+    key = _site_key(stage)
+    previous = _previous_manifest(stage)
+    reusable: set[str] = set()
+    if previous_site is not None and previous_site.is_dir() and previous.get("key") == key:
+        old_pages = previous.get("pages", {})
+        reusable = {src for src, digest in pages.items() if old_pages.get(src) == digest}
+    plugin = OpenBranchPlugin(reusable, previous_site if reusable else None, stage / ".jinja-cache", on_page)
 
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     # MkDocs stamps the sitemap and its gzip header with this: same input, same bytes.
@@ -67,12 +156,16 @@ def render(stage: Path, site_dir: Path, source_date_epoch: int) -> list[str]:
         with _quiet_mkdocs() as collected:
             try:
                 config = load_config(config_file=str(stage / "mkdocs.yml"), site_dir=str(site_dir))
+                config.plugins["openbranch"] = plugin
                 build(config)
             except MkDocsException as exc:
                 raise EngineError("; ".join([*collected.messages, str(exc)])) from exc  # the why (e.g. a bad site_url) is only in the log
             except SystemExit as exc:  # MkDocs aborts this way on a broken config
                 raise EngineError(str(exc)) from exc
-        return collected.messages
+        assert previous_site is not None or not plugin.reused
+        _link_all([(Path(source), site_dir / dest) for source, dest in plugin.static_files])
+        _link_all([(previous_site / dest, site_dir / dest) for dest in plugin.reused])  # type: ignore[operator]
+        return Rendered(collected.messages, len(pages) - len(plugin.reused), len(plugin.reused), {"key": key, "pages": pages})
     finally:
         if previous_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

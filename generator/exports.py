@@ -27,6 +27,7 @@ from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from .audience import AudienceView
+from .cache import NO_CACHE, Cache, code_stamp
 from .config import Site
 from .i18n import Labels
 from .records import schema
@@ -227,14 +228,14 @@ INDEX_SCHEMA: dict[str, Any] = {
 }
 
 
-def export_files(site: Site, view: AudienceView, today: dt.date) -> dict[str, bytes]:
+def export_files(site: Site, view: AudienceView, today: dt.date, cache: Cache = NO_CACHE) -> dict[str, bytes]:
     """Every open-data file of one audience: docs-relative path -> bytes.
 
     Holds only ``view``'s records, already narrowed to the audience.  Records
     dated after ``today`` are in the JSON, CSV and calendar but not yet in the
     Atom feeds (a feed entry dated in the future would sort above real news).
     """
-    return _Exporter(site, view, today).files()
+    return _Exporter(site, view, today, cache).files()
 
 
 def record_json_path(record: Record) -> str:
@@ -254,8 +255,9 @@ def record_updated(record: Record, today: Optional[dt.date] = None) -> dt.date:
 
 
 class _Exporter:
-    def __init__(self, site: Site, view: AudienceView, today: dt.date):
+    def __init__(self, site: Site, view: AudienceView, today: dt.date, cache: Cache = NO_CACHE):
         self.site = site
+        self.cache = cache
         self.view = view
         self.today = today
         self.language = site.config.language if site.config.language in _WORDS else "zh"
@@ -271,7 +273,10 @@ class _Exporter:
     def files(self) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
         for record in self.records:
-            out[record_json_path(record)] = json_bytes(self._record_data(record))
+            # Cached across builds: a decade of records is thousands of files that rarely change.
+            key = json.dumps([self.base, record.fingerprint], ensure_ascii=False)
+            text = self.cache.get_or_make("record-json", code_stamp(), key, lambda: json_bytes(self._record_data(record)).decode("utf-8"))
+            out[record_json_path(record)] = text.encode("utf-8")
         out["data/records.json"] = json_bytes(self._index())
         out["data/funds.csv"] = _csv_bytes(FUNDS_COLUMNS, self._funds_rows())
         out["data/ledgers.csv"] = _csv_bytes(LEDGERS_COLUMNS, self._ledger_rows())
@@ -436,9 +441,16 @@ class _Exporter:
         calendar.add("x-wr-timezone", TIMEZONE)
         calendar.add_component(_shanghai_timezone())
         meetings = sorted(self.view.of_type("meeting"), key=lambda r: (r.date, r.model.start_time or "", r.id))
+        # Each event's text is cached across builds (icalendar folds every line in
+        # Python: thousands of meetings cost seconds) and spliced in before the end.
+        events = []
         for record in meetings:
-            calendar.add_component(self._event(record))
-        return calendar.to_ical()
+            key = json.dumps([self.base, self.language, record.fingerprint], ensure_ascii=False)
+            events.append(self.cache.get_or_make("ics-event", code_stamp(), key, lambda: self._event(record).to_ical().decode("utf-8")))
+        shell = calendar.to_ical().decode("utf-8")
+        end = "END:VCALENDAR\r\n"
+        assert shell.endswith(end)
+        return (shell[: -len(end)] + "".join(events) + end).encode("utf-8")
 
     def _event(self, record: Record) -> Event:
         m = record.model

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import json
+from importlib.metadata import version as _package_version
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -30,11 +32,15 @@ from pymdownx.slugs import slugify
 from . import board, exports, regularity
 from . import figures as fig
 from .audience import AudienceView
+from .cache import NO_CACHE, Cache, code_stamp
 from .config import Site
 from .history import RecordDates
 from .i18n import Labels
 from .records import schema
 from .records.index import Record, resolve_attachment
+
+# Charts are cached across builds under their numbers plus this stamp of the code drawing them.
+CHARTS_VERSION = hashlib.sha256(Path(__file__).with_name("charts.py").read_bytes()).hexdigest()[:16] + " matplotlib " + _package_version("matplotlib")
 
 BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"
 SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals"]
@@ -61,6 +67,21 @@ _ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     **{f"h{n}": {"id"} for n in range(2, 7)},
 }
+
+
+def _fingerprint(record: Optional[Record]) -> Optional[str]:
+    return record.fingerprint if record is not None else None
+
+
+def _folder_stamp(folder: Path) -> str:
+    """A site's own templates, by content (most sites have none)."""
+    if not folder.is_dir():
+        return ""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=4096)
@@ -204,8 +225,9 @@ def _money(value: Optional[Decimal]) -> str:
 class PageRenderer:
     """Renders every page of one audience's site from its narrowed records."""
 
-    def __init__(self, site: Site, view: AudienceView, today: dt.date, dates: Optional[dict[str, RecordDates]] = None):
+    def __init__(self, site: Site, view: AudienceView, today: dt.date, dates: Optional[dict[str, RecordDates]] = None, cache: Cache = NO_CACHE):
         self.site = site
+        self.cache = cache
         self.view = view
         self.today = today
         self.dates = dates or {}
@@ -213,6 +235,16 @@ class PageRenderer:
         self.figures = fig.compute(view, today)
         self.env = self._environment()
         self.out = CompiledSite()
+        # Everything site-wide a record's page depends on besides the record itself.
+        self.page_stamp = json.dumps(
+            [
+                view.audience,
+                site.config.model_dump_json(),
+                view.branch.model_dump_json() if view.branch else None,
+                _folder_stamp(self.site.themes_dir / "templates"),
+            ],
+            ensure_ascii=False,
+        )
 
     def _environment(self) -> jinja2.Environment:
         folders = []
@@ -254,13 +286,17 @@ class PageRenderer:
         return {"page_url": url, "link": link, "kind_label": kind_label, "record_of": self.view.get, **values}
 
     def _emit(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> None:
+        self.out.pages[doc_path] = self._page_text(doc_path, template, title, meta, **values)
+
+    def _page_text(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> str:
         body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
         body = _dedupe_heading_ids(body)
         front = {"title": html.escape(title, quote=False)}
         if meta:
             front.update(meta)
-        header = yaml.safe_dump(front, allow_unicode=True, sort_keys=True, width=1000).strip()
-        self.out.pages[doc_path] = f"---\n{header}\n---\n\n{body.rstrip()}\n"
+        # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
+        header = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1000).strip()
+        return f"---\n{header}\n---\n\n{body.rstrip()}\n"
 
     # -- pages -------------------------------------------------------------
 
@@ -311,21 +347,49 @@ class PageRenderer:
             "ledgers": self.figures.expenses_of_decision.get(record.id, []),
             "meeting": self.view.get(record.model.meeting) if record.type == "decision" else None,
         }
-        self._emit(
-            doc_path,
-            template,
-            record.title,
-            meta={"record_id": record.id, "record_type": record.type, "date": record.date.isoformat()},
-            record=record,
-            m=record.model,
-            body_html=Markup(render_body(record.model.body)),
-            attachments=self._attachments(record),
-            receipts=self._receipts(record),
-            related=related,
-            attendance=fig.attendance(record) if record.type == "meeting" else None,
-            dates=self.dates.get(record.id),
-            notice=fig.notice_state(record, self.today) if record.type == "notice" else None,
+        attachments = self._attachments(record)
+        receipts = self._receipts(record)
+        attendance = fig.attendance(record) if record.type == "meeting" else None
+        notice = fig.notice_state(record, self.today) if record.type == "notice" else None
+
+        def make() -> str:
+            return self._page_text(
+                doc_path,
+                template,
+                record.title,
+                meta={"record_id": record.id, "record_type": record.type, "date": record.date.isoformat()},
+                record=record,
+                m=record.model,
+                body_html=Markup(render_body(record.model.body)),
+                attachments=attachments,
+                receipts=receipts,
+                related=related,
+                attendance=attendance,
+                dates=self.dates.get(record.id),
+                notice=notice,
+            )
+
+        # A record's page is cached across builds under everything it shows: the
+        # record, the records it links to, its files, its dates and the day's state.
+        linked = [*related["decisions"], *related["ledgers"], related["meeting"]]
+        if record.type == "finance" and record.kind == "funds":
+            linked += [self.view.get(e.decision) for e in record.model.expenses if e.decision]
+        key = json.dumps(
+            [
+                self.page_stamp,
+                _fingerprint(record),
+                [_fingerprint(r) for r in linked],
+                [(a.url, a.size, a.sha256) for a in [*attachments, *receipts.values()]],
+                repr(self.dates.get(record.id)),
+                repr(attendance),
+                repr(notice),
+                record.date >= self.today,
+                [c.date <= self.today for c in record.model.corrections],
+            ],
+            ensure_ascii=False,
+            default=str,
         )
+        self.out.pages[doc_path] = self.cache.get_or_make("record-page", code_stamp(), key, make)
 
     def _render_section(self, section: str) -> None:
         record_type = schema.SECTIONS[section]
@@ -344,21 +408,55 @@ class PageRenderer:
             for kind in schema.ENUMERATIONS[enumeration]:
                 if kind in kinds:
                     kind_pages[kind] = f"{section}/kinds/{kind}/"
-        self._emit(f"{section}/index.md", "listing/section.md.j2", title, section=section, years=years, kind_pages=kind_pages, kinds=kinds, enumeration=enumeration, overview=overview)
+        # A section small enough for one page lists every record by year; a long
+        # one (a decade of records) lists its years and only the newest records.
+        page_size = self.site.config.limits.listing_page_size
+        compact = len(records) > page_size
+        self._emit(
+            f"{section}/index.md", "listing/section.md.j2", title,
+            section=section, years=years, kind_pages=kind_pages, kinds=kinds, enumeration=enumeration, overview=overview,
+            compact=compact, newest=records[:page_size] if compact else [],
+        )
         for year, items in years.items():
-            self._emit(f"{section}/{year}/index.md", "listing/records.md.j2", f"{title} · {self.t('year_heading', year=year)}", section=section, records=items)
+            self._emit_listing(f"{section}/{year}/index.md", f"{title} · {self.t('year_heading', year=year)}", section, items)
         for kind, items in kinds.items():
             label = self.t.enum(enumeration, kind) if enumeration else kind
-            self._emit(f"{section}/kinds/{kind}.md", "listing/records.md.j2", f"{title} · {label}", section=section, records=items)
+            self._emit_listing(f"{section}/kinds/{kind}.md", f"{title} · {label}", section, items)
+
+    def _emit_listing(self, doc_path: str, title: str, section: str, records: list[Record]) -> None:
+        """A listing split into numbered pages: the first at ``doc_path``, then ``…/page/2/`` and on."""
+        size = self.site.config.limits.listing_page_size
+        chunks = [records[i : i + size] for i in range(0, len(records), size)] or [[]]
+        first_url = page_url(doc_path)
+        docs = [doc_path] + [f"{first_url}page/{n}.md" for n in range(2, len(chunks) + 1)]
+        urls = [page_url(d) for d in docs]
+        for n, (doc, chunk) in enumerate(zip(docs, chunks), start=1):
+            pager = None
+            if len(chunks) > 1:
+                shown = sorted({1, len(chunks), *range(max(1, n - 2), min(len(chunks), n + 2) + 1)})
+                pager = {"current": n, "total": len(chunks), "urls": urls, "shown": shown}
+            page_title = title if n == 1 else f"{title} · {self.t('page_number', number=n)}"
+            first = (n - 1) * size + 1
+            values = {"section": section, "records": chunk, "total": len(records), "first": first, "last": first + len(chunk) - 1, "pager": pager}
+            # Cached under what the page lists: a decade of records makes hundreds of listing pages.
+            key = json.dumps([self.page_stamp, doc, page_title, [r.fingerprint for r in chunk], {k: v for k, v in values.items() if k != "records"}], ensure_ascii=False)
+            self.out.pages[doc] = self.cache.get_or_make(
+                "listing-page", code_stamp(), key, lambda: self._page_text(doc, "listing/records.md.j2", page_title, **values)  # noqa: B023 - called at once
+            )
 
     # -- reports: regularity, finance, appraisal, meetings -----------------
 
     def _chart(self, name: str, caption: str, categories: list[str], series: dict[str, list[Any]], unit: str, stacked: bool = False, head: Optional[str] = None) -> dict[str, Any]:
         """Make one chart's SVG and the table of the same numbers that goes with it."""
-        from . import charts  # matplotlib is slow to import; `check` never needs it
-
         path = f"charts/{name}.svg"
-        self.out.assets[path] = charts.grouped_bars(categories, series, unit, stacked=stacked).encode("utf-8")
+        key = json.dumps([categories, {k: [str(v) for v in values] for k, values in series.items()}, unit, stacked], ensure_ascii=False)
+
+        def make() -> str:
+            from . import charts  # matplotlib is slow to import: only when a chart changed
+
+            return charts.grouped_bars(categories, series, unit, stacked=stacked)
+
+        self.out.assets[path] = self.cache.get_or_make("chart", CHARTS_VERSION, key, make).encode("utf-8")
         shown = {k: [_money(v) if isinstance(v, Decimal) else v for v in values] for k, values in series.items()}
         rows = [[category] + [shown[k][i] for k in shown] for i, category in enumerate(categories)]
         return {"path": path, "caption": caption, "head": [head or ""] + list(series), "rows": rows}
@@ -417,7 +515,7 @@ class PageRenderer:
     def _render_board(self) -> None:
         """The printable pages for the physical disclosure board, one per quarter."""
         site_url = getattr(self.site.config.audiences, self.view.audience).url
-        boards = board.periods(self.view, site_url, self.t, self.today)
+        boards = board.periods(self.view, site_url, self.t, self.today, self.cache)
         self._emit("print/index.md", "report/print_index.md.j2", self.t("board"), boards=boards)
         for period in boards:
             title = self.t("board_title", year=period.year, quarter=self.t.quarter(period.quarter))
@@ -429,7 +527,7 @@ class PageRenderer:
         tags = self.figures.tags
         self._emit("tags/index.md", "listing/tags.md.j2", self.t("tags"), tags=tags, slug=fig.tag_slug)
         for tag, items in tags.items():
-            self._emit(f"tags/{fig.tag_slug(tag)}.md", "listing/records.md.j2", f"{self.t('tag')}：{tag}" if self.t.language == "zh" else f"Tag: {tag}", section="tags", records=items)
+            self._emit_listing(f"tags/{fig.tag_slug(tag)}.md", f"{self.t('tag')}：{tag}" if self.t.language == "zh" else f"Tag: {tag}", "tags", items)
 
     def _nav(self) -> list[Any]:
         nav: list[Any] = [{self.t("home"): "index.md"}]
@@ -443,5 +541,5 @@ class PageRenderer:
         return nav
 
 
-def compile_pages(site: Site, view: AudienceView, today: dt.date, dates: Optional[dict[str, RecordDates]] = None) -> CompiledSite:
-    return PageRenderer(site, view, today, dates).render()
+def compile_pages(site: Site, view: AudienceView, today: dt.date, dates: Optional[dict[str, RecordDates]] = None, cache: Cache = NO_CACHE) -> CompiledSite:
+    return PageRenderer(site, view, today, dates, cache).render()

@@ -114,13 +114,17 @@ def calendars(view: AudienceView, norms: Norms, today: dt.date) -> list[YearCale
     years = sorted({m.date.year for m in meetings if m.date.year <= today.year}, reverse=True)
     groups = [g.name for g in view.branch.groups] if view.branch else []
     first_record = min((m.date for m in meetings), default=today)
+    # Grouped once by year and kind: a decade of meetings is scanned once, not once per row.
+    by_year_kind: dict[tuple[int, str], list[Record]] = {}
+    for m in meetings:
+        by_year_kind.setdefault((m.date.year, m.model.kind), []).append(m)
     result = []
     for year in years:
         calendar = YearCalendar(year=year)
         for kind, frequency in norms.meetings.items():
             if frequency.count == 0:
                 continue
-            of_kind = [m for m in meetings if m.model.kind == kind]
+            of_kind = by_year_kind.get((year, kind), [])
             if kind == "group_meeting" and groups:
                 for group in groups:
                     calendar.rows.append(_row(kind, group, frequency, year, [m for m in of_kind if m.model.group == group], today, first_record))

@@ -10,6 +10,7 @@ files no longer produced are removed.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 from typing import Any, Optional
@@ -72,7 +73,6 @@ def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite
         "markdown_extensions": [
             "tables",
             "attr_list",
-            "md_in_html",
             "admonition",
             {"toc": {"permalink": True}},
         ],
@@ -108,7 +108,11 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    # A new file, not the old one overwritten: the engine may have hard-linked
+    # the old one into a live site (static files are linked, not copied).
+    tmp = path.with_name(path.name + ".openbranch-tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
     return True
 
 
@@ -153,13 +157,15 @@ def write_stage(site: Site, stage: Path, audience: str, compiled: CompiledSite, 
         data = payload.read_bytes() if isinstance(payload, Path) else payload
         changed += _write_if_changed(path, data)
     # Remove what this compile no longer produces (a record made private, a deleted tag).
-    if stage.is_dir():
-        for existing in sorted(stage.rglob("*"), reverse=True):
-            if existing.is_file() and existing not in wanted:
-                existing.unlink()
-                changed += 1
-            elif existing.is_dir() and not any(existing.iterdir()):
-                existing.rmdir()
+    # Only in the folders we write: the engine keeps its own state beside them.
+    for owned in (stage / "docs", stage / "overrides"):
+        if owned.is_dir():
+            for existing in sorted(owned.rglob("*"), reverse=True):
+                if existing.is_file() and existing not in wanted:
+                    existing.unlink()
+                    changed += 1
+                elif existing.is_dir() and not any(existing.iterdir()):
+                    existing.rmdir()
     return stage, changed
 
 

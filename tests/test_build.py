@@ -148,7 +148,7 @@ def site(root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def first(site: Path, root: Path) -> Run:
-    """The plain build: both audiences, no --keep-stage."""
+    """The plain build: both audiences."""
     return _run(site, root / "out1")
 
 
@@ -160,8 +160,8 @@ def second(site: Path, root: Path, first: Run) -> Run:
 
 @pytest.fixture(scope="module")
 def again_kept(site: Path, root: Path, first: Run) -> Run:
-    """The same site built again into the first build's folder, keeping the stage."""
-    return _run(site, root / "out1", "--keep-stage")
+    """The same site built again into the first build's folder (its stage is kept for the next build)."""
+    return _run(site, root / "out1")
 
 
 @pytest.fixture(scope="module")
@@ -287,7 +287,7 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: f"<{suffix}>")
 
 
-def test_keep_stage_keeps_an_engine_neutral_project(again_kept: Run) -> None:
+def test_the_stage_kept_between_builds_is_an_engine_neutral_project(again_kept: Run) -> None:
     assert again_kept.stage_exists
     assert sorted(again_kept.stage_files) == ["members", "public"]
     for audience, text in again_kept.stage_files.items():
@@ -303,9 +303,11 @@ def test_keep_stage_keeps_an_engine_neutral_project(again_kept: Run) -> None:
     assert "meetings/2025/2025-04-20-members-assembly.md" in again_kept.stage_docs["members"]
 
 
-def test_without_keep_stage_the_stage_is_removed(first: Run, site: Path) -> None:
-    assert not first.stage_exists
-    assert first.stage_files == {}
+def test_a_rebuild_reuses_pages_and_clean_renders_all(site: Path, root: Path, again_kept: Run) -> None:
+    assert "沿用未变的" in again_kept.proc.stdout, again_kept.proc.stdout
+    run = _run(site, root / "out1", "--clean")
+    assert "沿用" not in run.proc.stdout, run.proc.stdout
+    assert run.hashes == again_kept.hashes
 
 
 def test_default_output_is_site_folder_beside_the_config(site: Path, tmp_path: Path) -> None:

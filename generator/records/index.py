@@ -9,6 +9,7 @@ Every problem is collected; nothing stops at the first one.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -19,6 +20,7 @@ from ..config import Site
 from ..errors import ErrorCollector, RecordError
 from ..i18n import Messages
 from . import schema
+from ..cache import NO_CACHE, Cache
 from .loader import FieldPath, LoadedFile, load_yaml_file
 from .validate import format_field, validate_model
 
@@ -42,6 +44,11 @@ class Record:
     @property
     def section(self) -> str:
         return schema.SECTION_OF[self.type]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Everything a page or file can show of this record (its audience-narrowed data included)."""
+        return f"{self.id}\0{self.type}\0{self.visibility}\0{self.rel}\0{self.model.model_dump_json()}"
 
     @property
     def date(self) -> dt.date:
@@ -108,7 +115,7 @@ def _record_files(content_dir: Path) -> Iterator[Path]:
         yield path
 
 
-def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
+def load_records(site: Site, collector: ErrorCollector, cache: Cache = NO_CACHE) -> RecordSet:
     """Load, validate and index all of ``content/``; problems go to ``collector``."""
     messages = site.messages
     content = site.content_dir
@@ -120,7 +127,7 @@ def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
 
     branch_path = content / BRANCH_FILE
     if branch_path.is_file():
-        loaded_branch = _load_one(branch_path, "branch", site, collector, max_bytes, with_source=True)
+        loaded_branch = _load_one(branch_path, "branch", site, collector, max_bytes, with_source=True, cache=cache)
         if loaded_branch is not None:
             result.branch, result.branch_source = loaded_branch
     else:
@@ -134,7 +141,7 @@ def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
         if record_type is None:
             collector.add(RecordError(rel, 0, 0, "", messages("unknown_section", name=parts[0] if len(parts) > 1 else "", allowed=", ".join(schema.SECTIONS))))
             continue
-        loaded_model = _load_one(path, record_type, site, collector, max_bytes, with_source=True)
+        loaded_model = _load_one(path, record_type, site, collector, max_bytes, with_source=True, cache=cache)
         if loaded_model is None:
             continue
         model, loaded = loaded_model
@@ -158,10 +165,10 @@ def load_records(site: Site, collector: ErrorCollector) -> RecordSet:
     return result
 
 
-def _load_one(path: Path, record_type: str, site: Site, collector: ErrorCollector, max_bytes: int, with_source: bool = False) -> Any:
+def _load_one(path: Path, record_type: str, site: Site, collector: ErrorCollector, max_bytes: int, with_source: bool = False, cache: Cache = NO_CACHE) -> Any:
     messages = site.messages
     rel = site.relative(path)
-    loaded, errors = load_yaml_file(path, rel, messages, max_bytes)
+    loaded, errors = load_yaml_file(path, rel, messages, max_bytes, cache)
     collector.extend(errors)
     if loaded is None:
         return None
