@@ -1,0 +1,1 @@
+"""The scale benchmark (bench/run.py) and its synthetic records (bench/synth.py)."""
