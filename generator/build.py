@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from . import engine, stage
+from . import engine, search, stage
 from .audience import AUDIENCES, narrow
 from .cache import NO_CACHE, Cache
 from .config import Site
@@ -63,6 +63,7 @@ class AudienceReport:
 @dataclass
 class BuildReport:
     output: Path
+    engine: str = engine.DEFAULT_ENGINE
     stage: Optional[Path] = None
     audiences: list[AudienceReport] = field(default_factory=list)
     seconds: float = 0.0
@@ -110,6 +111,7 @@ class _Job:
     stage_root: Path
     output: Path
     epoch: int
+    engine: str = engine.DEFAULT_ENGINE
 
 
 @dataclass
@@ -117,6 +119,15 @@ class _Outcome:
     report: AudienceReport
     fresh: Path
     manifest: dict
+
+
+class _SearchFailed(Exception):
+    """Pagefind failed on one audience's rendered site (picklable, from a worker process)."""
+
+    def __init__(self, audience: str, detail: str):
+        super().__init__(audience, detail)
+        self.audience = audience
+        self.detail = detail
 
 
 def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
@@ -139,11 +150,22 @@ def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
     target = job.output / audience
     fresh = engine.fresh_folder(job.output, audience)
     try:
-        rendered = engine.render(folder, fresh, job.epoch, previous_site=target if target.is_dir() else None, on_page=on_page)
+        rendered = engine.render(folder, fresh, job.epoch, previous_site=target if target.is_dir() else None, on_page=on_page, engine=job.engine)
     except BaseException:
         engine.discard(fresh)
         raise
     timings["render"] = time.perf_counter() - started
+    report(audience, messages("progress_indexing", audience=label), force=True)
+    started = time.perf_counter()
+    try:
+        search.index_site(fresh, job.site.config.language)
+    except search.SearchIndexError as exc:
+        engine.discard(fresh)
+        raise _SearchFailed(audience, str(exc)) from exc
+    except BaseException:
+        engine.discard(fresh)
+        raise
+    timings["search"] = time.perf_counter() - started
     report(audience, messages("progress_rendered", audience=label, total=pages), force=True)
     result = AudienceReport(audience, counts, pages, changed, rendered.warnings, rendered.rendered, rendered.reused, timings)
     return _Outcome(result, fresh, rendered.manifest)
@@ -220,12 +242,17 @@ def build(
     clean: bool = False,
     strict: bool = False,
     progress: Optional[Progress] = None,
+    engine_name: str = engine.DEFAULT_ENGINE,
 ) -> BuildReport:
     """Build the sites; raise ``OpenBranchError`` with every problem if the records are not clean.
 
     The staged projects stay in the stage folder between builds: they are what
-    makes the next build incremental.  ``clean`` starts from nothing.
+    makes the next build incremental (MkDocs reuses unchanged pages, Zensical
+    its cache).  ``clean`` starts from nothing.  ``engine_name`` is one of
+    ``engine.ENGINES``.
     """
+    if engine_name not in engine.ENGINES:
+        raise ValueError(f"unknown engine {engine_name!r}; expected one of {', '.join(engine.ENGINES)}")
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     today = today or dt.date.today()
@@ -244,17 +271,20 @@ def build(
     if collector.failed(strict):
         progress.clear()
         raise OpenBranchError(collector.sorted())
-    report = BuildReport(output=output)
+    report = BuildReport(output=output, engine=engine_name)
     engine.recover(output)
     stage_root = stage.stage_root(site, output)
     if clean:
         stage.remove_stage(site, stage_root)
     report.stage = stage_root
-    job = _Job(site, records, today, record_dates(records, site.content_dir), stage_root, output, source_date_epoch(records, today))
+    job = _Job(site, records, today, record_dates(records, site.content_dir), stage_root, output, source_date_epoch(records, today), engine_name)
     try:
         outcomes = _build_audiences(job, audiences, progress)
     except engine.EngineError as exc:
-        raise OpenBranchError([RecordError("mkdocs.yml", 0, 0, "", site.messages("engine_failed", detail=str(exc)))]) from exc
+        raise OpenBranchError([RecordError("mkdocs.yml", 0, 0, "", site.messages("engine_failed", engine=engine.ENGINE_NAMES[engine_name], detail=str(exc)))]) from exc
+    except _SearchFailed as exc:
+        where = site.relative(output / exc.audience / search.INDEX_FOLDER)
+        raise OpenBranchError([RecordError(where, 0, 0, "", site.messages("search_failed", detail=exc.detail))]) from exc
     finally:
         progress.clear()
     # Every audience rendered: only now replace the old sites.
@@ -317,7 +347,9 @@ def serve(site: Site, audience: str, today: dt.date, include_drafts: bool, dev_a
         from mkdocs.commands.serve import serve as mkdocs_serve
 
         options = {"dev_addr": dev_addr} if dev_addr else {}
-        mkdocs_serve(config_file=str(folder / "mkdocs.yml"), livereload=True, **options)
+        # The preview's search index, remade after each of MkDocs' rebuilds.
+        hooks = [str(Path(__file__).resolve().parent / "serve_hooks.py")]
+        mkdocs_serve(config_file=str(folder / "mkdocs.yml"), livereload=True, hooks=hooks, **options)
     finally:
         observer.stop()
         observer.join()

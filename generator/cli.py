@@ -11,7 +11,7 @@ from typing import Optional
 import click
 
 from . import build as build_module
-from . import templates_new
+from . import engine, templates_new
 from .audience import AUDIENCES
 from .config import CONFIG_FILE, Site, load_site, today_from_env
 from .errors import OpenBranchError, RecordError, format_errors
@@ -138,14 +138,17 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
 @click.option("--audience", type=click.Choice(["public", "members", "all"]), default="all", show_default=True)
 @click.option("--clean", is_flag=True, help="Ignore what earlier builds kept in the stage folder and render every page")
 @click.option("--strict", is_flag=True, help="Fail on warnings too")
+@click.option("--engine", "engine_name", default=engine.DEFAULT_ENGINE, show_default=True, metavar="|".join(engine.ENGINES), help="The renderer: MkDocs + Material, or Zensical")
 @_today_option
-def build(config_file: Path, output: Optional[Path], audience: str, clean: bool, strict: bool, today: Optional[dt.datetime]) -> None:
+def build(config_file: Path, output: Optional[Path], audience: str, clean: bool, strict: bool, engine_name: str, today: Optional[dt.datetime]) -> None:
     """Build the public and the members' site from the records."""
     site = _open_site(config_file, "text")
     messages = site.messages
+    if engine_name not in engine.ENGINES:
+        raise click.UsageError("--engine: " + messages("bad_choice", value=engine_name, allowed=messages.join(engine.ENGINES)))
     audiences = AUDIENCES if audience == "all" else (audience,)
     try:
-        report = build_module.build(site, output, audiences, today_from_env(today.date() if today else None), clean, strict, Progress(sys.stderr))
+        report = build_module.build(site, output, audiences, today_from_env(today.date() if today else None), clean, strict, Progress(sys.stderr), engine_name)
     except OpenBranchError as exc:
         _emit_problems(exc.errors, "text", messages, sys.stderr)
         errors = [e for e in exc.errors if e.severity == "error"]
@@ -159,7 +162,7 @@ def build(config_file: Path, output: Optional[Path], audience: str, clean: bool,
         if part.reused:
             click.echo(messages("build_reuse", audience=label, rendered=part.rendered, reused=part.reused))
         for warning in part.warnings:
-            click.echo(f"  MkDocs: {warning}", err=True)
+            click.echo(f"  {engine.ENGINE_NAMES[report.engine]}: {warning}", err=True)
     click.echo(messages("build_done", path=site.relative(report.output), seconds=report.seconds))
     click.echo(messages("build_timings", timings=_timings_text(report.timings, messages)))
 

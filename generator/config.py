@@ -96,10 +96,6 @@ class Limits(Strict):
     listing_page_size: Count = Field(50, ge=10, description="Records per listing page (years, kinds, tags); longer listings get numbered pages")
 
 
-class SearchSettings(Strict):
-    user_dict: Optional[Text] = Field(None, description="A jieba user dictionary with the site's own words, added to the built-in party-affairs word list")
-
-
 class SiteConfig(Strict):
     """site_config.yml"""
 
@@ -113,7 +109,6 @@ class SiteConfig(Strict):
     audiences: Audiences = Field(default_factory=Audiences, description="The public and the members' site: their addresses and titles")
     norms: Norms = Field(default_factory=Norms, description="The rules `check` enforces and the reports measure against")
     limits: Limits = Field(default_factory=Limits, description="Size limits for record files and attachments")
-    search: SearchSettings = Field(default_factory=SearchSettings, description="Chinese search: the site's own words")
     mkdocs: dict[RequiredText, Any] = Field(default_factory=dict, description="Options passed through to the generated mkdocs.yml")
 
 

@@ -216,9 +216,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "timing_check": {"zh": "读取与检查", "en": "load + check"},
     "timing_compile": {"zh": "编译{audience}", "en": "compile {audience}"},
     "timing_render": {"zh": "生成{audience}", "en": "render {audience}"},
+    "timing_search": {"zh": "索引{audience}", "en": "search index {audience}"},
+    "progress_indexing": {"zh": "{audience}：建立搜索索引……", "en": "{audience}: indexing for search…"},
     "build_done": {"zh": "已生成 {path}（用时 {seconds:.1f} 秒）", "en": "built {path} in {seconds:.1f} s"},
     "build_failed": {"zh": "生成失败，原有网站保持不变", "en": "the build failed; the previous site is left untouched"},
-    "engine_failed": {"zh": "MkDocs 生成出错：{detail}", "en": "MkDocs failed: {detail}"},
+    "engine_failed": {"zh": "{engine} 生成出错：{detail}", "en": "{engine} failed: {detail}"},
+    "search_failed": {"zh": "建立站内搜索索引（Pagefind）出错：{detail}", "en": "Building the search index (Pagefind) failed: {detail}"},
 }
 
 # ---------------------------------------------------------------------------

@@ -289,9 +289,16 @@ class PageRenderer:
         self.out.pages[doc_path] = self._page_text(doc_path, template, title, meta, **values)
 
     def _page_text(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> str:
+        # Every page is a folder's index.md, so the Markdown file sits in its
+        # URL's folder and a relative link means the same to every engine:
+        # MkDocs keeps links in raw HTML as written, Zensical resolves them
+        # against the Markdown file's folder.
+        assert doc_path == "index.md" or doc_path.endswith("/index.md"), doc_path
         body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
         body = _dedupe_heading_ids(body)
-        front = {"title": html.escape(title, quote=False)}
+        # Site search is Pagefind's index of the rendered pages (generator/search.py):
+        # Material's own index, built during the render, is left empty.
+        front: dict[str, Any] = {"title": html.escape(title, quote=False), "search": {"exclude": True}}
         if meta:
             front.update(meta)
         # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
@@ -341,7 +348,7 @@ class PageRenderer:
 
     def _render_record(self, record: Record) -> None:
         template = f"record/{record.type}_{record.kind}.md.j2" if record.type == "finance" else f"record/{record.type}.md.j2"
-        doc_path = f"{record.section}/{record.date.year}/{record.id}.md"
+        doc_path = f"{record.section}/{record.date.year}/{record.id}/index.md"
         related = {
             "decisions": self.figures.decisions_of_meeting.get(record.id, []),
             "ledgers": self.figures.expenses_of_decision.get(record.id, []),
@@ -421,14 +428,14 @@ class PageRenderer:
             self._emit_listing(f"{section}/{year}/index.md", f"{title} · {self.t('year_heading', year=year)}", section, items)
         for kind, items in kinds.items():
             label = self.t.enum(enumeration, kind) if enumeration else kind
-            self._emit_listing(f"{section}/kinds/{kind}.md", f"{title} · {label}", section, items)
+            self._emit_listing(f"{section}/kinds/{kind}/index.md", f"{title} · {label}", section, items)
 
     def _emit_listing(self, doc_path: str, title: str, section: str, records: list[Record]) -> None:
         """A listing split into numbered pages: the first at ``doc_path``, then ``…/page/2/`` and on."""
         size = self.site.config.limits.listing_page_size
         chunks = [records[i : i + size] for i in range(0, len(records), size)] or [[]]
         first_url = page_url(doc_path)
-        docs = [doc_path] + [f"{first_url}page/{n}.md" for n in range(2, len(chunks) + 1)]
+        docs = [doc_path] + [f"{first_url}page/{n}/index.md" for n in range(2, len(chunks) + 1)]
         urls = [page_url(d) for d in docs]
         for n, (doc, chunk) in enumerate(zip(docs, chunks), start=1):
             pager = None
@@ -439,9 +446,10 @@ class PageRenderer:
             first = (n - 1) * size + 1
             values = {"section": section, "records": chunk, "total": len(records), "first": first, "last": first + len(chunk) - 1, "pager": pager}
             # Cached under what the page lists: a decade of records makes hundreds of listing pages.
+            # Not searchable: a listing only repeats titles, and would crowd the records out of results.
             key = json.dumps([self.page_stamp, doc, page_title, [r.fingerprint for r in chunk], {k: v for k, v in values.items() if k != "records"}], ensure_ascii=False)
             self.out.pages[doc] = self.cache.get_or_make(
-                "listing-page", code_stamp(), key, lambda: self._page_text(doc, "listing/records.md.j2", page_title, **values)  # noqa: B023 - called at once
+                "listing-page", code_stamp(), key, lambda: self._page_text(doc, "listing/records.md.j2", page_title, {"searchable": False}, **values)  # noqa: B023 - called at once
             )
 
     # -- reports: regularity, finance, appraisal, meetings -----------------
@@ -463,7 +471,7 @@ class PageRenderer:
 
     def _render_regularity(self) -> None:
         self._emit(
-            "regularity.md",
+            "regularity/index.md",
             "report/regularity.md.j2",
             self.t("regularity"),
             calendars=self.calendars,
@@ -520,21 +528,21 @@ class PageRenderer:
         for period in boards:
             title = self.t("board_title", year=period.year, quarter=self.t.quarter(period.quarter))
             # Board pages repeat the records' text: keep them out of search results.
-            meta = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
-            self._emit(f"print/{period.slug}.md", "report/print.md.j2", title, meta=meta, period=period, branch=self.view.branch)
+            meta = {"hide": ["navigation", "toc"], "searchable": False}
+            self._emit(f"print/{period.slug}/index.md", "report/print.md.j2", title, meta=meta, period=period, branch=self.view.branch)
 
     def _render_tags(self) -> None:
         tags = self.figures.tags
         self._emit("tags/index.md", "listing/tags.md.j2", self.t("tags"), tags=tags, slug=fig.tag_slug)
         for tag, items in tags.items():
-            self._emit_listing(f"tags/{fig.tag_slug(tag)}.md", f"{self.t('tag')}：{tag}" if self.t.language == "zh" else f"Tag: {tag}", "tags", items)
+            self._emit_listing(f"tags/{fig.tag_slug(tag)}/index.md", f"{self.t('tag')}：{tag}" if self.t.language == "zh" else f"Tag: {tag}", "tags", items)
 
     def _nav(self) -> list[Any]:
         nav: list[Any] = [{self.t("home"): "index.md"}]
         for section in SECTION_ORDER:
             nav.append({self.t(f"section_{section}"): f"{section}/index.md"})
             if section == "meetings":
-                nav.append({self.t("regularity_short"): "regularity.md"})
+                nav.append({self.t("regularity_short"): "regularity/index.md"})
         nav.append({self.t("tags"): "tags/index.md"})
         nav.append({self.t("open_data"): "data/index.md"})
         nav.append({self.t("board"): "print/index.md"})

@@ -21,36 +21,25 @@ from .config import Site
 from .i18n import Labels
 from .pages import BUILTIN_THEMES, CompiledSite
 
-JIEBA_USER_DICT = Path(__file__).resolve().parent / "data" / "jieba_user_dict.txt"
 
-# Material's default separator plus Chinese full-width punctuation, so a word
-# right after ：（）《》“” is still found; \u200b must stay (jieba marks word
-# breaks with it at build time); no camelCase split, so "wechat" finds WeChat.
-SEARCH_SEPARATOR = r'[\s\u200b\u3000\-_,:!=\[\]()"`/，。、；：！？（）《》〈〉“”‘’「」『』【】…—·]+|\.(?!\d)|&[lg]t;'
+# Where a plain build of the staged project writes (Zensical requires a folder
+# inside the project; MkDocs is always given the output folder instead).  Like
+# Zensical's .cache beside it, write_stage leaves it alone (it only cleans
+# docs/ and overrides/), so the cache survives from build to build.
+SITE_DIR = ".site"
 
 
-def _search_plugin(site: Site, stage: Path) -> dict[str, Any]:
-    """Material's search, tuned for Chinese (see tests/test_search_browser.py).
+def _search_plugin() -> str:
+    """Material's search plugin, kept for its search box; its index stays empty.
 
-    Not ``lang: [zh, en]``: the English stemmer would index "meetings" as
-    "meet" while Material searches "meeting*" unstemmed, so English words on
-    Chinese pages could never be found.  With ``lang: zh`` the "stemmer" of
-    the pipeline is lunr.zh's identity function.
+    Every page is excluded from it (``search: exclude`` front matter, see
+    pages.py): the index is Pagefind's, built on the rendered site by
+    generator/search.py, and main.html points the box at it.
     """
-    if site.config.language == "zh":
-        options: dict[str, Any] = {
-            "lang": "zh",
-            "separator": SEARCH_SEPARATOR,
-            "pipeline": ["stemmer"],
-            # Material resolves this against the build's working folder: absolute.
-            "jieba_dict_user": str(stage / "jieba_user_dict.txt"),
-        }
-    else:
-        options = {"lang": "en", "separator": SEARCH_SEPARATOR, "pipeline": ["stopWordFilter"]}
-    return {"search": options}
+    return "search"
 
 
-def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite) -> dict[str, Any]:
+def mkdocs_config(site: Site, audience: str, compiled: CompiledSite) -> dict[str, Any]:
     """The generated mkdocs.yml, from site_config.yml plus its pass-through block."""
     config = site.config
     settings = getattr(config.audiences, audience)
@@ -59,6 +48,7 @@ def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite
     generated: dict[str, Any] = {
         "site_name": site_name,
         "docs_dir": "docs",
+        "site_dir": SITE_DIR,
         "use_directory_urls": True,
         "theme": {
             "name": "material",
@@ -69,7 +59,7 @@ def mkdocs_config(site: Site, audience: str, stage: Path, compiled: CompiledSite
             "palette": {"scheme": "default", "primary": "red", "accent": "red"},
             "features": ["navigation.tabs", "navigation.top", "search.highlight", "toc.follow"],
         },
-        "plugins": [_search_plugin(site, stage)],
+        "plugins": [_search_plugin()],
         "markdown_extensions": [
             "tables",
             "attr_list",
@@ -149,8 +139,7 @@ def write_stage(site: Site, stage: Path, audience: str, compiled: CompiledSite, 
     for source in sorted(overrides.rglob("*")):
         if source.is_file():
             wanted[stage / "overrides" / source.relative_to(overrides)] = source
-    wanted[stage / "jieba_user_dict.txt"] = _jieba_dictionary(site)
-    wanted[stage / "mkdocs.yml"] = _dump_mkdocs_yml(mkdocs_config(site, audience, stage, compiled)).encode("utf-8")
+    wanted[stage / "mkdocs.yml"] = _dump_mkdocs_yml(mkdocs_config(site, audience, compiled)).encode("utf-8")
 
     changed = 0
     for path, payload in sorted(wanted.items()):
@@ -167,16 +156,6 @@ def write_stage(site: Site, stage: Path, audience: str, compiled: CompiledSite, 
                 elif existing.is_dir() and not any(existing.iterdir()):
                     existing.rmdir()
     return stage, changed
-
-
-def _jieba_dictionary(site: Site) -> bytes:
-    """The built-in party-affairs word list, plus the site's own words if it has any."""
-    data = JIEBA_USER_DICT.read_bytes() if JIEBA_USER_DICT.is_file() else b""
-    if site.config.search.user_dict:
-        own = (site.root / site.config.search.user_dict).resolve()
-        if own.is_file():
-            data = data.rstrip(b"\n") + b"\n" + own.read_bytes()
-    return data
 
 
 def remove_stage(site: Site, root: Path) -> None:

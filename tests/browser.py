@@ -65,7 +65,7 @@ CHROMIUM_ARGS = [
 DESKTOP_VIEWPORT = {"width": 1280, "height": 900}
 PHONE_VIEWPORT = {"width": 390, "height": 844}
 
-# Milliseconds. Building the lunr index in the worker takes well under a
+# Milliseconds. Loading Pagefind and the first index chunks takes well under a
 # second for small sites; the generous default only matters on a slow CI box.
 DEFAULT_TIMEOUT_MS = 15_000
 
@@ -90,16 +90,43 @@ class _QuietServer(http.server.ThreadingHTTPServer):
         pass
 
 
+class _CountingHandler(_QuietHandler):
+    """Also appends (path, bytes sent: status line, headers and body) to ``log``."""
+
+    log: list = []
+
+    def end_headers(self):
+        self._sent = sum(len(chunk) for chunk in getattr(self, "_headers_buffer", [])) + len(b"\r\n")
+        super().end_headers()
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        outputfile.write(data)
+        self._sent += len(data)
+
+    def handle_one_request(self):
+        self._sent = 0
+        super().handle_one_request()
+        if self._sent:
+            self.log.append((self.path, self._sent))
+
+
 @contextlib.contextmanager
-def serve_directory(path) -> Iterator[str]:
+def serve_directory(path, log: list | None = None) -> Iterator[str]:
     """Serve ``path`` on 127.0.0.1 at a free port; yield the base URL.
 
     The base URL has no trailing slash, e.g. ``http://127.0.0.1:41234``.
+    With ``log`` (a list), every response appends ``(request path, bytes
+    sent)``, headers included: what a page really transferred.
     """
     root = Path(path)
     if not root.is_dir():
         raise FileNotFoundError(f"serve_directory: {root} is not a directory")
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    if log is None:
+        handler = functools.partial(_QuietHandler, directory=str(root))
+    else:
+        counting = type("_Counting", (_CountingHandler,), {"log": log})
+        handler = functools.partial(counting, directory=str(root))
     server = _QuietServer(("127.0.0.1", 0), handler)  # port 0 = a free port
     host, port = server.server_address[:2]
     thread = threading.Thread(

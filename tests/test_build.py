@@ -177,7 +177,7 @@ def public_only(site: Path, root: Path, first: Run) -> Run:
 def test_build_succeeds_with_both_sites(first: Run) -> None:
     for audience in ("public", "members"):
         assert (first.out / audience / "index.html").is_file()
-        assert (first.out / audience / "search" / "search_index.json").is_file()
+        assert (first.out / audience / "pagefind" / "pagefind-entry.json").is_file()
     assert (first.out / "public" / "meetings" / "2025" / "2025-03-12-committee" / "index.html").is_file()
     assert not (first.out / "public" / "meetings" / "2025" / "2025-04-20-members-assembly").exists()
     assert (first.out / "members" / "meetings" / "2025" / "2025-04-20-members-assembly" / "index.html").is_file()
@@ -269,6 +269,24 @@ def test_engine_error_after_one_audience_rendered_leaves_previous_site(site: Pat
     assert _leftovers(out) == []
 
 
+def test_search_index_error_leaves_previous_site(site: Path, first: Run, tmp_path: Path) -> None:
+    """A site's own main.html that marks no content for search: Pagefind has nothing to index, the build stops."""
+    broken = _copy(site, tmp_path / "broken")
+    out = _copy(first.out, tmp_path / "out")
+    before = tree_hashes(out)
+    overrides = broken / "themes" / "overrides"
+    overrides.mkdir(parents=True)
+    (overrides / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+
+    proc = build_site(broken, out)
+
+    assert proc.returncode == 1, describe(proc)
+    assert "Traceback" not in proc.stderr, describe(proc)
+    assert "建立站内搜索索引（Pagefind）出错" in proc.stderr and "data-pagefind-body" in proc.stderr, describe(proc)
+    assert tree_hashes(out) == before
+    assert _leftovers(out) == []
+
+
 # ---------------------------------------------------------------------------
 # Options
 # ---------------------------------------------------------------------------
@@ -300,7 +318,7 @@ def test_the_stage_kept_between_builds_is_an_engine_neutral_project(again_kept: 
         assert "index.md" in again_kept.stage_docs[audience], audience
     # The public stage, like the public site, holds no members record.
     assert not [p for p in again_kept.stage_docs["public"] if "members-assembly" in p]
-    assert "meetings/2025/2025-04-20-members-assembly.md" in again_kept.stage_docs["members"]
+    assert "meetings/2025/2025-04-20-members-assembly/index.md" in again_kept.stage_docs["members"]
 
 
 def test_a_rebuild_reuses_pages_and_clean_renders_all(site: Path, root: Path, again_kept: Run) -> None:

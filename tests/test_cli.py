@@ -293,3 +293,31 @@ def test_schema_command_default_folder(site) -> None:
     assert code == 0
     assert out.strip() == "wrote 6 JSON Schemas to schemas"
     assert len(list((folder / "schemas").glob("*.schema.json"))) == 6
+
+
+# ---------------------------------------------------------------------------
+# build --engine
+# ---------------------------------------------------------------------------
+
+
+def test_build_with_an_unknown_engine_lists_the_engines(site) -> None:
+    folder = site(VALID_FILES)
+    code, out, err = run_cli(["build", "--engine", "hugo", "--today", TODAY], cwd=folder)
+    assert code == 2
+    assert out == ""
+    assert "--engine: “hugo”不是可用的值，应为以下之一：mkdocs、zensical" in err
+    assert "Traceback" not in err
+    assert not (folder / "site").exists()
+
+
+def test_build_with_an_unknown_engine_in_english(site) -> None:
+    folder = site(VALID_FILES, config={"language": "en"})
+    code, _, err = run_cli(["build", "--engine", "Zensical", "--today", TODAY], cwd=folder)
+    assert code == 2
+    assert "--engine: 'Zensical' is not allowed; expected one of: mkdocs, zensical" in err
+
+
+def test_build_help_names_the_engines() -> None:
+    code, out, _ = run_cli(["build", "--help"])
+    assert code == 0
+    assert "--engine mkdocs|zensical" in out

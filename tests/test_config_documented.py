@@ -30,7 +30,7 @@ def test_readme_names_every_block_of_site_config() -> None:
     from .helpers import REPO_ROOT
 
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    for block in ("norms:", "search:", "user_dict", "publicity_working_days", "excellent_share_max", "quorum_more_than", "funding_per_member_per_year"):
+    for block in ("norms:", "publicity_working_days", "excellent_share_max", "quorum_more_than", "funding_per_member_per_year"):
         assert block in readme, block
 
 

@@ -20,13 +20,13 @@ Public records also point at members-only, restricted and draft records (a
 decision's meeting, an expense's approving decision), and members records
 point at public ones, so the cross-record links and listings are covered.
 
-The site is built once with the real command, then EVERY file under each
-audience's output is read — its path, its raw bytes as text, the HTML
-unescaped text, the URL-unquoted text, ``\\uXXXX`` escapes decoded, JSON
-decoded and walked, gzip and zip members opened — and every marker found is
-reported with the file and the field it came from.  Nothing is sampled on
-the forbidden side, so a new output (feed, data JSON, CSV, iCalendar) is
-scanned the day it appears.
+The site is built once per engine (MkDocs, Zensical) with the real command,
+then EVERY file under each audience's output is read — its path, its raw
+bytes as text, the HTML unescaped text, the URL-unquoted text, ``\\uXXXX``
+escapes decoded, JSON decoded and walked, gzip and zip members opened — and
+every marker found is reported with the file and the field it came from.
+Nothing is sampled on the forbidden side, so a new output (feed, data JSON,
+CSV, iCalendar) is scanned the day it appears.
 """
 
 from __future__ import annotations
@@ -467,6 +467,11 @@ def _gzip_members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
     yield name[: -len(".gz")], gzip.decompress(data)
 
 
+def _pagefind_members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
+    """Pagefind's index files (fragments, index chunks, metadata, WebAssembly) are gzip streams."""
+    yield f"{name}!gunzip", gzip.decompress(data)
+
+
 def _zip_members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for info in archive.infolist():
@@ -479,6 +484,11 @@ def _zip_members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
 CONTAINERS: dict[str, Callable[[str, bytes], Iterator[tuple[str, bytes]]]] = {
     ".gz": _gzip_members,
     ".zip": _zip_members,
+    ".pf_fragment": _pagefind_members,
+    ".pf_index": _pagefind_members,
+    ".pf_meta": _pagefind_members,
+    ".pf_filter": _pagefind_members,
+    ".pagefind": _pagefind_members,
 }
 STRUCTURED: dict[str, Callable[[bytes], Iterator[str]]] = {
     ".json": _json_view,
@@ -541,8 +551,12 @@ def scan_tree(root: Path) -> Scan:
 
 
 # ---------------------------------------------------------------------------
-# The build, once for the module
+# The build, once for the module per engine
 # ---------------------------------------------------------------------------
+
+# Every rendering engine (openbranch build --engine): each writes its own
+# files (search index, sitemap, assets), so each output is scanned.
+ENGINES = ["mkdocs", "zensical"]
 
 
 @dataclass
@@ -553,11 +567,12 @@ class Built:
     scans: dict[str, Scan]
     stdout: str
     stderr: str
+    engine: str
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = tmp_path_factory.mktemp("leak")
+@pytest.fixture(scope="module", params=ENGINES)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = tmp_path_factory.mktemp(f"leak-{request.param}")
     leak = LeakSite()
     files = leak.build()
     config = {
@@ -568,10 +583,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     }
     site = write_site(root / "site", files, config)
     out = root / "out"
-    proc = build_site(site, out, today=TODAY)
+    proc = build_site(site, out, "--engine", request.param, today=TODAY)
     assert proc.returncode == 0, describe(proc)
     scans = {audience: scan_tree(out / audience) for audience in ("public", "members")}
-    return Built(site, out, leak.m, scans, proc.stdout, proc.stderr)
+    return Built(site, out, leak.m, scans, proc.stdout, proc.stderr, request.param)
 
 
 # ---------------------------------------------------------------------------
@@ -634,8 +649,14 @@ REQUIRED["members"] = REQUIRED["public"] + [
     "members.funds_refers_public_decision.expense_item1",
 ]
 
-# Kinds of output files the scan must have read (attachments: .txt and .pdf).
-EXPECTED_EXTENSIONS = {".html", ".json", ".xml", ".gz", ".js", ".css", ".txt", ".pdf"}
+# Kinds of output files the scan must have read (attachments: .txt and .pdf;
+# MkDocs also gzips the sitemap, Zensical does not; the search index: Pagefind's
+# fragments, chunks, metadata and WebAssembly, made for either engine).
+_PAGEFIND = {".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"}
+EXPECTED_EXTENSIONS = {
+    "mkdocs": {".html", ".json", ".xml", ".gz", ".js", ".css", ".txt", ".pdf"} | _PAGEFIND,
+    "zensical": {".html", ".json", ".xml", ".js", ".css", ".txt", ".pdf"} | _PAGEFIND,
+}
 
 AUDIENCES = ["public", "members"]
 
@@ -673,8 +694,17 @@ def test_members_site_shows_absence_reasons(built: Built) -> None:
 def test_scan_read_every_kind_of_file(built: Built, audience: str) -> None:
     scan = built.scans[audience]
     assert scan.files > 20 and scan.bytes > 100_000
-    missing = EXPECTED_EXTENSIONS - scan.extensions
+    missing = EXPECTED_EXTENSIONS[built.engine] - scan.extensions
     assert not missing, f"the scan read no {sorted(missing)} file in the {audience} site; it read {sorted(scan.extensions)}"
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_search_index_was_read(built: Built, audience: str) -> None:
+    """The site's own values are found inside its Pagefind index, so a leak into it would be too."""
+    marker = built.markers.by_label[f"{audience}.meeting_held.body_text"]
+    where = built.scans[audience].found[marker]
+    assert any(w.startswith("pagefind/fragment/") and w.endswith("!gunzip") for w in where), sorted(where)
+    assert any(w.startswith("pagefind/index/") and w.endswith("!gunzip") for w in where), sorted(where)
 
 
 def test_every_marker_is_known(built: Built) -> None:
@@ -699,6 +729,7 @@ def test_scanner_sees_hidden_forms() -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("inner.csv", "LEAKDRAFT0011")
     root_files["h.zip"] = buffer.getvalue()
+    root_files["pagefind/fragment/und_1.pf_fragment"] = gzip.compress(b'pagefind_dcd{"content":"LEAKMEMB0012"}', mtime=0)
 
     import tempfile
 
@@ -710,6 +741,6 @@ def test_scanner_sees_hidden_forms() -> None:
         found = scan_tree(root).markers()
     assert found == {f"{p}{n:04d}" for p, n in [
         ("LEAKMEMB", 1), ("LEAKMEMB", 2), ("LEAKREST", 3), ("LEAKDRAFT", 4), ("LEAKGROUP", 5), ("LEAKMEMB", 6),
-        ("LEAKREASON", 7), ("LEAKMEMB", 8), ("LEAKMEMB", 9), ("LEAKREST", 10), ("LEAKDRAFT", 11),
+        ("LEAKREASON", 7), ("LEAKMEMB", 8), ("LEAKMEMB", 9), ("LEAKREST", 10), ("LEAKDRAFT", 11), ("LEAKMEMB", 12),
     ]}
 

@@ -88,7 +88,7 @@ def visits(browser, demo_out: Path) -> Iterator[dict[str, dict]]:  # noqa: F811
                         'a[href*="attachments/"]', "links => links.map(a => a.href)"))
                     requests.extend(seen)
                     page.close()
-                # One search: the worker, lunr and its language files, the index.
+                # One search: the worker, Pagefind's script and WebAssembly, index chunks, fragments.
                 page = context.new_page()
                 seen = record_requests(page)
                 page.on("requestfailed", lambda r: failures.append((r.url, r.failure)))
@@ -124,9 +124,11 @@ def test_pages_and_search_load_everything_they_ask_for(visits: dict[str, dict], 
     kinds = {t for _m, _u, t in visit["requests"]}
     assert {"document", "stylesheet", "script"} <= kinds, kinds
     urls = [u for _m, u, _t in visit["requests"]]
-    # The search really ran: worker, its lunr language files and the index were fetched locally.
-    assert any(u.endswith("/search/search_index.json") for u in urls), urls
-    assert any("lunr.zh" in u for u in urls), "lunr.zh was not loaded for a Chinese search"
+    # The search really ran: our worker and the site's own Pagefind index were fetched locally.
+    assert any(u.endswith("/assets/javascripts/openbranch-search-worker.js") for u in urls), urls
+    for part in ("/pagefind/pagefind.js", "/pagefind/wasm.", ".pf_meta", ".pf_index", ".pf_fragment"):
+        assert any(part in u for u in urls), f"no {part} request during the search: {urls}"
+    assert not any("lunr" in u for u in urls), "Material's lunr search was loaded"
     assert any(p.startswith("/meetings/") for p in visit["search"]), visit["search"]
 
 

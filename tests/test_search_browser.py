@@ -5,21 +5,28 @@ audiences with the real ``openbranch build``, served on 127.0.0.1 and opened
 in Debian's headless Chromium.  Each query is typed into the search box the
 way a person would (``tests.browser.search``) and the record pages that come
 back are compared by URL path (``?h=`` from ``search.highlight`` ignored).
+The answers come from each site's own Pagefind index (generator/search.py)
+through OpenBranch's search worker; Material's box, list and highlighting.
 
 What is covered (issue 3, "Search"):
 
 * a word that appears only in a record's body (电梯, 加装电梯);
 * words right after full-width punctuation: ``议题：垃圾分类``, ``《党章》``,
   ``（试行）``, ``“三会一课”``, ``：WeChat（``;
-* party terms jieba would split without the shipped user dictionary, typed
-  as one word: 组织生活会, 主题党日, 三会一课, 民主生活会, 第三党支部;
+* party terms a word segmenter splits, typed as one word: 组织生活会,
+  主题党日, 三会一课, 民主生活会, 第三党支部 (found as runs of characters,
+  no word list);
 * an English word inside Chinese text, in its own case and lower case;
-* a members-only word: found on the members' site, nothing on the public one;
+* a members-only word: found on the members' site, nothing on the public one
+  (and not in the public site's index files);
+* the print board pages and Material's own index stay empty of records;
 * an English site (``language: en``): "meeting" finds "meetings were organised".
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from pathlib import Path
 from typing import Any, Iterator
@@ -60,14 +67,12 @@ ZH_RECORDS: dict[str, tuple[str, str]] = {
     "2025-03-12-joint-branch": ("## 联学联建\n\n与第三党支部开展联学联建，交流工作经验。\n", "public"),
     "2025-03-19-wechat": ("## 通知方式\n\n会议通知通过：WeChat（微信）工作群发布。\n", "public"),
     # Members only: words whose characters appear nowhere on the public site.
-    # 钓鱼台 is in jieba's own dictionary; 鲟鳇鱼 is not (jieba's HMM cuts
-    # "了鲟|鳇鱼", which no query can find), so the site adds it to its own
-    # word list (site_config.yml ``search.user_dict``).
+    # 钓鱼台 is in jieba's dictionary; 鲟鳇鱼 is in no word list (jieba cuts
+    # "了鲟|鳇鱼"): a search by runs of characters finds both.
     "2025-03-26-sturgeon": ("## 专项工作\n\n研究钓鱼台议题，讨论了鲟鳇鱼增殖放流的事项。\n", "members"),
 }
 MEMBERS_ONLY_ID = "2025-03-26-sturgeon"
 MEMBERS_ONLY_WORDS = ["钓鱼台", "鲟鳇鱼"]
-SITE_USER_DICT = "鲟鳇鱼 20000 n\n"
 
 
 def _page(record_id: str) -> str:
@@ -83,7 +88,7 @@ def record_pages(paths: list[str]) -> list[str]:
 
 
 def _zh_files() -> dict[str, Any]:
-    files: dict[str, Any] = {"content/branch.yml": BRANCH, "search_words.txt": SITE_USER_DICT}
+    files: dict[str, Any] = {"content/branch.yml": BRANCH}
     for number, (record_id, (body, visibility)) in enumerate(sorted(ZH_RECORDS.items()), start=1):
         title = f"2025年第{number}次支部委员会会议"
         date = record_id[:10]
@@ -111,7 +116,7 @@ ZH_QUERIES = [
 @pytest.fixture(scope="module")
 def zh_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("search-zh")
-    config = {"site_name": "测试党支部党务公开", "language": "zh", "search": {"user_dict": "search_words.txt"}}
+    config = {"site_name": "测试党支部党务公开", "language": "zh"}
     site = make_site(root, _zh_files(), config)
     return build(site / "site_config.yml", root / "out", TODAY)
 
@@ -215,8 +220,54 @@ def test_members_only_word_finds_nothing_on_public_site(sites: dict[str, SearchP
     found = sites["public"].paths(word)
     assert found == [], f"public search returned {found} for the members-only word {word!r}"
     # The index itself holds no trace of the record either.
-    index = (zh_out / "public" / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = index_text(zh_out / "public")
     assert word[0] not in index and MEMBERS_ONLY_ID not in index
+    assert word[0] in index_text(zh_out / "members")
+
+
+def index_text(site: Path) -> str:
+    """Every file of a site's Pagefind index as text, compressed files opened."""
+    texts = []
+    for path in sorted((site / "pagefind").rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            texts.append(data.decode("utf-8", errors="ignore"))
+    return "\n".join(texts)
+
+
+def indexed_urls(site: Path) -> list[str]:
+    """The page address of every fragment (one per indexed page)."""
+    urls = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        urls.append(json.loads(data[data.index(b"{"):])["url"])
+    return sorted(urls)
+
+
+@pytest.mark.parametrize("audience", ["public", "members"])
+def test_only_content_pages_are_indexed(zh_out: Path, audience: str) -> None:
+    """Record pages are in the index; the print board pages and 404 are not; Material's index is empty."""
+    urls = indexed_urls(zh_out / audience)
+    assert _page("2025-01-08-elevator") in urls
+    assert (_page(MEMBERS_ONLY_ID) in urls) == (audience == "members")
+    assert (zh_out / audience / "print" / "index.html").is_file()
+    assert not [u for u in urls if u.startswith("/print/") and u != "/print/"], urls
+    assert "/404.html" not in urls
+    material = json.loads((zh_out / audience / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert material["docs"] == []
+
+
+def test_result_shows_title_and_marked_excerpt(sites: dict[str, SearchPage]) -> None:
+    """The result is titled by the page's h1 and its excerpt marks the query, closed up (no spaces between characters)."""
+    page = sites["public"].page
+    search(page, "加装电梯")
+    item = page.locator("li.md-search-result__item").first
+    assert "2025年第1次支部委员会会议" in item.locator("h1").inner_text()
+    marks = item.locator("mark").all_inner_texts()
+    assert "加装电梯" in marks, marks
+    assert "老旧小区加装电梯的议题" in item.inner_text().replace("\n", "")
 
 
 @pytest.mark.parametrize("query", ["meeting", "Meeting", "meetings", "organised", "committee"])

@@ -82,10 +82,23 @@ def test_serve_recompiles_on_record_change_and_never_writes_content(tmp_path: Pa
         # --drafts shows draft records in the preview.
         assert "草稿中的公示" in _fetch(f"{base}/notices/2026/n1/")
 
+        # The preview has a search index of its own (remade after each rebuild).
+        entry = _fetch(f"{base}/pagefind/pagefind-entry.json")
+        assert '"page_count"' in entry, entry
+
         record = site / "content/meetings/2026/m1.yml"
         record.write_text(record.read_text(encoding="utf-8").replace("三月支委会初稿", "三月支委会定稿"), encoding="utf-8")
         page = _wait_for(f"{base}/meetings/2026/m1/", "三月支委会定稿", 60)
         assert "三月支委会初稿" not in page
+        # The index changed with the page (its metadata file is named by a hash of the content).
+        deadline, now = time.monotonic() + 60, entry
+        while now == entry and time.monotonic() < deadline:
+            time.sleep(0.5)
+            try:
+                now = _fetch(f"{base}/pagefind/pagefind-entry.json")
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass  # mid-rebuild
+        assert now != entry and '"page_count"' in now, "the search index was not remade after the change"
 
         # A broken record is reported and the last good preview stays up.
         record.write_text(record.read_text(encoding="utf-8").replace("2026-03-05", "2026-3-5"), encoding="utf-8")
