@@ -181,7 +181,8 @@ _MATERIAL_READY = """() => {
   try { text = JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']; } catch (e) {}
   return !!(meta && text && meta.textContent.trim() === text.trim());
 }"""
-_INPUTS = ("input.md-search__input", ".pagefind-ui__search-input", "input[type=search]")
+_INPUTS = ("input.md-search__input", ".pagefind-ui__search-input", "input[type=search]", ".md-search input")
+_OPENERS = ("button.md-search__button", "[data-search-open]")
 _RESULTS = ("li.md-search-result__item", ".pagefind-ui__result", ".pagefind-ui__message", "[data-search-result]")
 
 
@@ -198,6 +199,13 @@ def first_query_payload(site: Path, query: str, timeout: float = 600.0) -> Paylo
             page.set_default_timeout(ms)
             page.goto(base + "/", wait_until="load")
             field_selector = next((s for s in _INPUTS if page.locator(s).count()), None)
+            if field_selector is None:
+                # A search box made on demand (Zensical): open it first.
+                opener = next((s for s in _OPENERS if page.locator(s).count()), None)
+                if opener is not None:
+                    page.locator(opener).first.click()
+                    page.wait_for_timeout(1000)
+                    field_selector = next((s for s in _INPUTS if page.locator(s).count()), None)
             if field_selector is None:
                 raise RuntimeError("no search box on the home page")
             field_box = page.locator(field_selector).first

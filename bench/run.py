@@ -94,6 +94,21 @@ def staged_members(site_root: Path) -> Path:
     return stages[-1].parent
 
 
+def _without_search_meta(text: str) -> str:
+    """The page with no ``search:`` front matter: a site that indexes its rendered HTML
+    (Pagefind) stages pages excluded from Material's index, but the baseline uses that index."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return text
+    meta = yaml.safe_load(text[4:end]) or {}
+    if not isinstance(meta, dict) or "search" not in meta:
+        return text
+    meta.pop("search")
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + text[end + 1:]
+
+
 def make_baseline(stage: Path, folder: Path) -> Path:
     """A plain MkDocs project with the staged Markdown pages and our theme settings, without our overrides."""
     if folder.exists():
@@ -103,7 +118,10 @@ def make_baseline(stage: Path, folder: Path) -> Path:
         if source.is_file() and source.suffix.lower() in BASELINE_FILES:
             target = folder / "docs" / source.relative_to(docs)
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            if source.suffix == ".md":
+                target.write_text(_without_search_meta(source.read_text(encoding="utf-8")), encoding="utf-8")
+            else:
+                shutil.copyfile(source, target)
     text = (stage / "mkdocs.yml").read_text(encoding="utf-8")
     staged = yaml.safe_load("\n".join(line for line in text.splitlines() if "!!python" not in line))
     theme = {k: v for k, v in staged["theme"].items() if k != "custom_dir"}
@@ -182,7 +200,7 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
     record = synth.public_record(config)
     original = record.read_text(encoding="utf-8")
     rows: list[Row] = []
-    stage: Optional[Path] = None
+    base_config: Optional[Path] = None
     # Builds that keep their staged project by default need no flag for it.
     keep_stage = ["--keep-stage"] if "--keep-stage" in options else []
     for number, engine in enumerate(engines):
@@ -209,7 +227,8 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
             elif keep:
                 _checked(run_measured(command + keep_stage + ["--audience", "members"]), "openbranch build (members, stage kept)")
             if keep:
-                stage = staged_members(site_root)
+                # Copied now: the next engine's cold builds remove the stage.
+                base_config = make_baseline(staged_members(site_root), folder / "baseline")
         public_size, public_pages = tree_size(out / "public")
         members_size, members_pages = tree_size(out / "members")
         row = Row(
@@ -221,12 +240,11 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
             max(b.peak_rss for b in builds + rebuilds), public_size + members_size,
         )
         if not args.no_browser:
-            row.payload = _payload_dict(first_query_payload(out / "members", args.query))
-            row.payload_public = _payload_dict(first_query_payload(out / "public", args.query))
+            row.payload = _payload_dict(first_query_payload(out / "members", args.query, args.browser_timeout))
+            row.payload_public = _payload_dict(first_query_payload(out / "public", args.query, args.browser_timeout))
             log(f"[{records}] {label}: first query {row.payload['bytes'] / MB:.1f} MB (members), {row.payload_public['bytes'] / MB:.1f} MB (public)")
         rows.append(row)
-    if stage is not None:
-        base_config = make_baseline(stage, folder / "baseline")
+    if base_config is not None:
         shutil.rmtree(site_root / ".openbranch", ignore_errors=True)
         base_out = folder / "baseline" / "site"
         runs = []
@@ -241,7 +259,7 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
             None, [], None, max(r.peak_rss for r in runs), size,
         )
         if not args.no_browser:
-            row.payload = _payload_dict(first_query_payload(base_out, args.query))
+            row.payload = _payload_dict(first_query_payload(base_out, args.query, args.browser_timeout))
             log(f"[{records}] baseline: first query {row.payload['bytes'] / MB:.1f} MB")
         rows.append(row)
     notes["load_after"] = os.getloadavg()[0]
@@ -350,6 +368,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--today", type=dt.date.fromisoformat, default=synth.TODAY, help=f"the build's today (default {synth.TODAY})")
     parser.add_argument("--query", default="志愿服务", help="the first search typed into the search box (default 志愿服务)")
     parser.add_argument("--no-browser", action="store_true", help="skip the first-query payload measured in Chromium")
+    parser.add_argument("--browser-timeout", type=float, default=600, help="seconds to wait for the first results (default 600)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain MkDocs + Material baseline")
     parser.add_argument("--no-incremental", action="store_true", help="skip the rebuild after one edit")
     parser.add_argument("--workdir", type=Path, default=None, help="where the sites are written (default: a temporary folder)")

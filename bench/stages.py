@@ -2,8 +2,11 @@
 
 Makes a synthetic branch of N records (bench/synth.py) in a temporary folder
 and times each stage of a build: loading and
-checking, compiling the pages of both audiences, staging, rendering with MkDocs,
-and a second compile with nothing changed (the incremental case serve relies on).
+checking, compiling the pages of both audiences, staging, rendering with the
+engine (--engine mkdocs|zensical) into an empty stage and again with nothing
+changed (Zensical keeps a cache in the stage), indexing the rendered site for
+search (Pagefind), and a second compile with nothing changed (the incremental
+case serve relies on).
 Prints one line per stage: best of R runs, in seconds.
 """
 
@@ -20,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator import engine, stage  # noqa: E402
+from generator import engine, search, stage  # noqa: E402
 from generator.audience import AUDIENCES, narrow  # noqa: E402
 from generator.build import check  # noqa: E402
 from generator.config import load_site  # noqa: E402
@@ -42,6 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--engine", choices=engine.ENGINES, default=engine.DEFAULT_ENGINE)
     args = parser.parse_args()
     times: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -64,12 +68,16 @@ def main() -> None:
                 t, (folder, changed) = timed(lambda: stage.write_stage(site, root / audience, audience, *compiled[audience]))
                 times.setdefault(f"stage {audience}", []).append(t)
                 out = Path(tmp) / "out" / audience
-                t, _ = timed(lambda: engine.render(folder, out, 0))
+                t, _ = timed(lambda: engine.render(folder, out, 0, engine=args.engine))
                 times.setdefault(f"render {audience}", []).append(t)
+                t, _ = timed(lambda: engine.render(folder, out, 0, engine=args.engine))
+                times.setdefault(f"render {audience} again", []).append(t)
+                t, _ = timed(lambda: search.index_site(out, site.config.language))
+                times.setdefault(f"search index {audience}", []).append(t)
             t, (_, unchanged) = timed(lambda: stage.write_stage(site, root / "public", "public", *compiled["public"]))
             times.setdefault("restage unchanged public", []).append(t)
         pages = len(compiled["members"][0].pages)
-    print(f"records: {len(records.records)}  members pages: {pages}  files rewritten on an unchanged restage: {unchanged}")
+    print(f"engine: {args.engine}  records: {len(records.records)}  members pages: {pages}  files rewritten on an unchanged restage: {unchanged}")
     for name, values in times.items():
         print(f"{name:28s} best {min(values):7.3f} s   median {statistics.median(values):7.3f} s")
 
