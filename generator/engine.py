@@ -173,28 +173,20 @@ def render(
         reusable = {src for src, digest in pages.items() if old_pages.get(src) == digest}
     plugin = OpenBranchPlugin(reusable, previous_site if reusable else None, stage / ".jinja-cache", on_page)
 
-    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     # MkDocs stamps the sitemap and its gzip header with this: same input, same bytes.
-    os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
-    try:
-        with _quiet_mkdocs() as collected:
-            try:
-                config = load_config(config_file=str(stage / "mkdocs.yml"), site_dir=str(site_dir))
-                config.plugins["openbranch"] = plugin
-                build(config)
-            except MkDocsException as exc:
-                raise EngineError("; ".join([*collected.messages, str(exc)])) from exc  # the why (e.g. a bad site_url) is only in the log
-            except SystemExit as exc:  # MkDocs aborts this way on a broken config
-                raise EngineError(str(exc)) from exc
-        assert previous_site is not None or not plugin.reused
-        _link_all([(Path(source), site_dir / dest) for source, dest in plugin.static_files])
-        _link_all([(previous_site / dest, site_dir / dest) for dest in plugin.reused])  # type: ignore[operator]
-        return Rendered(collected.messages, len(pages) - len(plugin.reused), len(plugin.reused), {"key": key, "pages": pages})
-    finally:
-        if previous_epoch is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
+    with _source_date_epoch(source_date_epoch), _quiet_mkdocs() as collected:
+        try:
+            config = load_config(config_file=str(stage / "mkdocs.yml"), site_dir=str(site_dir))
+            config.plugins["openbranch"] = plugin
+            build(config)
+        except MkDocsException as exc:
+            raise EngineError("; ".join([*collected.messages, str(exc)])) from exc  # the why (e.g. a bad site_url) is only in the log
+        except SystemExit as exc:  # MkDocs aborts this way on a broken config
+            raise EngineError(str(exc)) from exc
+    assert previous_site is not None or not plugin.reused
+    _link_all([(Path(source), site_dir / dest) for source, dest in plugin.static_files])
+    _link_all([(previous_site / dest, site_dir / dest) for dest in plugin.reused])  # type: ignore[operator]
+    return Rendered(collected.messages, len(pages) - len(plugin.reused), len(plugin.reused), {"key": key, "pages": pages})
 
 
 @contextmanager
