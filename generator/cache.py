@@ -20,8 +20,10 @@ from typing import Callable, Optional
 def code_stamp() -> str:
     """A hash of OpenBranch's own code and built-in templates: cached pages and files made by other code are never reused."""
     digest = hashlib.sha256()
+    from .theme import builtin_theme
+
     here = Path(__file__).resolve().parent
-    themes = here.parent / "themes" / "templates"
+    themes = builtin_theme() / "templates"
     for path in sorted([*here.rglob("*.py"), *themes.rglob("*")]):
         if path.is_file():
             digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())

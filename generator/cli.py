@@ -54,8 +54,22 @@ def _open_site(config_file: Path, fmt: str) -> Site:
     return site
 
 
+def _version_message() -> str:
+    from importlib.metadata import version
+
+    parts = [f"openbranch {version('openbranch')}"]
+    parts += [f"{name} {number}" for name, number in engine.versions().items()]
+    return parts[0] + " (" + ", ".join(parts[1:]) + ")" if len(parts) > 1 else parts[0]
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(_version_message())
+        ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="openbranch")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version, help="Show the version of OpenBranch and of its engines, then exit")
 def main() -> None:
     """OpenBranch: party-affairs disclosure sites (党务公开) from YAML records."""
 
@@ -146,6 +160,9 @@ def build(config_file: Path, output: Optional[Path], audience: str, clean: bool,
     messages = site.messages
     if engine_name not in engine.ENGINES:
         raise click.UsageError("--engine: " + messages("bad_choice", value=engine_name, allowed=messages.join(engine.ENGINES)))
+    if not engine.installed(engine_name):
+        click.echo(messages("engine_missing", engine=engine_name, name=engine.ENGINE_NAMES[engine_name]), err=True)
+        sys.exit(1)
     audiences = AUDIENCES if audience == "all" else (audience,)
     try:
         report = build_module.build(site, output, audiences, today_from_env(today.date() if today else None), clean, strict, Progress(sys.stderr), engine_name)

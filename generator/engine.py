@@ -39,6 +39,27 @@ ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 RENDER_MANIFEST = ".openbranch-render.json"
 
+# The package each engine runs on; the optional ones come with an extra (``openbranch[zensical]``).
+ENGINE_PACKAGES = {"mkdocs": "mkdocs", "zensical": "zensical"}
+
+
+def installed(engine: str) -> bool:
+    """Whether ``engine``'s package can be imported here."""
+    import importlib.util
+
+    return importlib.util.find_spec(ENGINE_PACKAGES[engine]) is not None
+
+
+def versions() -> dict[str, str]:
+    """The installed version of each engine's packages (those not installed are left out)."""
+    found = {}
+    for name in ("mkdocs", "mkdocs-material", "zensical", "pagefind"):
+        try:
+            found[name] = package_version(name)
+        except Exception:  # noqa: BLE001 - importlib.metadata.PackageNotFoundError and friends
+            continue
+    return found
+
 
 class EngineError(Exception):
     """The engine could not render a staged project."""

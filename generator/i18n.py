@@ -221,6 +221,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "build_done": {"zh": "已生成 {path}（用时 {seconds:.1f} 秒）", "en": "built {path} in {seconds:.1f} s"},
     "build_failed": {"zh": "生成失败，原有网站保持不变", "en": "the build failed; the previous site is left untouched"},
     "engine_failed": {"zh": "{engine} 生成出错：{detail}", "en": "{engine} failed: {detail}"},
+    "engine_missing": {
+        "zh": "--engine {engine}：{name} 未安装。请运行 pip install 'openbranch[{engine}]' 安装后重试",
+        "en": "--engine {engine}: {name} is not installed. Install it with pip install 'openbranch[{engine}]' and try again",
+    },
     "search_failed": {"zh": "建立站内搜索索引（Pagefind）出错：{detail}", "en": "Building the search index (Pagefind) failed: {detail}"},
 }
 

@@ -29,7 +29,7 @@ import yaml
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from . import board, exports, regularity
+from . import board, exports, regularity, theme
 from . import figures as fig
 from .audience import AudienceView
 from .cache import NO_CACHE, Cache, code_stamp
@@ -42,7 +42,6 @@ from .records.index import Record, resolve_attachment
 # Charts are cached across builds under their numbers plus this stamp of the code drawing them.
 CHARTS_VERSION = hashlib.sha256(Path(__file__).with_name("charts.py").read_bytes()).hexdigest()[:16] + " matplotlib " + _package_version("matplotlib")
 
-BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"
 SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals"]
 _KIND_ENUMERATION = {"meeting": "meeting_kind", "finance": "finance_kind", "appraisal": "appraisal_kind", "notice": "notice_kind"}
 
@@ -73,9 +72,9 @@ def _fingerprint(record: Optional[Record]) -> Optional[str]:
     return record.fingerprint if record is not None else None
 
 
-def _folder_stamp(folder: Path) -> str:
+def _folder_stamp(folder: Optional[Path]) -> str:
     """A site's own templates, by content (most sites have none)."""
-    if not folder.is_dir():
+    if folder is None or not folder.is_dir():
         return ""
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
@@ -241,18 +240,14 @@ class PageRenderer:
                 view.audience,
                 site.config.model_dump_json(),
                 view.branch.model_dump_json() if view.branch else None,
-                _folder_stamp(self.site.themes_dir / "templates"),
+                _folder_stamp(theme.own_templates(self.site)),
             ],
             ensure_ascii=False,
         )
 
     def _environment(self) -> jinja2.Environment:
-        folders = []
-        if (self.site.themes_dir / "templates").is_dir():
-            folders.append(str(self.site.themes_dir / "templates"))
-        folders.append(str(BUILTIN_THEMES / "templates"))
         env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(folders),
+            loader=theme.template_loader(self.site),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,

@@ -19,7 +19,8 @@ import yaml
 
 from .config import Site
 from .i18n import Labels
-from .pages import BUILTIN_THEMES, CompiledSite
+from .pages import CompiledSite
+from .theme import override_files
 
 
 # Where a plain build of the staged project writes (Zensical requires a folder
@@ -106,11 +107,6 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def _overrides_folder(site: Site) -> Path:
-    own = site.themes_dir / "overrides"
-    return own if own.is_dir() else BUILTIN_THEMES / "overrides"
-
-
 def stage_root(site: Site, output: Optional[Path] = None) -> Path:
     """Where one build's (or serve's) staged projects live, one folder per audience.
 
@@ -135,10 +131,8 @@ def write_stage(site: Site, stage: Path, audience: str, compiled: CompiledSite, 
         wanted[stage / "docs" / doc_path] = payload
     for doc_path, payload in (data_files or {}).items():
         wanted[stage / "docs" / doc_path] = payload
-    overrides = _overrides_folder(site)
-    for source in sorted(overrides.rglob("*")):
-        if source.is_file():
-            wanted[stage / "overrides" / source.relative_to(overrides)] = source
+    for name, source in override_files(site).items():
+        wanted[stage / "overrides" / name] = source
     wanted[stage / "mkdocs.yml"] = _dump_mkdocs_yml(mkdocs_config(site, audience, compiled)).encode("utf-8")
 
     changed = 0

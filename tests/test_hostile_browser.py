@@ -1,8 +1,8 @@
 """Every Big List of Naughty Strings entry in a real site, opened in real Chromium.
 
 Issue 6, "Markup safety": a site is written whose records carry every string
-of ``shared/testdata/blns.json`` (next to the repository, as in CI; missing
-is a failure, not a skip).  The strings are dealt round-robin to 24 records
+of ``tests/data/blns.json`` (a copy kept in the repository with its MIT
+licence; missing is a failure, not a skip).  The strings are dealt round-robin to 24 records
 (about 21 each: meetings, notices and decisions), where each one is a tag, a
 name (attendee, guest, notice subject), an agenda item and a paragraph of the
 body; each record's most markup-laden string is its title.  Every string is
@@ -52,7 +52,7 @@ import pytest
 from .browser import launch_chromium, serve_directory
 from .sitebuild import build_site, describe, run_openbranch, write_site
 
-BLNS_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "testdata" / "blns.json"
+BLNS_PATH = Path(__file__).resolve().parent / "data" / "blns.json"
 TODAY = "2026-06-01"
 
 # The characters `check` refuses in any text (schema._parse_text), said independently here.
@@ -134,7 +134,7 @@ def norm(text: str) -> str:
 
 
 def load_blns() -> list[str]:
-    assert BLNS_PATH.is_file(), f"the Big List of Naughty Strings is missing: {BLNS_PATH} (shared/ must sit beside the repository)"
+    assert BLNS_PATH.is_file(), f"the Big List of Naughty Strings is missing: {BLNS_PATH} (tests/data/blns.json is part of the repository)"
     strings = json.loads(BLNS_PATH.read_text(encoding="utf-8"))
     assert isinstance(strings, list) and len(strings) > 400, "blns.json is not the list of strings it should be"
     seen: set[str] = set()
