@@ -8,11 +8,10 @@ to a record the audience may not see, so not even its id escapes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
-from .records import schema
 from .records.index import Record, RecordSet
+from .records.models import Branch
 
 AUDIENCES = ("public", "members")
 
@@ -23,45 +22,22 @@ _SHOWN = {
 }
 
 
-@dataclass
-class AudienceView:
-    """What one audience may see: its records (narrowed copies) and the branch."""
-
-    audience: str
-    records: list[Record] = field(default_factory=list)
-    branch: Optional[schema.Branch] = None
-    by_id: dict[str, Record] = field(default_factory=dict)
-
-    def of_type(self, record_type: str) -> list[Record]:
-        return [r for r in self.records if r.type == record_type]
-
-    def get(self, record_id: Optional[str]) -> Optional[Record]:
-        return self.by_id.get(record_id) if record_id else None
-
-    def counts(self) -> dict[str, int]:
-        return {t: len(self.of_type(t)) for t in schema.SECTION_OF}
-
-    def __iter__(self) -> Iterator[Record]:
-        return iter(self.records)
-
-
 def may_see(record: Record, audience: str, include_drafts: bool = False) -> bool:
     if record.is_draft and not include_drafts:
         return False
     return record.visibility in _SHOWN[audience]
 
 
-def narrow(records: RecordSet, audience: str, include_drafts: bool = False) -> AudienceView:
+def narrow(records: RecordSet, audience: str, include_drafts: bool = False) -> RecordSet:
     """The records ``audience`` may see, with members-only fields removed for the public."""
     visible_ids = {r.id for r in records if may_see(r, audience, include_drafts)}
-    view = AudienceView(audience=audience, branch=_narrow_branch(records.branch, audience))
+    view = RecordSet(audience=audience, branch=_narrow_branch(records.branch, audience))
     for record in records:
         if record.id not in visible_ids:
             continue
         model = _narrow_model(record, audience, visible_ids)
         narrowed = Record(id=record.id, type=record.type, rel=record.rel, model=model, source=record.source, visibility=record.visibility, path=record.path)
-        view.records.append(narrowed)
-        view.by_id[narrowed.id] = narrowed
+        view.add(narrowed)
     return view
 
 
@@ -82,7 +58,7 @@ def _narrow_model(record: Record, audience: str, visible_ids: set[str]) -> Any:
     return model.model_copy(update=update) if update else model
 
 
-def _narrow_branch(branch: Optional[schema.Branch], audience: str) -> Optional[schema.Branch]:
+def _narrow_branch(branch: Optional[Branch], audience: str) -> Optional[Branch]:
     if branch is None or audience == "members":
         return branch
     # Who belongs to which party group is members-only; the groups themselves are public.

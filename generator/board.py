@@ -16,7 +16,7 @@ from urllib.parse import quote, urljoin
 import segno
 
 from . import figures as fig
-from .audience import AudienceView
+from .records.index import RecordSet as AudienceView
 from .cache import NO_CACHE, Cache
 from .i18n import Labels
 from .records.index import Record

@@ -11,13 +11,13 @@ from typing import Optional
 import click
 
 from . import build as build_module
-from . import engine, templates_new
+from . import engine, vocabulary
 from .audience import AUDIENCES
 from .config import CONFIG_FILE, Site, load_site, today_from_env
 from .errors import OpenBranchError, RecordError, format_errors
 from .i18n import Messages
 from .progress import Progress
-from .records import schema
+from .records import forms, schema
 
 _config_option = click.option(
     "-c",
@@ -112,14 +112,14 @@ def schema_command(output: Path, config_file: Path) -> None:
         site, _ = load_site(config_file)
         language = site.config.language if site else "zh"
     output.mkdir(parents=True, exist_ok=True)
-    for record_type in schema.RECORD_MODELS:
+    for record_type in schema.SCHEMA_TYPES:
         text = json.dumps(schema.json_schema(record_type), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         (output / f"{record_type}.schema.json").write_text(text, encoding="utf-8")
-    click.echo(Messages(language)("schema_written", count=len(schema.RECORD_MODELS), path=output.as_posix()))
+    click.echo(Messages(language)("schema_written", count=len(schema.SCHEMA_TYPES), path=output.as_posix()))
 
 
 @main.command()
-@click.argument("record_type", type=click.Choice(templates_new.record_types()))
+@click.argument("record_type", type=click.Choice(forms.record_types()))
 @click.option("--kind", default=None, help="The record's kind (English or Chinese word)")
 @click.option("--title", default=None, help="The record's title")
 @_config_option
@@ -130,17 +130,15 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
     messages = site.messages
     if record_type == "decision" and kind is not None:
         raise click.UsageError(messages("new_no_kind"))
-    normalized = templates_new.normalize_kind(record_type, kind)
+    normalized = forms.normalize_kind(record_type, kind)
     if record_type != "decision" and normalized is None:
-        enumeration = {"meeting": "meeting_kind", "finance": "finance_kind", "appraisal": "appraisal_kind", "notice": "notice_kind"}[record_type]
-        pairs = schema.ENUMERATIONS[enumeration]
-        allowed = [f"{zh}（{en}）" for en, zh in pairs.items()] if messages.language == "zh" else list(pairs)
+        allowed = vocabulary.allowed_list(vocabulary.KIND_ENUMERATION[record_type], messages.language)
         raise click.UsageError(messages("bad_choice", value=kind, allowed=messages.join(allowed)))
     date = today_from_env(today.date() if today else None)
-    title = title or (messages.type_name(record_type) if messages.language == "zh" else f"New {messages.type_name(record_type)}")
-    path = templates_new.new_record_path(site.content_dir, record_type, normalized, date)
+    title = title or messages("new_title", type=messages.type_name(record_type))
+    path = forms.new_record_path(site.content_dir, record_type, normalized, date)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = templates_new.render_form(record_type, normalized, title, date, messages.language)
+    text = forms.render_form(record_type, normalized, title, date, messages.language)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     click.echo(site.relative(path))
@@ -189,7 +187,7 @@ def _timings_text(timings: dict[str, float], messages: Messages) -> str:
     for name, seconds in timings.items():
         stage_name, _, audience = name.partition(" ")
         label = messages("timing_" + stage_name, audience=messages("audience_label_" + audience) if audience else "")
-        parts.append(f"{label} {seconds:.1f}" + (" 秒" if messages.language == "zh" else " s"))
+        parts.append(messages("timing_seconds", label=label, seconds=seconds))
     return " · ".join(parts)
 
 

@@ -20,7 +20,8 @@ from typing_extensions import Annotated
 
 from .errors import RecordError
 from .i18n import Messages
-from .records.schema import Choice, Count, Money, RequiredText, Strict, Text
+from . import vocabulary
+from .records.models.common import Choice, Count, Money, RequiredText, Strict, Text
 
 CONFIG_FILE = "site_config.yml"
 
@@ -43,7 +44,7 @@ class Frequency(Strict):
     """How often a meeting kind is required: ``count`` meetings per ``per``."""
 
     count: Count = Field(1, description="How many meetings are required per period")
-    per: Choice("period") = Field("month", description="month 月 | quarter 季度 | year 年")
+    per: Choice("period") = Field("month", description=vocabulary.described("period"))
 
 
 def _default_meeting_norms() -> dict[str, Frequency]:

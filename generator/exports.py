@@ -26,11 +26,12 @@ from urllib.parse import quote
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
-from .audience import AudienceView
+from .records.index import RecordSet as AudienceView
 from .cache import NO_CACHE, Cache, code_stamp
 from .config import Site
 from .i18n import Labels
-from .records import schema
+from . import vocabulary as schema
+from .records import schema as record_schema
 from .records.index import Record
 
 
@@ -282,7 +283,7 @@ class _Exporter:
         out["data/ledgers.csv"] = _csv_bytes(LEDGERS_COLUMNS, self._ledger_rows())
         out["data/dues.csv"] = _csv_bytes(DUES_COLUMNS, self._dues_rows())
         for record_type in SCHEMA_TYPES:
-            out[f"data/schemas/{record_type}.schema.json"] = json_bytes(schema.json_schema(record_type))
+            out[f"data/schemas/{record_type}.schema.json"] = json_bytes(record_schema.json_schema(record_type))
         out["data/schemas/records.schema.json"] = json_bytes(INDEX_SCHEMA)
         out["feeds/all.atom"] = self._atom(None)
         for section in schema.SECTIONS:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
-from .audience import AudienceView
+from .records.index import RecordSet as AudienceView
 from .records.index import Record
 
 # ---------------------------------------------------------------------------

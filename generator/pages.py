@@ -31,12 +31,12 @@ from pymdownx.slugs import slugify
 
 from . import board, exports, regularity, theme
 from . import figures as fig
-from .audience import AudienceView
+from .records.index import RecordSet as AudienceView
 from .cache import NO_CACHE, Cache, code_stamp
 from .config import Site
 from .history import RecordDates
 from .i18n import Labels
-from .records import schema
+from . import vocabulary as schema
 from .records.index import Record, resolve_attachment
 
 # Charts are cached across builds under their numbers plus this stamp of the code drawing them.
@@ -480,7 +480,7 @@ class PageRenderer:
             years, counts = fig.meetings_per_kind_per_year(self.view, self.today)
             if not counts:
                 return None
-            kinds = [k for k in schema.MEETING_KINDS if k in counts]
+            kinds = [k for k in schema.ENUMERATIONS["meeting_kind"] if k in counts]
             series = {t("year_heading", year=y): [counts[k].get(y, 0) for k in kinds] for y in years}
             chart = self._chart("meetings-per-kind", t("meetings_chart"), [t.enum("meeting_kind", k) for k in kinds], series, t("count_meetings"), head=t("kind"))
             return {"template": "report/meetings.md.j2", "chart": chart}
@@ -508,7 +508,7 @@ class PageRenderer:
                 return None
             chart = self._chart(
                 "grades", t("grades_chart"), [r.model.period for r in history],
-                {t.enum("grade", g): [r.model.results.get(g, 0) for r in history] for g in schema.GRADES}, t("count_people"), stacked=True, head=t("period"),
+                {t.enum("grade", g): [r.model.results.get(g, 0) for r in history] for g in schema.ENUMERATIONS["grade"]}, t("count_people"), stacked=True, head=t("period"),
             )
             ratings = [r for r in self.view.of_type("appraisal") if r.model.rating]
             indicators = [r for r in self.view.of_type("appraisal") if r.model.indicators]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from .audience import AudienceView
+from .records.index import RecordSet as AudienceView
 from .config import Frequency, Norms
 from .figures import percent
 from .records.index import Record

@@ -17,8 +17,9 @@ from .config import Site
 from .figures import funds_totals, members_on
 from .errors import RecordError
 from .i18n import Messages
-from .records import schema
+from . import vocabulary
 from .records.index import Record, RecordSet
+from .records.models import Branch
 from .records.validate import format_field
 
 Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
@@ -29,7 +30,7 @@ def _problem(record: Record, path: tuple, messages: Messages, key: str, severity
     return RecordError(record.rel, line, column, format_field(path), messages(key, **values), severity)  # type: ignore[arg-type]
 
 
-def eligible_for(meeting: Record, branch: Optional[schema.Branch]) -> Optional[int]:
+def eligible_for(meeting: Record, branch: Optional[Branch]) -> Optional[int]:
     """Who is entitled to attend a deciding meeting: all members, the committee, or the group."""
     if branch is None:
         return None
@@ -76,12 +77,7 @@ def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
         for i, expense in enumerate(model.expenses):
             decision = records.get(expense.decision)
             if decision is not None and decision.type == "decision" and decision.model.result != "adopted":
-                yield _problem(ledger, ("expenses", i, "decision"), messages, "rule_decision_not_adopted", id=decision.id, result=_enum_word(messages, "decision_result", decision.model.result))
-
-
-def _enum_word(messages: Messages, enumeration: str, value: str) -> str:
-    words = schema.ENUMERATIONS[enumeration]
-    return words[value] if messages.language == "zh" else value
+                yield _problem(ledger, ("expenses", i, "decision"), messages, "rule_decision_not_adopted", id=decision.id, result=vocabulary.written_word("decision_result", decision.model.result, messages.language))
 
 
 # ---------------------------------------------------------------------------
@@ -105,7 +101,7 @@ def check_appraisals(records: RecordSet, site: Site, today: dt.date) -> Iterator
         excellent = model.results.get("excellent", 0)
         if excellent > cap * members:
             # Point at the key as the worker typed it (优秀 or excellent).
-            key = next((k for k in (schema.GRADES["excellent"], "excellent") if ("results", k) in appraisal.source.value_positions), "excellent")
+            key = next((k for k in (vocabulary.written_word("grade", "excellent", "zh"), "excellent") if ("results", k) in appraisal.source.value_positions), "excellent")
             limit = int(cap * members)
             yield _problem(appraisal, ("results", key), messages, "rule_excellent_cap", count=excellent, limit=limit, members=members, share=str(cap))
 

@@ -55,7 +55,7 @@ from .sitebuild import build_site, describe, run_openbranch, write_site
 BLNS_PATH = Path(__file__).resolve().parent / "data" / "blns.json"
 TODAY = "2026-06-01"
 
-# The characters `check` refuses in any text (schema._parse_text), said independently here.
+# The characters `check` refuses in any text (records.models.common.parse_text), said independently here.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # Our own payloads: each would set window.__pwned if any of it ever ran.

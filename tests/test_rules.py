@@ -551,7 +551,7 @@ def test_percent_is_exact_to_one_decimal() -> None:
 
 
 def test_members_on_takes_the_latest_count_before_the_day() -> None:
-    from generator.records.schema import Branch
+    from generator.records.models import Branch
 
     branch = Branch.model_validate({**BRANCH, "member_counts": [{"since": "2025-01-01", "count": "12"}, {"since": "2026-03-01", "count": "14"}]})
     assert figures.members_on(branch, dt.date(2024, 12, 31)) is None

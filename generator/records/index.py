@@ -19,9 +19,10 @@ from pydantic import BaseModel
 from ..config import Site
 from ..errors import ErrorCollector, RecordError
 from ..i18n import Messages
-from . import schema
+from .. import vocabulary
 from ..cache import NO_CACHE, Cache
 from .loader import FieldPath, LoadedFile, load_yaml_file
+from .models import Branch, FinanceKindOnly, model_for
 from .validate import format_field, validate_model
 
 ATTACHMENTS_DIR = "attachments"
@@ -43,7 +44,7 @@ class Record:
 
     @property
     def section(self) -> str:
-        return schema.SECTION_OF[self.type]
+        return vocabulary.SECTION_OF[self.type]
 
     @cached_property
     def fingerprint(self) -> str:
@@ -82,18 +83,27 @@ class Record:
 
 @dataclass
 class RecordSet:
-    """Every record of a site, and the branch description."""
+    """Records and the branch description: every record of a site, or what one audience may see.
+
+    ``load_records`` makes the site's; ``audience.narrow`` makes one audience's
+    (``audience`` set), with narrowed copies of the records it may see.
+    """
 
     records: list[Record] = field(default_factory=list)
-    branch: Optional[schema.Branch] = None
+    branch: Optional[Branch] = None
     branch_source: Optional[LoadedFile] = None
     by_id: dict[str, Record] = field(default_factory=dict)
+    audience: Optional[str] = None  # None: not narrowed, every record of the site
+
+    def add(self, record: Record) -> None:
+        self.records.append(record)
+        self.by_id[record.id] = record
 
     def of_type(self, record_type: str) -> list[Record]:
         return [r for r in self.records if r.type == record_type]
 
     def counts(self) -> dict[str, int]:
-        return {t: len(self.of_type(t)) for t in schema.SECTION_OF}
+        return {t: len(self.of_type(t)) for t in vocabulary.SECTION_OF}
 
     def get(self, record_id: Optional[str]) -> Optional[Record]:
         return self.by_id.get(record_id) if record_id else None
@@ -137,9 +147,9 @@ def load_records(site: Site, collector: ErrorCollector, cache: Cache = NO_CACHE)
     for path in _record_files(content):
         rel = site.relative(path)
         parts = path.relative_to(content).parts
-        record_type = schema.SECTIONS.get(parts[0]) if len(parts) > 1 else None
+        record_type = vocabulary.SECTIONS.get(parts[0]) if len(parts) > 1 else None
         if record_type is None:
-            collector.add(RecordError(rel, 0, 0, "", messages("unknown_section", name=parts[0] if len(parts) > 1 else "", allowed=", ".join(schema.SECTIONS))))
+            collector.add(RecordError(rel, 0, 0, "", messages("unknown_section", name=parts[0] if len(parts) > 1 else "", allowed=", ".join(vocabulary.SECTIONS))))
             continue
         loaded_model = _load_one(path, record_type, site, collector, max_bytes, with_source=True, cache=cache)
         if loaded_model is None:
@@ -157,8 +167,7 @@ def load_records(site: Site, collector: ErrorCollector, cache: Cache = NO_CACHE)
             collector.add(RecordError(rel, line, col, "id", messages("duplicate_id", id=record_id, other=first_file[record_id])))
             continue
         first_file[record_id] = rel
-        result.records.append(record)
-        result.by_id[record_id] = record
+        result.add(record)
 
     result.records.sort(key=Record.sort_key)
     _check_references(result, site, collector)
@@ -176,10 +185,10 @@ def _load_one(path: Path, record_type: str, site: Site, collector: ErrorCollecto
         collector.add(RecordError(rel, 1, 1, "", messages("empty_file")))
         return None
     data = loaded.data
-    model_cls = schema.model_for(record_type, data) if isinstance(data, dict) else BaseModel
+    model_cls = model_for(record_type, data) if isinstance(data, dict) else BaseModel
     model, errors = validate_model(model_cls, data, loaded, rel, messages)
     collector.extend(errors)
-    if model is None or model_cls is schema.FinanceKindOnly:
+    if model is None or model_cls is FinanceKindOnly:
         return None
     return (model, loaded) if with_source else model
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import RecordError
 from ..i18n import Messages
 from .loader import FieldPath, LoadedFile
-from .schema import ENUMERATIONS
+from .. import vocabulary
 
 
 def format_field(loc: FieldPath) -> str:
@@ -71,10 +71,7 @@ def _message(kind: str, ctx: dict[str, Any], value: Any, messages: Messages) -> 
     if kind == "bad_choice":
         words = ctx.get("allowed")
         if words is None:
-            pairs = ENUMERATIONS[ctx["enumeration"]]
-            words = list(pairs.values()) if messages.language == "zh" else list(pairs)
-            if messages.language == "zh":
-                words = [f"{zh}（{en}）" for en, zh in pairs.items()]
+            words = vocabulary.allowed_list(ctx["enumeration"], messages.language)
         return messages("bad_choice", value=ctx.get("value", ""), allowed=messages.join(list(words)))
     if kind == "expected_text":
         return messages("expected_text", got=_describe(ctx.get("value"), messages))

@@ -8,12 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 from pydantic import ValidationError
 
 from generator.i18n import Messages
-from generator.records import schema
+from generator import vocabulary
+from generator.records import models
 from generator.records.loader import parse_yaml_text
 from generator.records.validate import validate_model
 
@@ -35,13 +37,13 @@ MINIMAL_TEXT: dict[str, str] = {
 # ... and as the loader hands it over (all text).
 MINIMAL: dict[str, dict[str, Any]] = {name: parse_yaml_text(text, "x.yml", ZH)[0].data for name, text in MINIMAL_TEXT.items()}
 MODEL_OF = {
-    "meeting": schema.Meeting,
-    "decision": schema.Decision,
-    "dues": schema.DuesRecord,
-    "funds": schema.FundsRecord,
-    "appraisal": schema.Appraisal,
-    "notice": schema.Notice,
-    "branch": schema.Branch,
+    "meeting": models.Meeting,
+    "decision": models.Decision,
+    "dues": models.DuesRecord,
+    "funds": models.FundsRecord,
+    "appraisal": models.Appraisal,
+    "notice": models.Notice,
+    "branch": models.Branch,
 }
 RECORD_TYPE = {"dues": "finance", "funds": "finance"}
 
@@ -75,7 +77,7 @@ def test_minimal_record_passes(name: str) -> None:
 def test_minimal_record_passes_through_the_loader(name: str) -> None:
     record_type = RECORD_TYPE.get(name, name)
     data = MINIMAL[name]
-    model_cls = schema.model_for(record_type, data)
+    model_cls = models.model_for(record_type, data)
     assert model_cls is MODEL_OF[name]
     result, errors = validate(model_cls, MINIMAL_TEXT[name])
     assert errors == []
@@ -93,7 +95,7 @@ def test_every_required_field_is_required(name: str) -> None:
 
 
 def test_defaults() -> None:
-    meeting = schema.Meeting.model_validate(MINIMAL["meeting"])
+    meeting = models.Meeting.model_validate(MINIMAL["meeting"])
     assert meeting.status == "published"
     assert meeting.visibility is None
     assert meeting.attendees == [] and meeting.body == ""
@@ -127,7 +129,7 @@ corrections:
   - date: 2025-03-10
     change: 更正出席人数
 """
-    model, errors = validate(schema.Meeting, text)
+    model, errors = validate(models.Meeting, text)
     assert errors == []
     assert model.visibility == "members"
     assert model.status == "draft"
@@ -143,54 +145,54 @@ corrections:
 
 
 ENUM_FIELDS = [
-    (schema.Meeting, "meeting", "kind", "meeting_kind"),
-    (schema.Decision, "decision", "result", "decision_result"),
-    (schema.Appraisal, "appraisal", "kind", "appraisal_kind"),
-    (schema.Notice, "notice", "kind", "notice_kind"),
-    (schema.Meeting, "meeting", "visibility", "visibility"),
-    (schema.Meeting, "meeting", "status", "status"),
+    (models.Meeting, "meeting", "kind", "meeting_kind"),
+    (models.Decision, "decision", "result", "decision_result"),
+    (models.Appraisal, "appraisal", "kind", "appraisal_kind"),
+    (models.Notice, "notice", "kind", "notice_kind"),
+    (models.Meeting, "meeting", "visibility", "visibility"),
+    (models.Meeting, "meeting", "status", "status"),
 ]
 
 
 @pytest.mark.parametrize("model, name, field, enumeration", ENUM_FIELDS)
 def test_enumerations_accept_english_and_chinese_and_store_english(model, name, field, enumeration) -> None:
-    for english, chinese in schema.ENUMERATIONS[enumeration].items():
-        for word in (english, chinese):
+    for english, words in vocabulary.ENUMERATIONS[enumeration].items():
+        for word in (english, words["zh"]):
             record = model.model_validate({**MINIMAL[name], field: word})
             assert getattr(record, field) == english
 
 
 def test_finance_kind_picks_the_model() -> None:
-    assert schema.model_for("finance", {"kind": "dues"}) is schema.DuesRecord
-    assert schema.model_for("finance", {"kind": "党费"}) is schema.DuesRecord
-    assert schema.model_for("finance", {"kind": "经费"}) is schema.FundsRecord
-    assert schema.model_for("finance", {"kind": "捐款"}) is schema.FinanceKindOnly
-    assert schema.model_for("finance", {}) is schema.FinanceKindOnly
+    assert models.model_for("finance", {"kind": "dues"}) is models.DuesRecord
+    assert models.model_for("finance", {"kind": "党费"}) is models.DuesRecord
+    assert models.model_for("finance", {"kind": "经费"}) is models.FundsRecord
+    assert models.model_for("finance", {"kind": "捐款"}) is models.FinanceKindOnly
+    assert models.model_for("finance", {}) is models.FinanceKindOnly
 
 
 def test_grades_as_keys_accept_both_languages() -> None:
-    record = schema.Appraisal.model_validate({**MINIMAL["appraisal"], "results": {"优秀": "3", "qualified": "20"}})
+    record = models.Appraisal.model_validate({**MINIMAL["appraisal"], "results": {"优秀": "3", "qualified": "20"}})
     assert record.results == {"excellent": 3, "qualified": 20}
 
 
 @pytest.mark.parametrize("word", ["no", "No", "false", "True", "yes", " 通过", "ADOPTED", ""])
 def test_enumeration_refuses_near_words(word: str) -> None:
     with pytest.raises(ValidationError):
-        schema.Decision.model_validate({**MINIMAL["decision"], "result": word})
+        models.Decision.model_validate({**MINIMAL["decision"], "result": word})
 
 
 def test_bad_choice_message_in_both_languages() -> None:
     text = dump_yaml({**MINIMAL["decision"], "result": "同意"})
-    error = one_error(schema.Decision, text)
+    error = one_error(models.Decision, text)
     assert (error.line, error.column, error.field) == (3, 9, "result")
     assert error.message == "“同意”不是可用的值，应为以下之一：通过（adopted）、未通过（rejected）、暂缓（deferred）"
-    error = one_error(schema.Decision, text, EN)
+    error = one_error(models.Decision, text, EN)
     assert error.message == "'同意' is not allowed; expected one of: adopted, rejected, deferred"
 
 
 def test_bad_grade_key_points_at_the_key() -> None:
     text = dump_yaml({**MINIMAL["appraisal"], "results": {"优秀": 3, "良好": 2}})
-    error = one_error(schema.Appraisal, text)
+    error = one_error(models.Appraisal, text)
     assert error.field == "results.良好"
     assert error.line == 7 and error.column == 3
     assert error.message.startswith("“良好”不是可用的值")
@@ -201,9 +203,9 @@ def test_bad_grade_key_points_at_the_key() -> None:
 # ---------------------------------------------------------------------------
 
 
-def _funds_with(*amounts: str, **extra: Any) -> schema.FundsRecord:
+def _funds_with(*amounts: str, **extra: Any) -> models.FundsRecord:
     income = [{"date": "2025-01-05", "source": "上级下拨", "amount": a} for a in amounts]
-    return schema.FundsRecord.model_validate({**MINIMAL["funds"], "income": income, **extra})
+    return models.FundsRecord.model_validate({**MINIMAL["funds"], "income": income, **extra})
 
 
 def test_money_is_exact_decimal() -> None:
@@ -251,18 +253,18 @@ def test_float_money_refused() -> None:
 
 def test_negative_money_message() -> None:
     text = dump_yaml({**MINIMAL["funds"], "expenses": [{"date": "2025-01-05", "item": "退款", "amount": "-20.00"}]})
-    error = one_error(schema.FundsRecord, text)
+    error = one_error(models.FundsRecord, text)
     assert error.field == "expenses[0].amount"
     assert error.message == "金额不能为负数，收到“-20.00”"
 
 
 def test_balances_may_be_negative() -> None:
-    record = schema.FundsRecord.model_validate({**MINIMAL["funds"], "opening_balance": "-12.50"})
+    record = models.FundsRecord.model_validate({**MINIMAL["funds"], "opening_balance": "-12.50"})
     assert record.opening_balance == Decimal("-12.50")
 
 
 def test_dues_months_are_money() -> None:
-    record = schema.DuesRecord.model_validate({**MINIMAL["dues"], "months": [{"month": "1", "members": "12", "due": "360.00", "paid": "355.50"}]})
+    record = models.DuesRecord.model_validate({**MINIMAL["dues"], "months": [{"month": "1", "members": "12", "due": "360.00", "paid": "355.50"}]})
     assert record.months[0].paid == Decimal("355.50")
     assert record.months[0].month == 1
 
@@ -275,32 +277,32 @@ def test_dues_months_are_money() -> None:
 @pytest.mark.parametrize("value, key", [("2025-1-5", "bad_date"), ("2025/01/05", "bad_date"), ("2025年1月5日", "bad_date"), ("20250105", "bad_date"), ("2025-02-30", "bad_date_value"), ("2025-13-01", "bad_date_value"), ("2024-02-29x", "bad_date")])
 def test_dates_refused(value: str, key: str) -> None:
     with pytest.raises(ValidationError) as info:
-        schema.Meeting.model_validate({**MINIMAL["meeting"], "date": value})
+        models.Meeting.model_validate({**MINIMAL["meeting"], "date": value})
     assert [e["type"] for e in info.value.errors()] == [key]
 
 
 def test_leap_day_accepted() -> None:
-    assert schema.Meeting.model_validate({**MINIMAL["meeting"], "date": "2024-02-29"}).date == dt.date(2024, 2, 29)
+    assert models.Meeting.model_validate({**MINIMAL["meeting"], "date": "2024-02-29"}).date == dt.date(2024, 2, 29)
 
 
 @pytest.mark.parametrize("value, ok", [("14:30", True), ("09:00", True), ("23:59", True), ("9:00", False), ("24:00", False), ("14:60", False), ("870", False)])
 def test_times(value: str, ok: bool) -> None:
     data = {**MINIMAL["meeting"], "start_time": value}
     if ok:
-        assert schema.Meeting.model_validate(data).start_time == value
+        assert models.Meeting.model_validate(data).start_time == value
     else:
         with pytest.raises(ValidationError):
-            schema.Meeting.model_validate(data)
+            models.Meeting.model_validate(data)
 
 
 @pytest.mark.parametrize("value, ok", [("0", True), ("7", True), ("12", True), ("010", False), ("-1", False), ("1.0", False), ("七", False), ("true", False)])
 def test_counts(value: str, ok: bool) -> None:
     data = {**MINIMAL["decision"], "vote": {"for": value}}
     if ok:
-        assert schema.Decision.model_validate(data).vote.for_ == int(value)
+        assert models.Decision.model_validate(data).vote.for_ == int(value)
     else:
         with pytest.raises(ValidationError) as info:
-            schema.Decision.model_validate(data)
+            models.Decision.model_validate(data)
         assert info.value.errors()[0]["type"] == "bad_count"
 
 
@@ -308,50 +310,50 @@ def test_counts(value: str, ok: bool) -> None:
 def test_ids(value: str, ok: bool) -> None:
     data = {**MINIMAL["meeting"], "id": value}
     if ok:
-        assert schema.Meeting.model_validate(data).id == value
+        assert models.Meeting.model_validate(data).id == value
     else:
         with pytest.raises(ValidationError) as info:
-            schema.Meeting.model_validate(data)
+            models.Meeting.model_validate(data)
         assert info.value.errors()[0]["type"] == "bad_id"
 
 
 def test_required_text_must_not_be_blank() -> None:
-    error = one_error(schema.Meeting, "title: '  '\ndate: 2025-03-05\nkind: 支委会\n")
+    error = one_error(models.Meeting, "title: '  '\ndate: 2025-03-05\nkind: 支委会\n")
     assert (error.field, error.message) == ("title", "不能为空")
 
 
 def test_empty_required_value_is_nothing() -> None:
-    error = one_error(schema.Meeting, "title:\ndate: 2025-03-05\nkind: 支委会\n")
+    error = one_error(models.Meeting, "title:\ndate: 2025-03-05\nkind: 支委会\n")
     assert (error.line, error.column, error.field) == (1, 7, "title")
     assert error.message == "应为文字，收到的是空值"
 
 
 def test_text_where_a_list_is_expected() -> None:
-    error = one_error(schema.Meeting, "title: 会议\ndate: 2025-03-05\nkind: 支委会\nagenda: 学习文件\n")
+    error = one_error(models.Meeting, "title: 会议\ndate: 2025-03-05\nkind: 支委会\nagenda: 学习文件\n")
     assert (error.line, error.column, error.field) == (4, 9, "agenda")
     assert error.message == "应为列表（每项以“- ”开头），收到的是文字“学习文件”"
 
 
 def test_text_where_a_mapping_is_expected() -> None:
-    error = one_error(schema.Decision, "title: 决定\ndate: 2025-03-05\nresult: 通过\nvote: 全票通过\n", EN)
+    error = one_error(models.Decision, "title: 决定\ndate: 2025-03-05\nresult: 通过\nvote: 全票通过\n", EN)
     assert (error.line, error.column, error.field) == (4, 7, "vote")
     assert error.message == "expected 'field: value' entries, got the text '全票通过'"
 
 
 def test_unknown_nested_field_suggests_the_near_name() -> None:
-    error = one_error(schema.Meeting, "title: 会议\ndate: 2025-03-05\nkind: 支委会\nabsent:\n  - name: 张三\n    reasn: 出差\n")
+    error = one_error(models.Meeting, "title: 会议\ndate: 2025-03-05\nkind: 支委会\nabsent:\n  - name: 张三\n    reasn: 出差\n")
     assert (error.line, error.column, error.field) == (6, 5, "absent[0].reasn")
     assert error.message == "未知字段“reasn”，是否应为“reason”？"
 
 
 def test_unknown_field_without_a_near_name_lists_the_allowed_ones() -> None:
-    error = one_error(schema.Decision, "title: 决定\ndate: 2025-03-05\nresult: 通过\nvote:\n  zzz: 1\n  for: 3\n")
+    error = one_error(models.Decision, "title: 决定\ndate: 2025-03-05\nresult: 通过\nvote:\n  zzz: 1\n  for: 3\n")
     assert error.field == "vote.zzz"
     assert error.message == "未知字段“zzz”（可用字段：for, against, abstain）"
 
 
 def test_record_that_is_not_a_mapping() -> None:
-    result, errors = validate(schema.Meeting, "- title: 会议\n")
+    result, errors = validate(models.Meeting, "- title: 会议\n")
     assert result is None
     assert [(e.line, e.column, e.message) for e in errors] == [(1, 1, "记录文件的内容应为“字段: 值”的形式")]
 
@@ -382,7 +384,6 @@ def test_schema_command_writes_six_files(schema_dir: Path) -> None:
 
 
 def _validator(schema_dir: Path, record_type: str):
-    jsonschema = pytest.importorskip("jsonschema")
     data = json.loads((schema_dir / f"{record_type}.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(data)
     return jsonschema.Draft202012Validator(data, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
@@ -434,8 +435,8 @@ def _demo_records() -> list[tuple[Path, str]]:
             continue
         if parts == ("branch.yml",):
             found.append((path, "branch"))
-        elif parts[0] in schema.SECTIONS:
-            found.append((path, schema.SECTIONS[parts[0]]))
+        elif parts[0] in vocabulary.SECTIONS:
+            found.append((path, vocabulary.SECTIONS[parts[0]]))
     return found
 
 

@@ -1,0 +1,87 @@
+"""The one translation table: every message and label OpenBranch prints, looked up by key.
+
+The words are data, one module per language: ``zh.py`` (Chinese, the
+default) and ``en.py`` (English), each with the same keys.  ``MESSAGES``
+are what the command prints (errors, warnings, progress), ``LABELS`` every
+word the pages, feeds and data files show, ``FORMS`` the record forms of
+``openbranch new``.  Messages and labels are ``str.format`` templates.  The
+words of enumerations and record types are in ``generator.vocabulary``.
+tests/test_i18n.py checks that both languages have every key the code and
+the templates use, and no key nothing uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import ModuleType
+from typing import Any, Optional
+
+from .. import vocabulary
+from . import en, zh
+
+LANGUAGES = vocabulary.LANGUAGES
+TABLES: dict[str, ModuleType] = {"zh": zh, "en": en}
+
+
+def _language(language: str) -> str:
+    return language if language in LANGUAGES else "zh"
+
+
+class Messages:
+    """Translates message keys for one language: ``messages("missing")``."""
+
+    def __init__(self, language: str = "zh"):
+        self.language = _language(language)
+        self._table: dict[str, str] = TABLES[self.language].MESSAGES
+
+    def __call__(self, key: str, /, **values: Any) -> str:
+        entry = self._table.get(key)
+        if entry is None:
+            raise KeyError(f"no message {key!r}")
+        return entry.format(**values)
+
+    def type_name(self, record_type: str) -> str:
+        return vocabulary.type_name(record_type, self.language)
+
+    def join(self, words: list[str]) -> str:
+        return self("list_separator").join(words)
+
+
+class Labels:
+    """The label table for one language, as the templates use it: ``t("agenda")``."""
+
+    def __init__(self, language: str = "zh"):
+        self.language = _language(language)
+        self._data = TABLES[self.language]
+        self._table: dict[str, str] = self._data.LABELS
+
+    def __call__(self, key: str, **values: Any) -> str:
+        entry = self._table.get(key)
+        if entry is None:
+            raise KeyError(f"no label {key!r}")
+        return entry.format(**values) if values else entry
+
+    def enum(self, enumeration: str, value: Optional[str]) -> str:
+        """An enumeration value in the site's language (the stored value is the identifier)."""
+        return vocabulary.label(enumeration, value, self.language)
+
+    def date(self, value: Optional[dt.date]) -> str:
+        if value is None:
+            return ""
+        return self("date_long", year=value.year, month=value.month, day=value.day, month_name=self._data.MONTH_NAMES[value.month - 1])
+
+    def quarter(self, n: int) -> str:
+        """第一季度 … 第四季度 / Q1 … Q4."""
+        return self("quarter_n", n=n, name=_name(self._data.QUARTER_NAMES, n))
+
+    def month(self, n: int) -> str:
+        return self("month_n", n=n, name=_name(self._data.MONTH_NAMES, n))
+
+
+def _name(names: list[str], n: int) -> str:
+    return names[n - 1] if 1 <= n <= len(names) else str(n)
+
+
+def form(name: str, language: str) -> str:
+    """The text of one ``openbranch new`` form in ``language``, placeholders unfilled."""
+    return TABLES[_language(language)].FORMS[name]

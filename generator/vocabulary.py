@@ -1,0 +1,168 @@
+"""The domain's words: sections, record types and every enumeration, in Chinese and English.
+
+A value is stored as its canonical identifier (``branch_committee``).  A worker
+may write that identifier or the Chinese word (支委会) in a record; a page shows
+the word of the site's language (支委会 / Branch committee).  This is the only
+place those words are written, and the only place that knows which enumeration
+a record type's ``kind`` takes.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+LANGUAGES = ("zh", "en")
+
+# A value's words: {"zh": Chinese word (also accepted in records), "en": English label on pages}.
+Words = dict[str, str]
+
+# Section folder (content/<section>/, the site's <section>/) -> record type, in the order of the feeds.
+SECTIONS: dict[str, str] = {
+    "meetings": "meeting",
+    "decisions": "decision",
+    "finances": "finance",
+    "appraisals": "appraisal",
+    "notices": "notice",
+}
+SECTION_OF: dict[str, str] = {record_type: section for section, record_type in SECTIONS.items()}
+
+# Record types: the Chinese word is also accepted in a record's ``type`` field.
+RECORD_TYPES: dict[str, Words] = {
+    "meeting": {"zh": "会议", "en": "meeting"},
+    "decision": {"zh": "决策", "en": "decision"},
+    "finance": {"zh": "财务", "en": "finance record"},
+    "appraisal": {"zh": "评议", "en": "appraisal"},
+    "notice": {"zh": "公示", "en": "notice"},
+    "branch": {"zh": "支部信息", "en": "branch description"},
+}
+
+ENUMERATIONS: dict[str, dict[str, Words]] = {
+    "language": {
+        "zh": {"zh": "中文", "en": "Chinese"},
+        "en": {"zh": "英文", "en": "English"},
+    },
+    "period": {
+        "month": {"zh": "月", "en": "Month"},
+        "quarter": {"zh": "季度", "en": "Quarter"},
+        "year": {"zh": "年", "en": "Year"},
+    },
+    "visibility": {
+        "public": {"zh": "公开", "en": "Public"},
+        "members": {"zh": "党内", "en": "Members"},
+        "restricted": {"zh": "不公开", "en": "Restricted"},
+    },
+    "status": {
+        "published": {"zh": "已发布", "en": "Published"},
+        "draft": {"zh": "草稿", "en": "Draft"},
+    },
+    "meeting_kind": {
+        "general_assembly": {"zh": "党员大会", "en": "General assembly"},
+        "branch_committee": {"zh": "支委会", "en": "Branch committee"},
+        "group_meeting": {"zh": "党小组会", "en": "Group meeting"},
+        "party_lesson": {"zh": "党课", "en": "Party lesson"},
+        "theme_day": {"zh": "主题党日", "en": "Theme day"},
+        "organizational_life": {"zh": "组织生活会", "en": "Organizational life"},
+        "democratic_life": {"zh": "民主生活会", "en": "Democratic life"},
+        "other": {"zh": "其他会议", "en": "Other"},
+    },
+    "decision_result": {
+        "adopted": {"zh": "通过", "en": "Adopted"},
+        "rejected": {"zh": "未通过", "en": "Rejected"},
+        "deferred": {"zh": "暂缓", "en": "Deferred"},
+    },
+    "progress": {
+        "not_started": {"zh": "未开始", "en": "Not started"},
+        "in_progress": {"zh": "进行中", "en": "In progress"},
+        "done": {"zh": "已完成", "en": "Done"},
+    },
+    "finance_kind": {
+        "dues": {"zh": "党费", "en": "Dues"},
+        "funds": {"zh": "经费", "en": "Funds"},
+    },
+    "appraisal_kind": {
+        "member_appraisal": {"zh": "民主评议党员", "en": "Member appraisal"},
+        "branch_rating": {"zh": "支部评星定级", "en": "Branch rating"},
+        "performance": {"zh": "绩效考核", "en": "Performance"},
+    },
+    "grade": {
+        "excellent": {"zh": "优秀", "en": "Excellent"},
+        "qualified": {"zh": "合格", "en": "Qualified"},
+        "basically_qualified": {"zh": "基本合格", "en": "Basically qualified"},
+        "unqualified": {"zh": "不合格", "en": "Unqualified"},
+    },
+    "notice_kind": {
+        "membership": {"zh": "发展党员", "en": "Membership"},
+        "election": {"zh": "选举", "en": "Election"},
+        "appraisal": {"zh": "评议结果", "en": "Appraisal"},
+        "other": {"zh": "其他", "en": "Other"},
+    },
+}
+
+# Which enumeration a record type's ``kind`` takes (decisions have no kind).
+KIND_ENUMERATION: dict[str, str] = {
+    "meeting": "meeting_kind",
+    "finance": "finance_kind",
+    "appraisal": "appraisal_kind",
+    "notice": "notice_kind",
+}
+
+
+def values(enumeration: str) -> list[str]:
+    """The canonical values of an enumeration, in their order."""
+    return list(ENUMERATIONS[enumeration])
+
+
+def label(enumeration: str, value: Optional[str], language: str) -> str:
+    """A value as a page shows it in ``language`` ("" for no value; an unknown value as it is)."""
+    if value is None:
+        return ""
+    words = ENUMERATIONS[enumeration].get(value)
+    return words[language] if words else value
+
+
+def written_word(enumeration: str, value: str, language: str) -> str:
+    """A value as a worker writes it in ``language``: the Chinese word, or the identifier."""
+    return ENUMERATIONS[enumeration][value]["zh"] if language == "zh" else value
+
+
+def written_words(enumeration: str, language: str) -> dict[str, str]:
+    """Every value of an enumeration -> the word a worker writes for it in ``language``."""
+    return {value: written_word(enumeration, value, language) for value in ENUMERATIONS[enumeration]}
+
+
+def canonical(enumeration: str, word: object) -> Optional[str]:
+    """The value a written word stands for (the identifier or the Chinese word), else None."""
+    if not isinstance(word, str):
+        return None
+    words = ENUMERATIONS[enumeration]
+    if word in words:
+        return word
+    return next((value for value, pair in words.items() if pair["zh"] == word), None)
+
+
+def accepted_words(enumeration: str) -> list[str]:
+    """Every word a record may use for an enumeration: each identifier, then its Chinese word."""
+    return [word for value, pair in ENUMERATIONS[enumeration].items() for word in (value, pair["zh"])]
+
+
+def allowed_list(enumeration: str, language: str) -> list[str]:
+    """The allowed values as an error message lists them: 支委会（branch_committee） / branch_committee."""
+    if language == "zh":
+        return [f"{pair['zh']}（{value}）" for value, pair in ENUMERATIONS[enumeration].items()]
+    return values(enumeration)
+
+
+def described(enumeration: str) -> str:
+    """Every value with its Chinese word, for a schema's description: ``public 公开 | members 党内 | …``."""
+    return " | ".join(f"{value} {pair['zh']}" for value, pair in ENUMERATIONS[enumeration].items())
+
+
+def kind_label(record_type: str, kind: Optional[str], language: str) -> str:
+    """A record's kind as a page shows it ("" for a type without kinds)."""
+    enumeration = KIND_ENUMERATION.get(record_type)
+    return label(enumeration, kind, language) if enumeration and kind else ""
+
+
+def type_name(record_type: str, language: str) -> str:
+    """A record type's name in ``language`` (会议 / meeting)."""
+    return RECORD_TYPES[record_type][language]
