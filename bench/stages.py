@@ -27,9 +27,8 @@ from generator import engine, search, stage  # noqa: E402
 from generator.audience import AUDIENCES, narrow  # noqa: E402
 from generator.build import check  # noqa: E402
 from generator.config import load_site  # noqa: E402
-from generator.exports import export_files  # noqa: E402
+from generator.compile import compile_audience  # noqa: E402
 from generator.history import record_dates  # noqa: E402
-from generator.pages import compile_pages  # noqa: E402
 from bench.synth import make_site  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
@@ -63,9 +62,9 @@ def main() -> None:
             compiled = {}
             for audience in AUDIENCES:
                 view = narrow(records, audience)
-                t, compiled[audience] = timed(lambda: (compile_pages(site, view, TODAY, dates), export_files(site, view, TODAY)))
+                t, compiled[audience] = timed(lambda: compile_audience(site, view, TODAY, dates=dates, page_front_matter={"search": {"exclude": True}}))
                 times.setdefault(f"compile {audience}", []).append(t)
-                t, (folder, changed) = timed(lambda: stage.write_stage(site, root / audience, audience, *compiled[audience]))
+                t, (folder, changed) = timed(lambda: stage.write_stage(site, root / audience, audience, compiled[audience]))
                 times.setdefault(f"stage {audience}", []).append(t)
                 out = Path(tmp) / "out" / audience
                 t, _ = timed(lambda: engine.render(folder, out, 0, engine=args.engine))
@@ -74,9 +73,9 @@ def main() -> None:
                 times.setdefault(f"render {audience} again", []).append(t)
                 t, _ = timed(lambda: search.index_site(out, site.config.language))
                 times.setdefault(f"search index {audience}", []).append(t)
-            t, (_, unchanged) = timed(lambda: stage.write_stage(site, root / "public", "public", *compiled["public"]))
+            t, (_, unchanged) = timed(lambda: stage.write_stage(site, root / "public", "public", compiled["public"]))
             times.setdefault("restage unchanged public", []).append(t)
-        pages = len(compiled["members"][0].pages)
+        pages = len(compiled["members"].pages())
     print(f"engine: {args.engine}  records: {len(records.records)}  members pages: {pages}  files rewritten on an unchanged restage: {unchanged}")
     for name, values in times.items():
         print(f"{name:28s} best {min(values):7.3f} s   median {statistics.median(values):7.3f} s")

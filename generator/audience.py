@@ -12,8 +12,9 @@ from typing import Any, Optional
 
 from .records.index import Record, RecordSet
 from .records.models import Branch
+from .vocabulary import AUDIENCES
 
-AUDIENCES = ("public", "members")
+__all__ = ["AUDIENCES", "may_see", "narrow"]
 
 # Which visibilities each audience's site shows.
 _SHOWN = {

@@ -24,9 +24,8 @@ from .audience import AUDIENCES, narrow
 from .cache import NO_CACHE, Cache
 from .config import Site
 from .errors import ErrorCollector, OpenBranchError, RecordError
-from .exports import export_files
+from .compile import compile_audience as compile_site
 from .history import RecordDates, record_dates
-from .pages import compile_pages
 from .progress import Progress, Reporter
 from .records.index import RecordSet, load_records
 from .rules import apply_rules, check_previous_ids
@@ -92,12 +91,12 @@ def compile_audience(
     view = narrow(records, audience, include_drafts)
     cache = Cache(site.stage_dir / "cache.sqlite")
     try:
-        compiled = compile_pages(site, view, today, dates, cache)
-        exported = export_files(site, view, today, cache)
+        # Material's own search index stays empty: site search is Pagefind's (generator/search.py).
+        compiled = compile_site(site, view, today, dates=dates, cache=cache, page_front_matter={"search": {"exclude": True}})
     finally:
         cache.close()
-    folder, changed = stage.write_stage(site, stage_root / audience, audience, compiled, exported)
-    return folder, len(compiled.pages), changed, view.counts()
+    folder, changed = stage.write_stage(site, stage_root / audience, audience, compiled)
+    return folder, len(compiled.pages()), changed, view.counts()
 
 
 @dataclass

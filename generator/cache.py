@@ -19,14 +19,14 @@ from typing import Callable, Optional
 @lru_cache(maxsize=1)
 def code_stamp() -> str:
     """A hash of OpenBranch's own code and built-in templates: cached pages and files made by other code are never reused."""
-    digest = hashlib.sha256()
+    from .hashing import add_files
     from .theme import builtin_theme
 
+    digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    themes = builtin_theme() / "templates"
-    for path in sorted([*here.rglob("*.py"), *themes.rglob("*")]):
-        if path.is_file():
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    templates = builtin_theme() / "templates"
+    add_files(digest, here.rglob("*.py"), here)
+    add_files(digest, (path for path in templates.rglob("*") if path.is_file()), templates)
     return digest.hexdigest()
 
 

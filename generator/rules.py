@@ -14,12 +14,14 @@ from fractions import Fraction
 from typing import Callable, Iterator, Optional
 
 from .config import Site
-from .figures import funds_totals, members_on
+from .figures.ledgers import funds_ledgers, members_on
+from .figures.records import funds_totals
 from .errors import RecordError
 from .i18n import Messages
 from . import vocabulary
 from .records.index import Record, RecordSet
 from .records.models import Branch
+from .records.models.common import money_text
 from .records.validate import format_field
 
 Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
@@ -50,28 +52,23 @@ def eligible_for(meeting: Record, branch: Optional[Branch]) -> Optional[int]:
 # ---------------------------------------------------------------------------
 
 
-def _funds_in_order(records: RecordSet) -> list[Record]:
-    ledgers = [r for r in records.of_type("finance") if r.kind == "funds" and not r.is_draft]
-    return sorted(ledgers, key=lambda r: (r.model.period_start or r.date, r.id))
-
-
 def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
     messages = site.messages
     previous: Optional[Record] = None
-    for ledger in _funds_in_order(records):
+    for ledger in (ledger for ledger in funds_ledgers(records) if not ledger.is_draft):
         model = ledger.model
         totals = funds_totals(ledger)
-        income, expenses, expected = totals["income"], totals["expenses"], totals["computed_closing"]
+        income, expenses, expected = totals.income, totals.expenses, totals.computed_closing
         if expected != model.closing_balance:
             yield _problem(
                 ledger, ("closing_balance",), messages, "rule_closing_balance",
-                closing=f"{model.closing_balance:.2f}", opening=f"{model.opening_balance:.2f}",
-                income=f"{income:.2f}", expenses=f"{expenses:.2f}", expected=f"{expected:.2f}",
+                closing=money_text(model.closing_balance, "plain"), opening=money_text(model.opening_balance, "plain"),
+                income=money_text(income, "plain"), expenses=money_text(expenses, "plain"), expected=money_text(expected, "plain"),
             )
         if previous is not None and previous.model.closing_balance != model.opening_balance:
             yield _problem(
                 ledger, ("opening_balance",), messages, "rule_opening_balance",
-                opening=f"{model.opening_balance:.2f}", previous=previous.model.period, closing=f"{previous.model.closing_balance:.2f}",
+                opening=money_text(model.opening_balance, "plain"), previous=previous.model.period, closing=money_text(previous.model.closing_balance, "plain"),
             )
         previous = ledger
         for i, expense in enumerate(model.expenses):

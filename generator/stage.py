@@ -19,7 +19,7 @@ import yaml
 
 from .config import Site
 from .i18n import Labels
-from .pages import CompiledSite
+from .compile.output import Output
 from .theme import override_files
 
 
@@ -40,7 +40,7 @@ def _search_plugin() -> str:
     return "search"
 
 
-def mkdocs_config(site: Site, audience: str, compiled: CompiledSite) -> dict[str, Any]:
+def mkdocs_config(site: Site, audience: str, compiled: Output) -> dict[str, Any]:
     """The generated mkdocs.yml, from site_config.yml plus its pass-through block."""
     config = site.config
     settings = getattr(config.audiences, audience)
@@ -120,16 +120,10 @@ def stage_root(site: Site, output: Optional[Path] = None) -> Path:
     return site.stage_dir / f"build-{key}"
 
 
-def write_stage(site: Site, stage: Path, audience: str, compiled: CompiledSite, data_files: dict[str, bytes] | None = None) -> tuple[Path, int]:
+def write_stage(site: Site, stage: Path, audience: str, compiled: Output) -> tuple[Path, int]:
     """Write the project for ``audience`` into ``stage``; return it and how many files changed."""
     wanted: dict[Path, bytes | Path] = {}
-    for doc_path, text in compiled.pages.items():
-        wanted[stage / "docs" / doc_path] = text.encode("utf-8")
-    for doc_path, source in compiled.files.items():
-        wanted[stage / "docs" / doc_path] = source
-    for doc_path, payload in compiled.assets.items():
-        wanted[stage / "docs" / doc_path] = payload
-    for doc_path, payload in (data_files or {}).items():
+    for doc_path, payload in compiled.items():
         wanted[stage / "docs" / doc_path] = payload
     for name, source in override_files(site).items():
         wanted[stage / "overrides" / name] = source

@@ -13,6 +13,9 @@ from typing import Optional
 
 LANGUAGES = ("zh", "en")
 
+# The two sites one build makes: the public one (党外公开) and the members' one (党内公开).
+AUDIENCES = ("public", "members")
+
 # A value's words: {"zh": Chinese word (also accepted in records), "en": English label on pages}.
 Words = dict[str, str]
 

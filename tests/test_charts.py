@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator import charts
+from generator.compile import charts
 
 from .helpers import BRANCH, make_site, run_cli
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import fnmatch
-import inspect
 import io
 import json
 import re
@@ -26,14 +25,23 @@ import jsonschema
 import pytest
 
 from generator import build as build_module
+from generator import vocabulary
 from generator.audience import narrow
+from generator.compile import Output
+from generator.compile.exports import documented_files, export_files
 from generator.config import load_site
-from generator.exports import DATA_FILES_DOC, DUES_COLUMNS, FUNDS_COLUMNS, LEDGERS_COLUMNS, SCHEMA_TYPES, export_files
+from generator.i18n import Labels
 from generator.records import schema
 
 from .helpers import make_site, run_cli
 
 TODAY = dt.date(2026, 6, 1)
+SCHEMA_TYPES = ("meeting", "decision", "finance", "appraisal", "notice", "branch")
+# The published columns, as a consumer of the files relies on them.
+FUNDS_COLUMNS = ["ledger_id", "period", "date", "direction", "item", "category", "amount", "approved_by", "decision"]
+DUES_COLUMNS = ["ledger_id", "year", "month", "members", "due", "paid"]
+LEDGERS_COLUMNS = ["ledger_id", "period", "period_start", "period_end", "opening_balance", "income_total", "expense_total", "closing_balance"]
+INDEX_FIELDS = ["id", "type", "kind", "title", "date", "updated", "visibility", "url", "json_url"]
 PUBLIC_URL = "https://dwgk.example.org/branch3/"
 MEMBERS_URL = "https://intranet.example.org/"
 
@@ -219,17 +227,10 @@ def _write_site(tmp_path: Path, urls: bool = True, extra: dict[str, Any] | None 
     return make_site(tmp_path, files, _config(urls), folder=folder)
 
 
-def _check(site: Any):
-    """``build.check`` as it is today: with or without the ``today`` argument."""
-    if len(inspect.signature(build_module.check).parameters) > 1:
-        return build_module.check(site, TODAY)
-    return build_module.check(site)
-
-
 def _load(folder: Path):
     site, errors = load_site(folder / "site_config.yml")
     assert site is not None, errors
-    records, collector = _check(site)
+    records, collector = build_module.check(site, TODAY)
     problems = [e for e in collector.sorted() if e.severity == "error"]
     assert not problems, problems
     return site, records
@@ -237,7 +238,7 @@ def _load(folder: Path):
 
 def _exports(folder: Path) -> dict[str, dict[str, bytes]]:
     site, records = _load(folder)
-    return {audience: export_files(site, narrow(records, audience), TODAY) for audience in ("public", "members")}
+    return {audience: export_files(site, narrow(records, audience), TODAY, Output()).files() for audience in ("public", "members")}
 
 
 @pytest.fixture(scope="module")
@@ -252,7 +253,7 @@ def exported_relative(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dic
 
 def _record_files(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
     """Every record JSON file of an export: path -> parsed data."""
-    sections = "|".join(schema.SECTIONS)
+    sections = "|".join(vocabulary.SECTIONS)
     return {path: json.loads(data) for path, data in files.items() if re.fullmatch(rf"({sections})/\d{{4}}/[^/]+\.json", path)}
 
 
@@ -276,26 +277,28 @@ def test_expected_files_for_each_audience(exported):
             assert name in files
         for record_type in SCHEMA_TYPES:
             assert f"data/schemas/{record_type}.schema.json" in files
-        for section in schema.SECTIONS:
+        for section in vocabulary.SECTIONS:
             assert f"feeds/{section}.atom" in files
         assert list(files) == sorted(files)
 
 
 def test_every_file_is_documented(exported):
-    patterns = [re.sub(r"<[^>]+>", "*", doc["path"]) for doc in DATA_FILES_DOC]
+    zh, en = documented_files(Labels("zh")), documented_files(Labels("en"))
+    patterns = [re.sub(r"<[^>]+>", "*", doc["path"]) for doc in zh]
     for audience in ("public", "members"):
         for path in exported[audience]:
-            assert any(fnmatch.fnmatchcase(path, p) for p in patterns), f"{path} is not described in DATA_FILES_DOC"
-    for doc in DATA_FILES_DOC:
-        assert doc["zh"] and doc["en"] and doc["format"]
-        for column in doc["columns"]:
-            assert column["name"] and column["zh"] and column["en"]
-    documented = {doc["path"]: [c["name"] for c in doc["columns"]] for doc in DATA_FILES_DOC}
+            assert any(fnmatch.fnmatchcase(path, p) for p in patterns), f"{path} is not described on the open-data page"
+    for doc_zh, doc_en in zip(zh, en):
+        assert doc_zh["text"] and doc_en["text"] and doc_zh["text"] != doc_en["text"] and doc_zh["format"]
+        for column_zh, column_en in zip(doc_zh["columns"], doc_en["columns"]):
+            assert column_zh["name"] == column_en["name"] and column_zh["text"] and column_en["text"]
+    documented = {doc["path"]: [c["name"] for c in doc["columns"]] for doc in zh}
     assert documented["data/funds.csv"] == FUNDS_COLUMNS
     assert documented["data/dues.csv"] == DUES_COLUMNS
     assert documented["data/ledgers.csv"] == LEDGERS_COLUMNS
     index = json.loads(exported["members"]["data/records.json"])
-    assert set(documented["data/records.json"]) == set(index["records"][0])
+    assert documented["data/records.json"] == INDEX_FIELDS
+    assert set(INDEX_FIELDS) == set(index["records"][0])
 
 
 def test_two_calls_give_identical_bytes(tmp_path):
@@ -321,7 +324,7 @@ def test_record_json_validates_against_published_schema(exported, audience):
         assert published == json.loads(json.dumps(schema.json_schema(record_type)))
         fields = {k: v for k, v in data.items() if k not in ("id", "type", "url")}
         jsonschema.Draft202012Validator(published, format_checker=jsonschema.FormatChecker()).validate(fields)
-        section = schema.SECTION_OF[record_type]
+        section = vocabulary.SECTION_OF[record_type]
         assert path == f"{section}/{data['date'][:4]}/{data['id']}.json"
         assert data["url"] == f"{base}{section}/{data['date'][:4]}/{data['id']}/"
         assert data["visibility"] in ({"public"} if audience == "public" else {"public", "members"})
@@ -462,10 +465,10 @@ def test_atom_feeds(exported, audience):
         assert entry.link.startswith(base)
         assert "generator" not in entry
     assert feed.feed.generator == "OpenBranch"
-    for section in schema.SECTIONS:
+    for section in vocabulary.SECTIONS:
         section_feed = _feed(files[f"feeds/{section}.atom"])
         section_ids = {e.id for e in section_feed.entries}
-        assert section_ids == {index[i]["url"] for i in published if index[i]["type"] == schema.SECTIONS[section]}
+        assert section_ids == {index[i]["url"] for i in published if index[i]["type"] == vocabulary.SECTIONS[section]}
 
 
 def test_corrected_records_are_announced(exported):
@@ -591,7 +594,7 @@ def test_public_outputs_hold_no_members_record(exported, exported_relative):
 
 
 # ---------------------------------------------------------------------------
-# Through the real build, once export_files is wired in
+# Through the real build
 # ---------------------------------------------------------------------------
 
 
@@ -600,9 +603,7 @@ def test_build_through_the_cli_publishes_the_exports(tmp_path):
     out = tmp_path / "out"
     code, stdout, stderr = run_cli(["build", "-c", folder / "site_config.yml", "-d", out, "--today", TODAY.isoformat()], timeout=300)
     assert code == 0, stdout + stderr
-    if not (out / "public" / "data" / "records.json").is_file():
-        pytest.skip("export_files is not wired into the build yet")
-    expected = {audience: export_files(*_site_and_view(folder, audience)) for audience in ("public", "members")}
+    expected = {audience: export_files(*_site_and_view(folder, audience), Output()).files() for audience in ("public", "members")}
     for audience, files in expected.items():
         for path, data in files.items():
             assert (out / audience / path).read_bytes() == data, f"{audience}/{path} differs from export_files"

@@ -35,7 +35,7 @@ import pytest
 
 from generator.build import check as check_records
 from generator.config import load_site
-from generator.pages import render_body
+from generator.compile.sanitise import render_body
 
 from .sitebuild import DEFAULT_CONFIG, build_site, describe, run_openbranch, write_site
 

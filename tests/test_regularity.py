@@ -9,7 +9,7 @@ One site is written once for the module (today = 2026-05-15):
 - organizational life meeting (yearly): 2026-01, members only, with
   rectification items done, overdue, not yet due and without a due date.
 
-The calendar is checked through ``regularity.calendars`` on the loaded site,
+The calendar is checked through ``figures.regularity.calendars`` on the loaded site,
 then the real ``openbranch build`` is run once and its pages are read.
 """
 
@@ -24,7 +24,7 @@ from typing import Any, Optional
 
 import pytest
 
-from generator import regularity
+from generator.figures import regularity
 from generator.audience import narrow
 from generator.build import check
 from generator.config import load_site

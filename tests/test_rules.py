@@ -17,7 +17,7 @@ from typing import Any, Mapping, Optional
 import chinese_calendar
 import pytest
 
-from generator import figures
+from generator.figures import ledgers, records as record_figures
 from generator.audience import narrow
 from generator.build import check as check_records
 from generator.config import load_site
@@ -506,18 +506,18 @@ def _exact(value: Decimal, text: str) -> None:
 
 def test_funds_totals_are_exact(loaded_view) -> None:
     q1 = loaded_view.get("2026-q1-funds")
-    totals = figures.funds_totals(q1)
-    _exact(totals["income"], "0.30")
-    _exact(totals["expenses"], "35.50")
-    _exact(totals["computed_closing"], "64.80")
-    _exact(dict(figures.expense_categories(q1))["学习教育"], "35.50")
-    q2 = figures.funds_totals(loaded_view.get("2026-q2-funds"))
-    _exact(q2["expenses"], "0.30")
-    _exact(q2["computed_closing"], "1264.14")
+    totals = record_figures.funds_totals(q1)
+    _exact(totals.income, "0.30")
+    _exact(totals.expenses, "35.50")
+    _exact(totals.computed_closing, "64.80")
+    _exact(dict(totals.categories)["学习教育"], "35.50")
+    q2 = record_figures.funds_totals(loaded_view.get("2026-q2-funds"))
+    _exact(q2.expenses, "0.30")
+    _exact(q2.computed_closing, "1264.14")
 
 
 def test_funds_years_chain_the_periods_exactly(loaded_view) -> None:
-    (year,) = figures.funds_years(loaded_view, Decimal("100"))
+    (year,) = ledgers.funds_years(loaded_view, Decimal("100"))
     assert year.year == 2026
     assert [ledger.id for ledger in year.ledgers] == ["2026-q1-funds", "2026-q2-funds"]
     _exact(year.opening, "100.00")
@@ -530,32 +530,32 @@ def test_funds_years_chain_the_periods_exactly(loaded_view) -> None:
     # 1199.94 / 12 = 99.995 yuan per member: shown rounded, but below the norm of 100.
     assert year.per_member is not None and year.per_member.as_tuple().exponent == -2
     assert year.meets_norm is False
-    assert figures.funds_years(loaded_view, Decimal("99.99"))[0].meets_norm is True
+    assert ledgers.funds_years(loaded_view, Decimal("99.99"))[0].meets_norm is True
 
 
 def test_dues_totals_are_exact_and_the_rate_has_one_decimal(loaded_view) -> None:
     dues = loaded_view.get("2026-dues")
-    totals = figures.dues_totals(dues)
-    _exact(totals["due"], "0.60")
-    _exact(totals["paid"], "0.40")
-    _exact(totals["rate"], "66.7")  # 0.40 / 0.60 = 66.666…%
+    totals = record_figures.dues_totals(dues)
+    _exact(totals.due, "0.60")
+    _exact(totals.paid, "0.40")
+    _exact(totals.rate, "66.7")  # 0.40 / 0.60 = 66.666…%
 
 
 def test_percent_is_exact_to_one_decimal() -> None:
-    _exact(figures.percent(Decimal("0.30"), Decimal("0.40")), "75.0")
-    _exact(figures.percent(3, 4), "75.0")
-    _exact(figures.percent(1, 3), "33.3")
-    _exact(figures.percent(2, 3), "66.7")
-    _exact(figures.percent(5, 5), "100.0")
-    assert figures.percent(1, 0) is None
+    _exact(record_figures.percent(Decimal("0.30"), Decimal("0.40")), "75.0")
+    _exact(record_figures.percent(3, 4), "75.0")
+    _exact(record_figures.percent(1, 3), "33.3")
+    _exact(record_figures.percent(2, 3), "66.7")
+    _exact(record_figures.percent(5, 5), "100.0")
+    assert record_figures.percent(1, 0) is None
 
 
 def test_members_on_takes_the_latest_count_before_the_day() -> None:
     from generator.records.models import Branch
 
     branch = Branch.model_validate({**BRANCH, "member_counts": [{"since": "2025-01-01", "count": "12"}, {"since": "2026-03-01", "count": "14"}]})
-    assert figures.members_on(branch, dt.date(2024, 12, 31)) is None
-    assert figures.members_on(branch, dt.date(2025, 1, 1)) == 12
-    assert figures.members_on(branch, dt.date(2026, 2, 28)) == 12
-    assert figures.members_on(branch, dt.date(2026, 3, 1)) == 14
-    assert figures.members_on(None, dt.date(2026, 3, 1)) is None
+    assert ledgers.members_on(branch, dt.date(2024, 12, 31)) is None
+    assert ledgers.members_on(branch, dt.date(2025, 1, 1)) == 12
+    assert ledgers.members_on(branch, dt.date(2026, 2, 28)) == 12
+    assert ledgers.members_on(branch, dt.date(2026, 3, 1)) == 14
+    assert ledgers.members_on(None, dt.date(2026, 3, 1)) is None

@@ -14,7 +14,6 @@ files over the size limit.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..cache import NO_CACHE, Cache
 from ..errors import RecordError
+from ..hashing import code_version
 from ..i18n import Messages
 
 # A record file is a form, not a data dump: nothing real comes near these.
@@ -43,7 +43,7 @@ NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
 FieldPath = tuple[str | int, ...]
 # Cached parses are keyed by the file's text and this stamp of the code that made them.
-LOADER_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16] + " pyyaml " + yaml.__version__
+LOADER_VERSION = code_version(Path(__file__), "PyYAML")
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from .records.index import RecordSet as AudienceView
-from .config import Frequency, Norms
-from .figures import percent
-from .records.index import Record
+from ..config import Frequency, Norms
+from ..records.index import Record, RecordSet
+from ..records.models.meeting import RectificationItem as Item
+from .records import percent
 
-PERIODS_PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
+# A rectification item of a life meeting: the meeting, the item, whether it is overdue.
+RectificationItem = tuple[Record, Item, bool]
 
 
 @dataclass
@@ -108,7 +109,7 @@ def _row(kind: str, group: Optional[str], frequency: Frequency, year: int, meeti
     return row
 
 
-def calendars(view: AudienceView, norms: Norms, today: dt.date) -> list[YearCalendar]:
+def calendars(view: RecordSet, norms: Norms, today: dt.date) -> list[YearCalendar]:
     """One calendar per year that has meetings (up to this year), newest first."""
     meetings = view.of_type("meeting")
     years = sorted({m.date.year for m in meetings if m.date.year <= today.year}, reverse=True)
@@ -134,7 +135,7 @@ def calendars(view: AudienceView, norms: Norms, today: dt.date) -> list[YearCale
     return result
 
 
-def rectification_items(view: AudienceView, today: dt.date) -> list[tuple[Record, object, bool]]:
+def rectification_items(view: RecordSet, today: dt.date) -> list[RectificationItem]:
     """Every rectification item of the life meetings, with whether it is overdue."""
     items = []
     for meeting in view.of_type("meeting"):

@@ -1,23 +1,31 @@
-"""Static SVG charts made at build time with matplotlib.
+"""Charts: static SVG bar charts drawn at build time with matplotlib, cached, each with its table.
 
 Text stays text (``svg.fonttype: none``) so Chinese labels render with the
 reader's own fonts; the SVG has a viewBox and no fixed size so it scales to a
 phone; ids and metadata are fixed so two builds give the same bytes.  Every
 chart is shown beside a table with the same numbers (for screen readers).
+
+A chart is cached across builds under its numbers and a stamp of this
+module and of matplotlib; matplotlib is slow to import, so it is imported
+only when a chart has to be drawn.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import re
 import warnings
 from decimal import Decimal
-from typing import Sequence
+from pathlib import Path
+from typing import Any, Optional, Sequence
 
-import matplotlib
+from ..cache import Cache
+from ..hashing import code_version
+from ..records.models.common import money_text
+from .output import Output
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+CHARTS_VERSION = code_version(Path(__file__), "matplotlib")
 
 PALETTE = ["#c62828", "#f9a825", "#6d4c41", "#1565c0", "#2e7d32", "#6a1b9a", "#00838f"]
 _FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "sans-serif"]
@@ -42,7 +50,17 @@ _STYLE = {
 }
 
 
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return matplotlib, plt
+
+
 def _svg(fig) -> str:
+    _, plt = _pyplot()
     buffer = io.StringIO()
     with warnings.catch_warnings():
         # Without a CJK font installed at build time matplotlib warns about
@@ -61,6 +79,7 @@ def _svg(fig) -> str:
 
 def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | Decimal | int]], y_label: str = "", stacked: bool = False) -> str:
     """Bars per category, one colour per series (stacked if asked)."""
+    matplotlib, plt = _pyplot()
     with matplotlib.rc_context(_STYLE):
         # About phone width: the SVG scales down on a phone, so fewer, larger labels read best.
         fig, ax = plt.subplots(figsize=(6.4, 3.6))
@@ -87,3 +106,26 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | D
             ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=min(count, 4), borderaxespad=0.2)
         return _svg(fig)
 
+
+def chart(
+    output: Output,
+    cache: Cache,
+    name: str,
+    caption: str,
+    categories: list[str],
+    series: dict[str, list[Any]],
+    unit: str,
+    stacked: bool = False,
+    head: Optional[str] = None,
+) -> dict[str, Any]:
+    """Stage one chart's SVG at ``charts/<name>.svg``; return it with the table of the same numbers.
+
+    The template ``report/_chart.j2`` shows the result: ``{path, caption, head, rows}``.
+    """
+    path = f"charts/{name}.svg"
+    key = json.dumps([categories, {k: [str(v) for v in values] for k, values in series.items()}, unit, stacked], ensure_ascii=False)
+    svg = cache.get_or_make("chart", CHARTS_VERSION, key, lambda: grouped_bars(categories, series, unit, stacked=stacked))
+    output.add(path, svg.encode("utf-8"), f"chart {name}")
+    shown = {k: [money_text(v, "grouped") if isinstance(v, Decimal) else v for v in values] for k, values in series.items()}
+    rows = [[category] + [shown[k][i] for k in shown] for i, category in enumerate(categories)]
+    return {"path": path, "caption": caption, "head": [head or ""] + list(series), "rows": rows}

@@ -11,15 +11,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Optional
-from urllib.parse import quote, urljoin
 
 import segno
 
-from . import figures as fig
-from .records.index import RecordSet as AudienceView
-from .cache import NO_CACHE, Cache
-from .i18n import Labels
-from .records.index import Record
+from ..cache import NO_CACHE, Cache
+from ..figures import Figures
+from ..i18n import Labels
+from ..records.index import Record, RecordSet
+from ..records.models.common import money_text
+from .pages import PageRenderer
+from .urls import absolute_url, site_base
 
 
 @dataclass
@@ -65,27 +66,25 @@ def qr_svg(url: str, cache: Cache = NO_CACHE) -> str:
     )
 
 
-def _facts(record: Record, t: Labels, today: dt.date) -> list[tuple[str, str]]:
+def _facts(record: Record, figures: Figures, t: Labels) -> list[tuple[str, str]]:
     m = record.model
+    numbers = figures.of(record)
     facts: list[tuple[str, str]] = [(t("date"), t.date(record.date))]
     if record.type == "meeting":
         if m.location:
             facts.append((t("location"), m.location))
-        attendance = fig.attendance(record)
-        if attendance:
-            facts.append((t("attendance"), f"{attendance.present}/{attendance.expected}"))
+        if numbers.attendance:
+            facts.append((t("attendance"), f"{numbers.attendance.present}/{numbers.attendance.expected}"))
     elif record.type == "decision":
         facts.append((t("result"), t.enum("decision_result", m.result)))
         if m.vote:
             facts.append((t("vote"), f"{t('vote_for')} {m.vote.for_} · {t('vote_against')} {m.vote.against} · {t('vote_abstain')} {m.vote.abstain}"))
-    elif record.type == "finance" and record.kind == "funds":
-        totals = fig.funds_totals(record)
-        facts.append((t("income"), f"{totals['income']:,.2f}"))
-        facts.append((t("expenses"), f"{totals['expenses']:,.2f}"))
-        facts.append((t("closing_balance"), f"{m.closing_balance:,.2f}"))
-    elif record.type == "finance" and record.kind == "dues":
-        totals = fig.dues_totals(record)
-        facts.append((t("collection_rate"), f"{totals['rate']}%" if totals["rate"] is not None else ""))
+    elif numbers.funds is not None:
+        facts.append((t("income"), money_text(numbers.funds.income, "grouped")))
+        facts.append((t("expenses"), money_text(numbers.funds.expenses, "grouped")))
+        facts.append((t("closing_balance"), money_text(m.closing_balance, "grouped")))
+    elif numbers.dues is not None:
+        facts.append((t("collection_rate"), f"{numbers.dues.rate}%" if numbers.dues.rate is not None else ""))
     elif record.type == "notice":
         facts.append((t("notice_period"), t("date_range", start=t.date(m.start), end=t.date(m.end))))
         if m.contact:
@@ -95,22 +94,36 @@ def _facts(record: Record, t: Labels, today: dt.date) -> list[tuple[str, str]]:
     return facts
 
 
-def periods(view: AudienceView, site_url: Optional[str], t: Labels, today: dt.date, cache: Cache = NO_CACHE) -> list[BoardPeriod]:
+def periods(view: RecordSet, figures: Figures, site_url: Optional[str], t: Labels, today: dt.date, cache: Cache = NO_CACHE) -> list[BoardPeriod]:
     """One board per quarter that has records (up to today), newest first."""
+    base = site_base(site_url)
     boards: dict[tuple[int, int], BoardPeriod] = {}
     for record in sorted(view.records, key=lambda r: (r.date, r.id)):
         if record.date > today:
             continue
         key = (record.date.year, (record.date.month - 1) // 3 + 1)
         board = boards.setdefault(key, BoardPeriod(*key))
-        url = urljoin(site_url if site_url.endswith("/") else site_url + "/", quote(record.url)) if site_url else None
+        url = absolute_url(base, record.url) if base else None
         board.items.append(
             BoardItem(
                 record=record,
                 digest=record.model.summary or _plain(record.model.body),
-                facts=_facts(record, t, today),
+                facts=_facts(record, figures, t),
                 url=url,
                 qr_svg=qr_svg(url, cache) if url else None,
             )
         )
     return [boards[k] for k in sorted(boards, reverse=True)]
+
+
+def render_board(pages: PageRenderer) -> None:
+    """The printable pages for the physical disclosure board, one per quarter, and their index."""
+    t = pages.t
+    site_url = getattr(pages.site.config.audiences, pages.view.audience).url
+    boards = periods(pages.view, pages.figures, site_url, t, pages.today, pages.cache)
+    pages.emit("print/index.md", "report/print_index.md.j2", t("board"), boards=boards)
+    for period in boards:
+        title = t("board_title", year=period.year, quarter=t.quarter(period.quarter))
+        # Board pages repeat the records' text: keep them out of search results.
+        meta = {"hide": ["navigation", "toc"], "searchable": False}
+        pages.emit(f"print/{period.slug}/index.md", "report/print.md.j2", title, meta=meta, period=period, branch=pages.view.branch)

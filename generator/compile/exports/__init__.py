@@ -1,0 +1,95 @@
+"""Open data for one audience: record JSON, the record index, CSV, JSON Schemas, Atom and iCalendar.
+
+``export_files`` turns one audience's narrowed records into data files in the
+audience's ``Output``, beside the pages.  It sees nothing but that audience's
+``RecordSet``, so the public files can hold no members record.  Every output
+is deterministic: records are sorted on total keys (id as the tiebreak) and
+every timestamp comes from a record's date or its corrections, never from
+the clock, so two builds give the same bytes.
+
+URLs are absolute when the audience has ``audiences.<audience>.url`` in
+site_config.yml; otherwise JSON and CSV hold URLs relative to the site root
+(``meetings/2025/<id>/``), the Atom feeds link relative to the feed file, and
+the calendar leaves its ``URL`` out.
+
+``DATA_FILES`` lists every file with its columns, for the open-data page;
+what each file and column means is in ``generator.i18n``
+(``data_file_<key>``, ``data_column_<key>_<column>``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from ...cache import NO_CACHE, Cache
+from ...config import Site
+from ...figures import Figures, compute
+from ...i18n import Labels
+from ...records.index import RecordSet
+from ...records.published import DuesLine, FundsLine, IndexEntry, LedgerLine
+from ..output import Output
+from .atom import export_feeds
+from .context import ExportContext, json_bytes, record_updated
+from .csv_files import export_csv
+from .ical import export_calendar
+from .json_files import export_json
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One published data file (or family of files, ``<…>`` in its path) and its columns or fields."""
+
+    path: str
+    format: str
+    key: str  # i18n: data_file_<key>, data_column_<key>_<column>
+    columns: tuple[str, ...] = ()
+
+    def column_key(self, column: str) -> str:
+        return f"data_column_{self.key}_{'more' if column == '…' else column}"
+
+
+DATA_FILES: tuple[DataFile, ...] = (
+    DataFile("<section>/<yyyy>/<id>.json", "json", "record_json", ("id", "type", "url", "…")),
+    DataFile("data/records.json", "json", "records_index", tuple(IndexEntry.model_fields)),
+    DataFile("data/funds.csv", "csv", "funds_csv", FundsLine._fields),
+    DataFile("data/ledgers.csv", "csv", "ledgers_csv", LedgerLine._fields),
+    DataFile("data/dues.csv", "csv", "dues_csv", DuesLine._fields),
+    DataFile("data/schemas/<type>.schema.json", "json-schema", "record_schemas"),
+    DataFile("data/schemas/records.schema.json", "json-schema", "index_schema"),
+    DataFile("feeds/all.atom", "atom", "feed_all"),
+    DataFile("feeds/<section>.atom", "atom", "feed_sections"),
+    DataFile("feeds/meetings.ics", "icalendar", "calendar"),
+)
+
+
+def documented_files(t: Labels) -> list[dict[str, Any]]:
+    """``DATA_FILES`` in the site's language, as the open-data page shows them."""
+    return [
+        {
+            "path": f.path,
+            "format": f.format,
+            "text": t(f"data_file_{f.key}"),
+            "columns": [{"name": column, "text": t(f.column_key(column))} for column in f.columns],
+        }
+        for f in DATA_FILES
+    ]
+
+
+def export_files(site: Site, view: RecordSet, today: dt.date, output: Output, figures: Optional[Figures] = None, cache: Cache = NO_CACHE) -> Output:
+    """Every open-data file of one audience into ``output`` (returned).
+
+    Holds only ``view``'s records, already narrowed to the audience.  Records
+    dated after ``today`` are in the JSON, CSV and calendar but not yet in the
+    Atom feeds.  ``figures`` are the audience's, computed when not given.
+    """
+    context = ExportContext.of(site, view, figures or compute(view, site.config.norms, today), today, cache)
+    export_json(context, output)
+    export_csv(context, output)
+    export_feeds(context, output)
+    export_calendar(context, output)
+    return output
+
+
+__all__ = ["DATA_FILES", "DataFile", "documented_files", "export_files", "json_bytes", "record_updated"]

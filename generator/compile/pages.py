@@ -1,0 +1,241 @@
+"""Record and listing pages: Jinja2 templates from the theme -> Markdown with front matter.
+
+``PageRenderer`` holds one audience's Jinja2 environment and turns a template
+and its data into a staged page; this module renders the home page, every
+record's page, the regularity report and the open-data page, and hands the
+listings (``listings``) and the print board (``board``) the same renderer.
+
+Every plain field reaches the page through Jinja2's autoescaping inside HTML
+elements, where Markdown leaves it alone; a record's ``body`` is sanitised
+HTML (``sanitise``).  The page title in the front matter is HTML-escaped
+too, because the engine's templates print it without escaping.  Templates
+receive data: the figures are computed beforehand (``generator.figures``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from typing import Any, Callable, Optional
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .. import theme, vocabulary
+from ..cache import NO_CACHE, Cache, code_stamp
+from ..config import Site
+from ..figures import Figures
+from ..hashing import folder_digest
+from ..history import RecordDates
+from ..i18n import Labels
+from ..records.index import Record, RecordSet
+from ..records.models.common import money_text
+from .attachments import human_size, record_files
+from .headings import dedupe_heading_ids
+from .output import Output
+from .sanitise import render_body
+from .urls import page_url, record_page_path, relative_url, tag_url
+
+# The sections in the order of the navigation.
+SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals"]
+
+
+def _fingerprint(record: Optional[Record]) -> Optional[str]:
+    return record.fingerprint if record is not None else None
+
+
+class PageRenderer:
+    """One audience's Jinja2 environment: a template and its data -> a staged Markdown page."""
+
+    def __init__(
+        self,
+        site: Site,
+        view: RecordSet,
+        figures: Figures,
+        today: dt.date,
+        output: Output,
+        cache: Cache = NO_CACHE,
+        page_front_matter: Optional[dict[str, Any]] = None,
+    ):
+        self.site = site
+        self.view = view
+        self.figures = figures
+        self.today = today
+        self.output = output
+        self.cache = cache
+        self.page_front_matter = dict(page_front_matter or {})
+        self.t = Labels(site.config.language)
+        self.tag_urls = {tag: tag_url(tag) for tag in figures.site.tags}
+        self.env = self._environment()
+        # Everything site-wide a cached page depends on besides what it lists or shows.
+        self.page_stamp = json.dumps(
+            [
+                view.audience,
+                site.config.model_dump_json(),
+                view.branch.model_dump_json() if view.branch else None,
+                folder_digest(theme.own_templates(self.site)),
+                self.page_front_matter,
+            ],
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    def _environment(self) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=theme.template_loader(self.site),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        env.globals.update(
+            t=self.t, site=self.site, view=self.view, figures=self.figures.site, today=self.today, audience=self.view.audience, tag_urls=self.tag_urls
+        )
+        env.filters.update(
+            date=self.t.date,
+            money=lambda value: money_text(value, "grouped"),
+            enum=self.t.enum,
+            size=human_size,
+            percent=lambda v: "" if v is None else f"{v}%",
+        )
+        return env
+
+    def _context(self, doc_path: str, **values: Any) -> dict[str, Any]:
+        url = page_url(doc_path)
+
+        def link(target: Any) -> str:
+            to = target.url if isinstance(target, Record) else str(target)
+            return relative_url(url, to)
+
+        def kind_label(record: Record) -> str:
+            return vocabulary.kind_label(record.type, record.kind, self.t.language)
+
+        return {"page_url": url, "link": link, "kind_label": kind_label, "record_of": self.view.get, **values}
+
+    def page_text(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> str:
+        """One page: front matter (title, the engine's ``page_front_matter``, ``meta``) and the rendered template."""
+        # Every page is a folder's index.md, so the Markdown file sits in its
+        # URL's folder and a relative link means the same to every engine:
+        # MkDocs keeps links in raw HTML as written, Zensical resolves them
+        # against the Markdown file's folder.
+        assert doc_path == "index.md" or doc_path.endswith("/index.md"), doc_path
+        body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
+        body = dedupe_heading_ids(body)
+        front: dict[str, Any] = {"title": html.escape(title, quote=False), **self.page_front_matter, **(meta or {})}
+        # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
+        header = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1000).strip()
+        return f"---\n{header}\n---\n\n{body.rstrip()}\n"
+
+    def emit(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> None:
+        """Render a page and stage it at ``doc_path``."""
+        self.output.add(doc_path, self.page_text(doc_path, template, title, meta, **values), f"page {template}")
+
+    def emit_cached(self, namespace: str, doc_path: str, template: str, key: list[Any], make: Callable[[], str]) -> None:
+        """Stage the page ``make`` renders, cached across builds under ``key`` (with the site-wide stamp and the code)."""
+        text = self.cache.get_or_make(namespace, code_stamp(), json.dumps([self.page_stamp, *key], ensure_ascii=False, default=str), make)
+        self.output.add(doc_path, text, f"page {template}")
+
+
+# ---------------------------------------------------------------------------
+# Pages
+# ---------------------------------------------------------------------------
+
+
+def render_home(pages: PageRenderer) -> None:
+    view, t = pages.view, pages.t
+    title = pages.site.config.site_name or (view.branch.name if view.branch else "OpenBranch")
+    this_year = next((c for c in pages.figures.calendars if c.year == pages.today.year), None)
+    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"]}, branch=view.branch, regularity_year=this_year)
+
+
+def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDates]) -> None:
+    view, today = pages.view, pages.today
+    template = f"record/{record.type}_{record.kind}.md.j2" if record.type == "finance" else f"record/{record.type}.md.j2"
+    doc_path = record_page_path(record)
+    links = pages.figures.site
+    related = {
+        "decisions": links.decisions_of_meeting.get(record.id, []),
+        "ledgers": links.expenses_of_decision.get(record.id, []),
+        "meeting": view.get(record.model.meeting) if record.type == "decision" else None,
+    }
+    files = record_files(pages.site, record)
+    numbers = pages.figures.of(record)
+
+    def make() -> str:
+        return pages.page_text(
+            doc_path,
+            template,
+            record.title,
+            meta={"record_id": record.id, "record_type": record.type, "date": record.date.isoformat()},
+            record=record,
+            m=record.model,
+            body_html=Markup(render_body(record.model.body)),
+            attachments=files.attachments,
+            receipts=files.receipts,
+            related=related,
+            dates=dates,
+            attendance=numbers.attendance,
+            notice=numbers.notice,
+            totals=numbers.funds or numbers.dues,
+            grades=numbers.grades,
+        )
+
+    # A record's page is cached across builds under everything it shows: the
+    # record, the records it links to, its files, its dates and figures, and the day's state.
+    linked = [*related["decisions"], *related["ledgers"], related["meeting"]]
+    if record.type == "finance" and record.kind == "funds":
+        linked += [view.get(e.decision) for e in record.model.expenses if e.decision]
+    key = [
+        _fingerprint(record),
+        [_fingerprint(r) for r in linked],
+        [(a.url, a.size, a.sha256) for a in files.all()],
+        repr(dates),
+        repr(numbers),
+        record.date >= today,
+        [c.date <= today for c in record.model.corrections],
+    ]
+    pages.emit_cached("record-page", doc_path, template, key, make)
+
+
+def render_regularity(pages: PageRenderer) -> None:
+    figures = pages.figures
+    pages.emit("regularity/index.md", "report/regularity.md.j2", pages.t("regularity"), calendars=figures.calendars, rectification=figures.rectification)
+
+
+def render_data_page(pages: PageRenderer) -> None:
+    from .exports import documented_files
+
+    pages.emit("data/index.md", "report/data.md.j2", pages.t("open_data"), files=documented_files(pages.t), sections=SECTION_ORDER)
+
+
+def navigation(t: Labels) -> list[Any]:
+    nav: list[Any] = [{t("home"): "index.md"}]
+    for section in SECTION_ORDER:
+        nav.append({t(f"section_{section}"): f"{section}/index.md"})
+        if section == "meetings":
+            nav.append({t("regularity_short"): "regularity/index.md"})
+    nav.append({t("tags"): "tags/index.md"})
+    nav.append({t("open_data"): "data/index.md"})
+    nav.append({t("board"): "print/index.md"})
+    return nav
+
+
+def render_pages(pages: PageRenderer, dates: Optional[dict[str, RecordDates]] = None) -> None:
+    """Every page of one audience's site, and its navigation."""
+    from . import board, listings
+
+    dates = dates or {}
+    render_home(pages)
+    for record in pages.view.records:
+        render_record(pages, record, dates.get(record.id))
+    render_regularity(pages)
+    for section in SECTION_ORDER:
+        listings.render_section(pages, section)
+    listings.render_tags(pages)
+    board.render_board(pages)
+    render_data_page(pages)
+    pages.output.nav = navigation(pages.t)
