@@ -258,8 +258,8 @@ def _check_references(result: RecordSet, site: Site, collector: ErrorCollector) 
             real, problem = resolve_attachment(site, name)
             line, col = record.position(path)
             if problem:
-                key = "attachment_outside" if problem == "outside" else "missing_attachment"
-                collector.add(RecordError(record.rel, line, col, format_field(path), messages(key, file=name)))
+                message = messages("attachment_outside" if problem == "outside" else "missing_attachment", file=name)
+                collector.add(RecordError(record.rel, line, col, format_field(path), message))
             elif real is not None and real.stat().st_size > limit_mb * 1024 * 1024:
                 size_mb = f"{real.stat().st_size / 1024 / 1024:.1f}"
                 collector.add(RecordError(record.rel, line, col, format_field(path), messages("attachment_too_large", file=name, size_mb=size_mb, limit_mb=limit_mb), "warning"))

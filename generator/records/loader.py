@@ -270,27 +270,30 @@ def parse_yaml_text(text: str, rel: str, messages: Messages) -> tuple[LoadedFile
     return out, []
 
 
+# PyYAML's problem texts -> the message that says them in plain words.
+YAML_PROBLEMS = {
+    "found character '\\t' that cannot start any token": "yaml_tab",
+    "mapping values are not allowed here": "yaml_colon",
+    "could not find expected ':'": "yaml_missing_colon",
+    "found unexpected end of stream": "yaml_unclosed_quote",
+    "expected the node content, but found '<stream end>'": "yaml_unclosed_quote",
+    "expected ',' or ']'": "yaml_unclosed_quote",
+    "expected ',' or '}'": "yaml_unclosed_quote",
+    "while scanning a quoted scalar": "yaml_unclosed_quote",
+    "expected <block end>, but found '<block mapping start>'": "yaml_indent",
+    "expected <block end>, but found '-'": "yaml_indent",
+    "expected <block end>, but found '<scalar>'": "yaml_indent",
+    "expected <block end>, but found '<block sequence start>'": "yaml_indent",
+    "expected a single document in the stream": "yaml_multi_doc",
+}
+
+
 def _translate_yaml_problem(exc: yaml.MarkedYAMLError, messages: Messages) -> str:
     """PyYAML's problem text, with the common cases said in plain words."""
     problem = (exc.problem or exc.context or "").strip()
-    known = {
-        "found character '\\t' that cannot start any token": "yaml_tab",
-        "mapping values are not allowed here": "yaml_colon",
-        "could not find expected ':'": "yaml_missing_colon",
-        "found unexpected end of stream": "yaml_unclosed_quote",
-        "expected the node content, but found '<stream end>'": "yaml_unclosed_quote",
-        "expected ',' or ']'": "yaml_unclosed_quote",
-        "expected ',' or '}'": "yaml_unclosed_quote",
-        "while scanning a quoted scalar": "yaml_unclosed_quote",
-        "expected <block end>, but found '<block mapping start>'": "yaml_indent",
-        "expected <block end>, but found '-'": "yaml_indent",
-        "expected <block end>, but found '<scalar>'": "yaml_indent",
-        "expected <block end>, but found '<block sequence start>'": "yaml_indent",
-        "expected a single document in the stream": "yaml_multi_doc",
-    }
     # PyYAML puts the telling words in ``problem`` or, for some errors, in ``context``.
     context = (exc.context or "").strip()
-    for text, key in known.items():
+    for text, key in YAML_PROBLEMS.items():
         if problem.startswith(text) or context.startswith(text):
             return messages(key)
     return problem

@@ -43,11 +43,8 @@ class DataFile:
 
     path: str
     format: str
-    key: str  # i18n: data_file_<key>, data_column_<key>_<column>
+    key: str  # i18n: data_file_<key>, data_column_<key>_<column> ("more" for the column "…")
     columns: tuple[str, ...] = ()
-
-    def column_key(self, column: str) -> str:
-        return f"data_column_{self.key}_{'more' if column == '…' else column}"
 
 
 DATA_FILES: tuple[DataFile, ...] = (
@@ -71,7 +68,7 @@ def documented_files(t: Labels) -> list[dict[str, Any]]:
             "path": f.path,
             "format": f.format,
             "text": t(f"data_file_{f.key}"),
-            "columns": [{"name": column, "text": t(f.column_key(column))} for column in f.columns],
+            "columns": [{"name": column, "text": t(f"data_column_{f.key}_{'more' if column == '…' else column}")} for column in f.columns],
         }
         for f in DATA_FILES
     ]
