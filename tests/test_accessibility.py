@@ -35,8 +35,7 @@ from .browser import (
     serious_violations,
     serve_directory,
 )
-from .browser_fixtures import DEMO_TODAY, browser, demo_out  # noqa: F401 - fixtures
-from .helpers import CONTENT_DIR
+from .helpers import CONTENT_DIR, DEMO_TODAY
 
 VIEWPORTS = {"desktop": DESKTOP_VIEWPORT, "phone": PHONE_VIEWPORT}
 RECORD_DIR = re.compile(r"^\d{4}/[^/]+$")
@@ -118,13 +117,13 @@ def page_types(out: Path) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def servers(demo_out: Path) -> Iterator[dict[str, str]]:  # noqa: F811
+def servers(demo_out: Path) -> Iterator[dict[str, str]]:
     with serve_directory(demo_out / "public") as public, serve_directory(demo_out / "members") as members:
         yield {"public": public, "members": members}
 
 
 @pytest.fixture(scope="module")
-def contexts(browser) -> Iterator[dict[str, object]]:  # noqa: F811
+def contexts(browser) -> Iterator[dict[str, object]]:
     made = {
         "desktop": browser.new_context(viewport=DESKTOP_VIEWPORT),
         "phone": browser.new_context(viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True),
@@ -143,7 +142,7 @@ PAGE_TYPE_NAMES = [
 
 
 @pytest.fixture(scope="module")
-def pages_by_type(demo_out: Path) -> dict[str, list[tuple[str, str]]]:  # noqa: F811
+def pages_by_type(demo_out: Path) -> dict[str, list[tuple[str, str]]]:
     grouped: dict[str, list[tuple[str, str]]] = {}
     for name, audience, path in page_types(demo_out):
         key = "appraisals" if name.startswith("appraisal-") else name
@@ -184,7 +183,7 @@ def test_no_serious_axe_violation_with_search_open(servers, contexts, viewport: 
         page.close()
 
 
-def test_chinese_headings_get_readable_anchors(demo_out: Path, pages_by_type) -> None:  # noqa: F811
+def test_chinese_headings_get_readable_anchors(demo_out: Path, pages_by_type) -> None:
     for name in ("meeting", "decision", "funds-ledger", "notice-open"):
         audience, path = pages_by_type[name][0]
         html = (demo_out / audience / path.strip("/") / "index.html").read_text(encoding="utf-8")
@@ -197,7 +196,7 @@ def test_chinese_headings_get_readable_anchors(demo_out: Path, pages_by_type) ->
         assert len(set(ids)) == len(ids), f"{name} {path}: duplicate heading anchors {ids}"
 
 
-def test_link_to_a_chinese_heading_lands_on_it(demo_out: Path, pages_by_type, servers, contexts) -> None:  # noqa: F811
+def test_link_to_a_chinese_heading_lands_on_it(demo_out: Path, pages_by_type, servers, contexts) -> None:
     audience, path = pages_by_type["meeting"][0]
     html = (demo_out / audience / path.strip("/") / "index.html").read_text(encoding="utf-8")
     anchor = next(i for i in re.findall(r'<h2 id="([^"]*)"', html) if re.search(r"[\u4e00-\u9fff]", i))

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .sitebuild import build_site, describe, run_openbranch, tree_hashes, write_site
+from .helpers import build_site, describe, run_openbranch, tree_hashes, write_site
 
 TODAY = "2026-06-01"
 NOTICE_ID = "2026-05-28-publicity-zhang"

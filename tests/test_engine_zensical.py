@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import pytest
 
 from .browser import DESKTOP_VIEWPORT, launch_chromium, serve_directory
-from .sitebuild import build_site, describe, tree_hashes, write_site
+from .helpers import build_site, describe, tree_hashes, write_site
 
 TODAY = "2026-06-01"
 

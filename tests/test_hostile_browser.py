@@ -50,7 +50,7 @@ from typing import Any
 import pytest
 
 from .browser import launch_chromium, serve_directory
-from .sitebuild import build_site, describe, run_openbranch, write_site
+from .helpers import build_site, describe, run_openbranch, write_site
 
 BLNS_PATH = Path(__file__).resolve().parent / "data" / "blns.json"
 TODAY = "2026-06-01"

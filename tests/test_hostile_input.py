@@ -37,7 +37,7 @@ from generator.build import check as check_records
 from generator.config import load_site
 from generator.compile.sanitise import render_body
 
-from .sitebuild import DEFAULT_CONFIG, build_site, describe, run_openbranch, write_site
+from .helpers import DEFAULT_CONFIG, build_site, describe, run_openbranch, write_site
 
 TODAY = "2026-06-01"
 

@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 
-from .browser_fixtures import demo_out  # noqa: F401 - fixture
 
 ARTICLE_START = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>')
 WRAPPER = '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n<title>x</title>\n</head>\n<body>\n{}\n</body>\n</html>\n'
@@ -55,7 +54,7 @@ def article_html(page: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def extracted(demo_out: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, str]:  # noqa: F811
+def extracted(demo_out: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, str]:
     """Every built page's content area as a small HTML5 document; maps the document to its page."""
     folder = tmp_path_factory.mktemp("vnu")
     out: dict[Path, str] = {}

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import REPO_ROOT
-from .sitebuild import build_site, describe, tree_hashes
+from .helpers import REPO_ROOT, build_site, copy_demo, describe, tree_hashes
 
 TODAY = "2026-11-22"
 EDITED = "content/meetings/2026/2026-01-12-group-1.yml"
@@ -29,8 +28,7 @@ REMOVED = "content/meetings/2026/2026-01-22-theme-day.yml"
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("incremental")
-    shutil.copytree(REPO_ROOT / "content", root / "site" / "content")
-    shutil.copy(REPO_ROOT / "site_config.yml", root / "site" / "site_config.yml")
+    copy_demo(root / "site")
     return root
 
 

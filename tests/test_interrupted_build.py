@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .sitebuild import build_site, describe, tree_hashes, write_site
+from .helpers import build_site, describe, tree_hashes, write_site
 
 TODAY = "2026-06-01"
 AUDIENCES = ("public", "members")

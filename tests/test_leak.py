@@ -45,7 +45,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from .sitebuild import build_site, describe, write_site
+from .helpers import build_site, describe, write_site
 
 TODAY = "2026-06-01"
 

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .browser import DESKTOP_VIEWPORT, external_requests, record_requests, search, serve_directory
-from .browser_fixtures import browser, demo_out, url_path  # noqa: F401 - fixtures
+from .helpers import url_path
 
 AUDIENCES = ["public", "members"]
 RECORD_PAGE = re.compile(r"^(\d{4})/[^/]+/index\.html$")
@@ -65,7 +65,7 @@ def pages_to_open(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def visits(browser, demo_out: Path) -> Iterator[dict[str, dict]]:  # noqa: F811
+def visits(browser, demo_out: Path) -> Iterator[dict[str, dict]]:
     """audience -> {"requests": [(method, url, type)], "failures": [...], "pages": [...], "search": [...]}."""
     result: dict[str, dict] = {}
     for audience in AUDIENCES:
@@ -211,7 +211,7 @@ def _built_files(demo_out: Path, suffix: str) -> list[Path]:
     return files
 
 
-def test_html_fetches_nothing_from_outside(demo_out: Path) -> None:  # noqa: F811
+def test_html_fetches_nothing_from_outside(demo_out: Path) -> None:
     problems: list[str] = []
     for path in _built_files(demo_out, ".html"):
         collector = _FetchCollector()
@@ -225,7 +225,7 @@ def test_html_fetches_nothing_from_outside(demo_out: Path) -> None:  # noqa: F81
     assert not problems, "outside fetches in built HTML:\n" + "\n".join(problems[:50])
 
 
-def test_css_fetches_nothing_from_outside(demo_out: Path) -> None:  # noqa: F811
+def test_css_fetches_nothing_from_outside(demo_out: Path) -> None:
     problems = []
     for path in _built_files(demo_out, ".css"):
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -236,7 +236,7 @@ def test_css_fetches_nothing_from_outside(demo_out: Path) -> None:  # noqa: F811
     assert not problems, "outside url()/@import in built CSS:\n" + "\n".join(problems[:50])
 
 
-def test_js_fetches_nothing_from_outside(demo_out: Path) -> None:  # noqa: F811
+def test_js_fetches_nothing_from_outside(demo_out: Path) -> None:
     problems = []
     for path in _built_files(demo_out, ".js"):
         text = path.read_text(encoding="utf-8", errors="replace")

@@ -29,7 +29,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .sitebuild import build_site, describe, run_openbranch, write_site
+from .helpers import build_site, describe, run_openbranch, write_site
 
 TODAY = "2026-06-01"
 SECTION = {"meeting": "meetings", "decision": "decisions", "notice": "notices", "appraisal": "appraisals"}

@@ -34,8 +34,7 @@ from typing import Any, Iterator
 import pytest
 
 from .browser import DESKTOP_VIEWPORT, PHONE_VIEWPORT, search, serve_directory
-from .browser_fixtures import browser, build, url_path  # noqa: F401 - fixture
-from .helpers import BRANCH, make_site
+from .helpers import BRANCH, build_ok, make_site, url_path
 
 TODAY = "2026-06-01"
 
@@ -118,7 +117,7 @@ def zh_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("search-zh")
     config = {"site_name": "测试党支部党务公开", "language": "zh"}
     site = make_site(root, _zh_files(), config)
-    return build(site / "site_config.yml", root / "out", TODAY)
+    return build_ok(site / "site_config.yml", root / "out", TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +138,7 @@ def en_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ),
     }
     site = make_site(root, files, {"site_name": "Test Branch Disclosure", "language": "en"})
-    return build(site / "site_config.yml", root / "out", TODAY)
+    return build_ok(site / "site_config.yml", root / "out", TODAY)
 
 
 class SearchPage:
@@ -154,7 +153,7 @@ class SearchPage:
 
 
 @pytest.fixture(scope="module")
-def sites(browser, zh_out: Path, en_out: Path) -> Iterator[dict[str, SearchPage]]:  # noqa: F811
+def sites(browser, zh_out: Path, en_out: Path) -> Iterator[dict[str, SearchPage]]:
     """audience name -> a desktop tab on that site's home page (plus one phone tab)."""
     with serve_directory(zh_out / "public") as public, serve_directory(zh_out / "members") as members, \
             serve_directory(en_out / "public") as english:

@@ -15,15 +15,13 @@ compressed on the way), and searched through the search box in Chromium.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from .browser import DESKTOP_VIEWPORT, PHONE_VIEWPORT, search, serve_directory, settle_animations
-from .browser_fixtures import DEMO_TODAY, browser, build, url_path  # noqa: F401 - fixture
-from .helpers import REPO_ROOT
+from .helpers import DEMO_TODAY, build_ok, copy_demo, url_path
 
 RECORDS = 2000
 BUDGET = 500 * 1024
@@ -37,8 +35,7 @@ SEARCH_FILES = ("/search/", "/pagefind/", "openbranch-search-worker")
 
 def _make_site(folder: Path, records: int) -> Path:
     """The demo, plus copies of its meetings under new ids and years until there are ``records``."""
-    shutil.copytree(REPO_ROOT / "content", folder / "content")
-    shutil.copy(REPO_ROOT / "site_config.yml", folder / "site_config.yml")
+    copy_demo(folder)
     meetings = sorted((folder / "content" / "meetings").rglob("*.yml"))
     existing = len(list((folder / "content").rglob("*.yml"))) - 1  # branch.yml is no record
     copy = 0
@@ -65,7 +62,7 @@ def _make_site(folder: Path, records: int) -> Path:
 def large_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("search-large")
     config = _make_site(root / "site", RECORDS)
-    out = build(config, root / "out", DEMO_TODAY, "--audience", "public")
+    out = build_ok(config, root / "out", DEMO_TODAY, "--audience", "public")
     site = out / "public"
     assert (site / UNIQUE_PAGE.strip("/") / "index.html").is_file()
     return site
@@ -86,7 +83,7 @@ class Visit:
 
 
 @pytest.fixture()
-def visit(browser, large_public: Path, request: pytest.FixtureRequest) -> Iterator[Visit]:  # noqa: F811
+def visit(browser, large_public: Path, request: pytest.FixtureRequest) -> Iterator[Visit]:
     viewport = PHONE_VIEWPORT if getattr(request, "param", "desktop") == "phone" else DESKTOP_VIEWPORT
     log: list[tuple[str, int]] = []
     with serve_directory(large_public, log=log) as base:

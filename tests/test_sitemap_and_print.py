@@ -16,16 +16,16 @@ from urllib.parse import unquote
 import pytest
 
 from .browser import serve_directory
-from .browser_fixtures import DEMO_CONFIG, DEMO_TODAY, browser, build  # noqa: F401 - fixtures
+from .helpers import DEMO_CONFIG
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 A4_WIDTH_PX = 794  # 210 mm at 96 px per inch
 A4_WIDTH_PT, A4_HEIGHT_PT = 595.3, 841.9
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(DEMO_CONFIG, tmp_path_factory.mktemp("demo"), DEMO_TODAY)
+@pytest.fixture
+def demo(demo_out: Path) -> Path:
+    return demo_out
 
 
 def _configured_url(audience: str) -> str:
@@ -73,7 +73,7 @@ def test_public_sitemap_lists_no_members_record(demo: Path) -> None:
         assert not any(url.endswith("/" + path) for url in public), record["id"]
 
 
-def test_print_board_fits_a4(demo: Path, browser, tmp_path: Path) -> None:  # noqa: F811 - fixture
+def test_print_board_fits_a4(demo: Path, browser, tmp_path: Path) -> None:
     import subprocess
 
     boards = sorted((demo / "public/print").glob("20*-q*/index.html"))

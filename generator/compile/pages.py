@@ -146,10 +146,9 @@ class PageRenderer:
 
 
 def render_home(pages: PageRenderer) -> None:
-    view, t = pages.view, pages.t
+    view = pages.view
     title = pages.site.config.site_name or (view.branch.name if view.branch else "OpenBranch")
-    this_year = next((c for c in pages.figures.calendars if c.year == pages.today.year), None)
-    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"]}, branch=view.branch, regularity_year=this_year)
+    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"]}, branch=view.branch)
 
 
 def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDates]) -> None:
