@@ -4,10 +4,12 @@ The words are data, one module per language: ``zh.py`` (Chinese, the
 default) and ``en.py`` (English), each with the same keys.  ``MESSAGES``
 are what the command prints (errors, warnings, progress), ``LABELS`` every
 word the pages, feeds and data files show, ``FORMS`` the record forms of
-``openbranch new``.  Messages and labels are ``str.format`` templates.  The
-words of enumerations and record types are in ``generator.vocabulary``.
-tests/test_i18n.py checks that both languages have every key the code and
-the templates use, and no key nothing uses.
+``openbranch new``; messages and labels are ``str.format`` templates.  The
+words of enumeration values and record types, which a record may also be
+written in, are not here: they are defined with their enumerations in
+``generator.vocabulary`` (``Labels.enum`` and ``Messages.type_name`` show
+them).  tests/test_i18n.py checks that both languages
+have every key the code and the templates use, and no key nothing uses.
 """
 
 from __future__ import annotations
