@@ -19,9 +19,11 @@ from ..figures import compute
 from ..history import RecordDates
 from ..records.index import RecordSet
 from .attachments import stage_attachments
+from .board import render_board
 from .exports import export_files
+from .listings import render_section, render_tags
 from .output import DuplicateOutput, Output
-from .pages import PageRenderer, render_pages
+from .pages import SECTION_ORDER, PageRenderer, navigation, render_data_page, render_home, render_record, render_regularity
 
 
 def compile_audience(
@@ -41,7 +43,17 @@ def compile_audience(
     """
     figures = compute(view, site.config.norms, today)
     output = Output()
-    render_pages(PageRenderer(site, view, figures, today, output, cache, page_front_matter), dates)
+    pages = PageRenderer(site, view, figures, today, output, cache, page_front_matter)
+    render_home(pages)
+    for record in view.records:
+        render_record(pages, record, (dates or {}).get(record.id))
+    render_regularity(pages)
+    for section in SECTION_ORDER:
+        render_section(pages, section)
+    render_tags(pages)
+    render_board(pages)
+    render_data_page(pages)
+    output.nav = navigation(pages.t)
     stage_attachments(site, view, output)
     export_files(site, view, today, output, figures, cache)
     return output

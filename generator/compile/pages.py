@@ -2,8 +2,9 @@
 
 ``PageRenderer`` holds one audience's Jinja2 environment and turns a template
 and its data into a staged page; this module renders the home page, every
-record's page, the regularity report and the open-data page, and hands the
-listings (``listings``) and the print board (``board``) the same renderer.
+record's page, the regularity report and the open-data page, and makes the
+navigation.  The listings (``listings``) and the print board (``board``) are
+rendered with the same renderer.
 
 Every plain field reaches the page through Jinja2's autoescaping inside HTML
 elements, where Markdown leaves it alone; a record's ``body`` is sanitised
@@ -33,6 +34,7 @@ from ..i18n import Labels
 from ..records.index import Record, RecordSet
 from ..records.models.common import money_text
 from .attachments import human_size, record_files
+from .exports import documented_files
 from .headings import dedupe_heading_ids
 from .output import Output
 from .sanitise import render_body
@@ -206,8 +208,6 @@ def render_regularity(pages: PageRenderer) -> None:
 
 
 def render_data_page(pages: PageRenderer) -> None:
-    from .exports import documented_files
-
     pages.emit("data/index.md", "report/data.md.j2", pages.t("open_data"), files=documented_files(pages.t), sections=SECTION_ORDER)
 
 
@@ -221,20 +221,3 @@ def navigation(t: Labels) -> list[Any]:
     nav.append({t("open_data"): "data/index.md"})
     nav.append({t("board"): "print/index.md"})
     return nav
-
-
-def render_pages(pages: PageRenderer, dates: Optional[dict[str, RecordDates]] = None) -> None:
-    """Every page of one audience's site, and its navigation."""
-    from . import board, listings
-
-    dates = dates or {}
-    render_home(pages)
-    for record in pages.view.records:
-        render_record(pages, record, dates.get(record.id))
-    render_regularity(pages)
-    for section in SECTION_ORDER:
-        listings.render_section(pages, section)
-    listings.render_tags(pages)
-    board.render_board(pages)
-    render_data_page(pages)
-    pages.output.nav = navigation(pages.t)
