@@ -10,10 +10,10 @@ from typing import Optional
 
 import click
 
-from . import build as build_module
-from . import engine, templates_new
+from . import engines, pipeline, search, templates_new
 from .audience import AUDIENCES
-from .config import CONFIG_FILE, Site, load_site, today_from_env
+from .clock import Clock
+from .config import CONFIG_FILE, Site, load_site
 from .errors import OpenBranchError, RecordError, format_errors
 from .i18n import Messages
 from .progress import Progress
@@ -39,6 +39,10 @@ def _today_option(f):
     )(f)
 
 
+def _clock(today: Optional[dt.datetime]) -> Clock:
+    return Clock.read(today.date() if today else None)
+
+
 def _emit_problems(problems: list[RecordError], fmt: str, messages: Messages, stream=None) -> None:
     if problems:
         click.echo(format_errors(problems, fmt, messages("warning_word")), file=stream)
@@ -58,7 +62,7 @@ def _version_message() -> str:
     from importlib.metadata import version
 
     parts = [f"openbranch {version('openbranch')}"]
-    parts += [f"{name} {number}" for name, number in engine.versions().items()]
+    parts += [f"{name} {number}" for name, number in {**engines.versions(), **search.versions()}.items()]
     return parts[0] + " (" + ", ".join(parts[1:]) + ")" if len(parts) > 1 else parts[0]
 
 
@@ -84,7 +88,7 @@ def check(config_file: Path, fmt: str, strict: bool, previous: Optional[Path], t
     """Validate every record; report every problem with file, line and field."""
     site = _open_site(config_file, fmt)
     messages = site.messages
-    records, collector = build_module.check(site, today_from_env(today.date() if today else None), previous)
+    records, collector = pipeline.check(site, _clock(today).today, previous)
     problems = collector.sorted()
     if fmt == "json":
         click.echo(format_errors(problems, "json"))
@@ -136,7 +140,7 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
         pairs = schema.ENUMERATIONS[enumeration]
         allowed = [f"{zh}（{en}）" for en, zh in pairs.items()] if messages.language == "zh" else list(pairs)
         raise click.UsageError(messages("bad_choice", value=kind, allowed=messages.join(allowed)))
-    date = today_from_env(today.date() if today else None)
+    date = _clock(today).today
     title = title or (messages.type_name(record_type) if messages.language == "zh" else f"New {messages.type_name(record_type)}")
     path = templates_new.new_record_path(site.content_dir, record_type, normalized, date)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -152,26 +156,35 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
 @click.option("--audience", type=click.Choice(["public", "members", "all"]), default="all", show_default=True)
 @click.option("--clean", is_flag=True, help="Ignore what earlier builds kept in the stage folder and render every page")
 @click.option("--strict", is_flag=True, help="Fail on warnings too")
-@click.option("--engine", "engine_name", default=engine.DEFAULT_ENGINE, show_default=True, metavar="|".join(engine.ENGINES), help="The renderer: MkDocs + Material, or Zensical")
+@click.option("--engine", "engine_name", default=engines.DEFAULT_ENGINE, show_default=True, metavar="|".join(engines.names()), help="The renderer: MkDocs + Material, or Zensical")
 @_today_option
 def build(config_file: Path, output: Optional[Path], audience: str, clean: bool, strict: bool, engine_name: str, today: Optional[dt.datetime]) -> None:
     """Build the public and the members' site from the records."""
     site = _open_site(config_file, "text")
     messages = site.messages
-    if engine_name not in engine.ENGINES:
-        raise click.UsageError("--engine: " + messages("bad_choice", value=engine_name, allowed=messages.join(engine.ENGINES)))
-    if not engine.installed(engine_name):
-        click.echo(messages("engine_missing", engine=engine_name, name=engine.ENGINE_NAMES[engine_name]), err=True)
+    if engine_name not in engines.names():
+        raise click.UsageError("--engine: " + messages("bad_choice", value=engine_name, allowed=messages.join(engines.names())))
+    engine = engines.get(engine_name)
+    if not engine.installed():
+        click.echo(messages("engine_missing", engine=engine_name, name=engine.title), err=True)
         sys.exit(1)
     audiences = AUDIENCES if audience == "all" else (audience,)
     try:
-        report = build_module.build(site, output, audiences, today_from_env(today.date() if today else None), clean, strict, Progress(sys.stderr), engine_name)
+        report = pipeline.build(site, output, audiences, _clock(today), clean, strict, Progress(sys.stderr), engine_name)
     except OpenBranchError as exc:
         _emit_problems(exc.errors, "text", messages, sys.stderr)
         errors = [e for e in exc.errors if e.severity == "error"]
         click.echo(messages("problems_found", errors=len(errors), warnings=len(exc.errors) - len(errors)), err=True)
         click.echo(messages("build_failed"), err=True)
         sys.exit(1)
+    _print_summary(report, messages)
+    click.echo(messages("build_done", path=site.relative(report.output), seconds=report.seconds))
+    click.echo(messages("build_timings", timings=_timings_text(report.timings, messages)))
+
+
+def _print_summary(report: pipeline.BuildReport, messages: Messages) -> None:
+    """Per audience: records and pages, pages reused, the engine's warnings."""
+    title = engines.get(report.engine).title
     for part in report.audiences:
         label = messages("audience_label_" + part.audience)
         counts = messages.join([f"{messages.type_name(t)} {n}" for t, n in part.counts.items()])
@@ -179,9 +192,7 @@ def build(config_file: Path, output: Optional[Path], audience: str, clean: bool,
         if part.reused:
             click.echo(messages("build_reuse", audience=label, rendered=part.rendered, reused=part.reused))
         for warning in part.warnings:
-            click.echo(f"  {engine.ENGINE_NAMES[report.engine]}: {warning}", err=True)
-    click.echo(messages("build_done", path=site.relative(report.output), seconds=report.seconds))
-    click.echo(messages("build_timings", timings=_timings_text(report.timings, messages)))
+            click.echo(f"  {title}: {warning}", err=True)
 
 
 def _timings_text(timings: dict[str, float], messages: Messages) -> str:
@@ -207,9 +218,14 @@ def serve(config_file: Path, audience: str, drafts: bool, dev_addr: Optional[str
     def show(problems: list[RecordError]) -> None:
         _emit_problems(problems, "text", messages, sys.stderr)
 
+    def built(report: pipeline.BuildReport) -> None:
+        _print_summary(report, messages)
+        sys.stdout.flush()
+
     try:
-        build_module.serve(site, audience, today_from_env(today.date() if today else None), drafts, dev_addr, show)
-    except OpenBranchError:
+        pipeline.serve(site, audience, _clock(today), drafts, dev_addr, show, built)
+    except OpenBranchError as exc:
+        show(exc.errors)
         click.echo(messages("build_failed"), err=True)
         sys.exit(1)
 

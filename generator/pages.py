@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 import jinja2
 import markdown
@@ -224,8 +224,10 @@ def _money(value: Optional[Decimal]) -> str:
 class PageRenderer:
     """Renders every page of one audience's site from its narrowed records."""
 
-    def __init__(self, site: Site, view: AudienceView, today: dt.date, dates: Optional[dict[str, RecordDates]] = None, cache: Cache = NO_CACHE):
+    def __init__(self, site: Site, view: AudienceView, today: dt.date, dates: Optional[dict[str, RecordDates]] = None, cache: Cache = NO_CACHE, page_front_matter: Optional[Mapping[str, Any]] = None):
         self.site = site
+        # What the engine needs in every page's front matter (engines.ProjectNeeds).
+        self.page_front_matter = dict(page_front_matter or {})
         self.cache = cache
         self.view = view
         self.today = today
@@ -241,6 +243,7 @@ class PageRenderer:
                 site.config.model_dump_json(),
                 view.branch.model_dump_json() if view.branch else None,
                 _folder_stamp(theme.own_templates(self.site)),
+                self.page_front_matter,
             ],
             ensure_ascii=False,
         )
@@ -291,9 +294,7 @@ class PageRenderer:
         assert doc_path == "index.md" or doc_path.endswith("/index.md"), doc_path
         body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
         body = _dedupe_heading_ids(body)
-        # Site search is Pagefind's index of the rendered pages (generator/search.py):
-        # Material's own index, built during the render, is left empty.
-        front: dict[str, Any] = {"title": html.escape(title, quote=False), "search": {"exclude": True}}
+        front: dict[str, Any] = {"title": html.escape(title, quote=False), **self.page_front_matter}
         if meta:
             front.update(meta)
         # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
@@ -544,5 +545,6 @@ class PageRenderer:
         return nav
 
 
-def compile_pages(site: Site, view: AudienceView, today: dt.date, dates: Optional[dict[str, RecordDates]] = None, cache: Cache = NO_CACHE) -> CompiledSite:
-    return PageRenderer(site, view, today, dates, cache).render()
+def compile_pages(site: Site, view: AudienceView, today: dt.date, dates: Optional[dict[str, RecordDates]] = None, cache: Cache = NO_CACHE, page_front_matter: Optional[Mapping[str, Any]] = None) -> CompiledSite:
+    """Every page of one audience's site; ``page_front_matter`` (what the engine needs, engines.ProjectNeeds) goes into each page's front matter."""
+    return PageRenderer(site, view, today, dates, cache, page_front_matter).render()

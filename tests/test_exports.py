@@ -25,7 +25,7 @@ import icalendar
 import jsonschema
 import pytest
 
-from generator import build as build_module
+from generator import pipeline
 from generator.audience import narrow
 from generator.config import load_site
 from generator.exports import DATA_FILES_DOC, DUES_COLUMNS, FUNDS_COLUMNS, LEDGERS_COLUMNS, SCHEMA_TYPES, export_files
@@ -220,10 +220,10 @@ def _write_site(tmp_path: Path, urls: bool = True, extra: dict[str, Any] | None 
 
 
 def _check(site: Any):
-    """``build.check`` as it is today: with or without the ``today`` argument."""
-    if len(inspect.signature(build_module.check).parameters) > 1:
-        return build_module.check(site, TODAY)
-    return build_module.check(site)
+    """``pipeline.check`` as it is today: with or without the ``today`` argument."""
+    if len(inspect.signature(pipeline.check).parameters) > 1:
+        return pipeline.check(site, TODAY)
+    return pipeline.check(site)
 
 
 def _load(folder: Path):
