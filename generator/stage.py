@@ -112,7 +112,8 @@ def stage_root(site: Site, output: Optional[Path] = None) -> Path:
     """Where one build's (or serve's) staged projects live, one folder per audience.
 
     ``serve`` and each build output get their own folder, so a build never
-    deletes the project a running ``serve`` renders, and two builds of one
+    deletes the project a running ``serve`` renders (nor the preview it
+    publishes into ``<root>/preview``, see pipeline.serve), and two builds of one
     site into different folders (CI jobs, tests) never write into each other.
     """
     if output is None:

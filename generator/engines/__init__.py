@@ -100,14 +100,7 @@ class Engine(ABC):
         return found
 
     @abstractmethod
-    def render(
-        self,
-        project: Path,
-        site_dir: Path,
-        epoch: int,
-        previous: Optional[PreviousSite] = None,
-        on_page: Optional[Callable[[], None]] = None,
-    ) -> Rendered:
+    def render(self, project: Path, site_dir: Path, epoch: int, previous: Optional[PreviousSite] = None, on_page: Optional[Callable[[], None]] = None) -> Rendered:
         """Render the staged ``project`` into the fresh folder ``site_dir``.
 
         ``epoch`` is the build's timestamp (``clock.Clock.build_epoch``);
@@ -116,14 +109,7 @@ class Engine(ABC):
         ``EngineError`` when the engine refuses the project.
         """
 
-    def serve(
-        self,
-        project: Path,
-        site_dir: Path,
-        watched: Sequence[Path],
-        rebuild: Callable[[], None],
-        dev_addr: Optional[str] = None,
-    ) -> None:
+    def serve(self, project: Path, site_dir: Path, watched: Sequence[Path], rebuild: Callable[[], None], dev_addr: Optional[str] = None) -> None:
         """Serve the site rendered from ``project`` at ``site_dir`` with live reload, until interrupted.
 
         When a file under ``watched`` changes, ``rebuild`` is called (it

@@ -66,14 +66,7 @@ class Zensical(Engine):
     packages = ("zensical",)
     project = MATERIAL_PROJECT
 
-    def render(
-        self,
-        project: Path,
-        site_dir: Path,
-        epoch: int,
-        previous: Optional[PreviousSite] = None,
-        on_page: Optional[Callable[[], None]] = None,
-    ) -> Rendered:
+    def render(self, project: Path, site_dir: Path, epoch: int, previous: Optional[PreviousSite] = None, on_page: Optional[Callable[[], None]] = None) -> Rendered:
         """Render ``project`` into ``site_dir`` (``previous`` is not used: Zensical's cache does the reuse)."""
         import zensical
         from click import ClickException

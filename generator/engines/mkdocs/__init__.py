@@ -42,26 +42,12 @@ class MkDocs(Engine):
     packages = ("mkdocs", "mkdocs-material")
     project = MATERIAL_PROJECT
 
-    def render(
-        self,
-        project: Path,
-        site_dir: Path,
-        epoch: int,
-        previous: Optional[PreviousSite] = None,
-        on_page: Optional[Callable[[], None]] = None,
-    ) -> Rendered:
+    def render(self, project: Path, site_dir: Path, epoch: int, previous: Optional[PreviousSite] = None, on_page: Optional[Callable[[], None]] = None) -> Rendered:
         from .render import render
 
         return render(project, site_dir, epoch, previous, on_page)
 
-    def serve(
-        self,
-        project: Path,
-        site_dir: Path,
-        watched: Sequence[Path],
-        rebuild: Callable[[], None],
-        dev_addr: Optional[str] = None,
-    ) -> None:
+    def serve(self, project: Path, site_dir: Path, watched: Sequence[Path], rebuild: Callable[[], None], dev_addr: Optional[str] = None) -> None:
         from .serve import serve
 
         serve(project, site_dir, watched, rebuild, dev_addr)

@@ -91,13 +91,7 @@ def _link_all(pairs: list[tuple[Path, Path]]) -> None:
             shutil.copy2(source, target)
 
 
-def render(
-    project: Path,
-    site_dir: Path,
-    epoch: int,
-    previous: Optional[PreviousSite] = None,
-    on_page: Optional[Callable[[], None]] = None,
-) -> Rendered:
+def render(project: Path, site_dir: Path, epoch: int, previous: Optional[PreviousSite] = None, on_page: Optional[Callable[[], None]] = None) -> Rendered:
     """Render ``project/mkdocs.yml`` into ``site_dir``, reusing the unchanged pages of ``previous``."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
