@@ -18,7 +18,8 @@ from .figures import funds_totals, members_on
 from .errors import RecordError
 from .i18n import Messages
 from .records import schema
-from .records.index import Record, RecordSet
+from .records.index import BRANCH_FILE, Record, RecordSet
+from .records.placeholders import placeholders_in
 from .records.validate import format_field
 
 Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
@@ -268,7 +269,18 @@ def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Itera
                 yield _problem(record, path, messages, f"pii_{kind}", severity)
 
 
-RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_personal_data)
+def check_branch_placeholders(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """A warning for each placeholder (【请填写：…】) still left in content/branch.yml."""
+    source = records.branch_source
+    if source is None:
+        return
+    rel = site.relative(site.content_dir / BRANCH_FILE)
+    for path, what in placeholders_in(source.data):
+        pos = source.position(path)
+        yield RecordError(rel, pos.line, pos.column, format_field(path), site.messages("placeholder_left", what=what), "warning")
+
+
+RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_personal_data, check_branch_placeholders)
 
 
 def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordError]:
