@@ -171,9 +171,9 @@ def _emit(model: BaseModel, language: str, prefix: str, indent: int, lines: list
             lines.append(f"{pad}{name}: {_scalar(value, _words_for(properties[name], language))}".rstrip())
 
 
-def site_config_text(answers: BranchAnswers) -> str:
-    """``site_config.yml`` with every option of ``SiteConfig`` at its default, commented."""
-    config = SiteConfig(site_name=_site_name(answers), language=answers.language)
+def site_config_text(answers: BranchAnswers, model: type[SiteConfig] = SiteConfig) -> str:
+    """``site_config.yml`` with every option of ``model`` at its default, commented."""
+    config = model(site_name=_site_name(answers), language=answers.language)
     header = option_comments()["_header"][answers.language]
     lines = [f"# {line}".rstrip() for line in header.strip().splitlines()]
     _emit(config, answers.language, "", 0, lines)
