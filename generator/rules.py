@@ -19,7 +19,7 @@ from .errors import RecordError
 from .i18n import Messages
 from .records import schema
 from .records.index import BRANCH_FILE, Record, RecordSet
-from .records.placeholders import placeholders_in
+from .records.placeholders import placeholders_in, strings_in
 from .records.validate import format_field
 
 Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
@@ -243,17 +243,6 @@ def personal_numbers(text: str) -> list[str]:
     return found
 
 
-def _strings(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, path + (i,))
-
-
 def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
     """Errors for personal numbers in public records, warnings in members records."""
     messages = site.messages
@@ -262,7 +251,7 @@ def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Itera
             continue
         intended = set(record.model.numbers_ok)
         severity = "error" if record.visibility == "public" else "warning"
-        for path, text in _strings(record.source.data, ()):
+        for path, text in strings_in(record.source.data):
             if not path or path[0] == "numbers_ok" or format_field(path) in intended or str(path[0]) in intended:
                 continue
             for kind in personal_numbers(text):

@@ -33,18 +33,24 @@ def placeholder(what: str, language: str) -> str:
     return f"【{MARKERS[language]}{colon}{what}】"
 
 
+def strings_in(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string in ``value`` (a loaded record's data) with its field path, in document order."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from strings_in(item, path + (i,))
+
+
 def placeholders_in(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every placeholder in ``value`` (a loaded record's data): (field path, what it asks for).
 
     Walks mappings, lists and strings in document order; a string holding two
     placeholders yields two entries with the same path.
     """
-    if isinstance(value, str):
-        for match in _PLACEHOLDER_RE.finditer(value):
-            yield path, match.group("what")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from placeholders_in(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from placeholders_in(item, path + (i,))
+    for where, text in strings_in(value, path):
+        for match in _PLACEHOLDER_RE.finditer(text):
+            yield where, match.group("what")
