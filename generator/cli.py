@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 from typing import Optional
 
 import click
 
-from . import engines, pipeline, search, templates_new
+from . import engines, pipeline, scaffold, search, templates_new
 from .audience import AUDIENCES
 from .clock import Clock
 from .config import CONFIG_FILE, Site, load_site
@@ -18,6 +17,7 @@ from .errors import OpenBranchError, RecordError, format_errors
 from .i18n import Messages
 from .progress import Progress
 from .records import schema
+from .scaffold import branch as branch_scaffold
 
 _config_option = click.option(
     "-c",
@@ -48,10 +48,17 @@ def _emit_problems(problems: list[RecordError], fmt: str, messages: Messages, st
         click.echo(format_errors(problems, fmt, messages("warning_word")), file=stream)
 
 
+# Formats read by a program (a CI report): always printed whole, on stdout, even when empty.
+_REPORT_FORMATS = ("json", "gitlab")
+
+
 def _open_site(config_file: Path, fmt: str) -> Site:
     site, problems = load_site(config_file)
     if site is None:
-        _emit_problems(problems, fmt, Messages("zh"), sys.stderr)
+        if fmt in _REPORT_FORMATS:
+            click.echo(format_errors(problems, fmt))
+        else:
+            _emit_problems(problems, fmt, Messages("zh"), sys.stderr)
         if fmt == "text":
             click.echo(Messages("zh")("problems_found", errors=len(problems), warnings=0), err=True)
         sys.exit(1)
@@ -80,7 +87,7 @@ def main() -> None:
 
 @main.command()
 @_config_option
-@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True, help="How problems are printed")
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "gitlab", "json"]), default="text", show_default=True, help="How problems are printed: text, GitHub annotations, a GitLab Code Quality report, JSON")
 @click.option("--strict", is_flag=True, help="Fail on warnings too (for CI)")
 @click.option("--previous", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None, help="The last build's data/records.json: warn when a published id disappears")
 @_today_option
@@ -90,8 +97,8 @@ def check(config_file: Path, fmt: str, strict: bool, previous: Optional[Path], t
     messages = site.messages
     records, collector = pipeline.check(site, _clock(today).today, previous)
     problems = collector.sorted()
-    if fmt == "json":
-        click.echo(format_errors(problems, "json"))
+    if fmt in _REPORT_FORMATS:
+        click.echo(format_errors(problems, fmt))
     else:
         _emit_problems(problems, fmt, messages)
     failed = collector.failed(strict)
@@ -116,10 +123,10 @@ def schema_command(output: Path, config_file: Path) -> None:
         site, _ = load_site(config_file)
         language = site.config.language if site else "zh"
     output.mkdir(parents=True, exist_ok=True)
-    for record_type in schema.RECORD_MODELS:
-        text = json.dumps(schema.json_schema(record_type), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        (output / f"{record_type}.schema.json").write_text(text, encoding="utf-8")
-    click.echo(Messages(language)("schema_written", count=len(schema.RECORD_MODELS), path=output.as_posix()))
+    files = scaffold.schema_files(".")
+    for name, text in files.items():
+        (output / name).write_text(text, encoding="utf-8")
+    click.echo(Messages(language)("schema_written", count=len(files), path=output.as_posix()))
 
 
 @main.command()
@@ -148,6 +155,35 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     click.echo(site.relative(path))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path), default=Path("."), required=False)
+@click.option("--name", required=True, help="The branch's name, e.g. 第三党支部")
+@click.option("--parent", default=None, help="The higher-level party organisation (a placeholder to fill in when left out)")
+@click.option("--language", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="The language of the sites, the comments and the README")
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty, overwriting files of the same name")
+@_today_option
+def init(folder: Path, name: str, parent: Optional[str], language: str, force: bool, today: Optional[dt.datetime]) -> None:
+    """Write a new branch repository in FOLDER (default: here): settings, branch.yml, draft examples, schemas, CI and nginx files."""
+    messages = Messages(language)
+    if not name.strip():
+        raise click.UsageError("--name: " + messages("empty_text"))
+    answers = branch_scaffold.BranchAnswers(name.strip(), parent.strip() if parent and parent.strip() else None, language, _clock(today).today)
+    try:
+        written = scaffold.write_files(folder, branch_scaffold.files(answers), force)
+    except scaffold.FolderNotEmpty:
+        click.echo(messages("init_not_empty", path=folder.as_posix()), err=True)
+        sys.exit(1)
+    except scaffold.NotAFolder:
+        click.echo(messages("init_not_folder", path=folder.as_posix()), err=True)
+        sys.exit(1)
+    click.echo(messages("init_written", path=folder.as_posix(), count=len(written.files)))
+    if written.overwritten:
+        click.echo(messages("init_overwritten", count=len(written.overwritten)))
+        for rel in written.overwritten:
+            click.echo(f"  {rel}")
+    click.echo(messages("init_next_steps"))
 
 
 @main.command()

@@ -226,6 +226,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--engine {engine}: {name} is not installed. Install it with pip install 'openbranch[{engine}]' and try again",
     },
     "search_failed": {"zh": "建立站内搜索索引（Pagefind）出错：{detail}", "en": "Building the search index (Pagefind) failed: {detail}"},
+    # ---- openbranch init and placeholders (generator/scaffold/, generator/records/placeholders.py) ----
+    "placeholder_left": {
+        "zh": "尚未填写：{what}（请把“【请填写：…】”换成实际内容）",
+        "en": "not filled in yet: {what} (replace the '【fill in: …】' with the real value)",
+    },
+    "init_not_empty": {
+        "zh": "文件夹 {path} 不是空的。要在其中写入，请加 --force（同名文件会被覆盖，其他文件保持不变）",
+        "en": "the folder {path} is not empty. To write into it anyway, add --force (files of the same name are overwritten, others are left alone)",
+    },
+    "init_not_folder": {"zh": "{path} 不是文件夹", "en": "{path} is not a folder"},
+    "init_written": {"zh": "已在 {path} 创建支部网站仓库（{count} 个文件）", "en": "wrote a branch site repository in {path} ({count} files)"},
+    "init_overwritten": {"zh": "覆盖了以下 {count} 个原有文件：", "en": "overwrote these {count} existing files:"},
+    "init_next_steps": {
+        "zh": "下一步：\n  1. 把 content/branch.yml 中的“【请填写：…】”换成实际内容（openbranch check 会逐条提示）\n  2. 看 README.md：添加记录、检查、预览、发布\n  3. 用 git 提交并推送，CI 会检查记录、生成并发布网站",
+        "en": "Next:\n  1. Replace each '【fill in: …】' in content/branch.yml (openbranch check lists every one)\n  2. Read README.md: add a record, check, preview, publish\n  3. Commit and push with git; CI checks the records, builds and publishes the sites",
+    },
+    # ---- end of openbranch init ----
 }
 
 # ---------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from .figures import funds_totals, members_on
 from .errors import RecordError
 from .i18n import Messages
 from .records import schema
-from .records.index import Record, RecordSet
+from .records.index import BRANCH_FILE, Record, RecordSet
+from .records.placeholders import placeholders_in, strings_in
 from .records.validate import format_field
 
 Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
@@ -242,17 +243,6 @@ def personal_numbers(text: str) -> list[str]:
     return found
 
 
-def _strings(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, path + (i,))
-
-
 def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
     """Errors for personal numbers in public records, warnings in members records."""
     messages = site.messages
@@ -261,14 +251,25 @@ def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Itera
             continue
         intended = set(record.model.numbers_ok)
         severity = "error" if record.visibility == "public" else "warning"
-        for path, text in _strings(record.source.data, ()):
+        for path, text in strings_in(record.source.data):
             if not path or path[0] == "numbers_ok" or format_field(path) in intended or str(path[0]) in intended:
                 continue
             for kind in personal_numbers(text):
                 yield _problem(record, path, messages, f"pii_{kind}", severity)
 
 
-RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_personal_data)
+def check_branch_placeholders(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """A warning for each placeholder (【请填写：…】) still left in content/branch.yml."""
+    source = records.branch_source
+    if source is None:
+        return
+    rel = site.relative(site.content_dir / BRANCH_FILE)
+    for path, what in placeholders_in(source.data):
+        pos = source.position(path)
+        yield RecordError(rel, pos.line, pos.column, format_field(path), site.messages("placeholder_left", what=what), "warning")
+
+
+RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_personal_data, check_branch_placeholders)
 
 
 def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordError]:
