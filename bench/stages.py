@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator import engine, search, stage  # noqa: E402
+from generator import engines, search, stage  # noqa: E402
 from generator.audience import AUDIENCES, narrow  # noqa: E402
-from generator.build import check  # noqa: E402
-from generator.config import load_site  # noqa: E402
 from generator.compile import compile_audience  # noqa: E402
+from generator.config import load_site  # noqa: E402
 from generator.history import record_dates  # noqa: E402
+from generator.pipeline import check  # noqa: E402
 from bench.synth import make_site  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
@@ -44,8 +44,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--engine", choices=engine.ENGINES, default=engine.DEFAULT_ENGINE)
+    parser.add_argument("--engine", choices=engines.names(), default=engines.DEFAULT_ENGINE)
     args = parser.parse_args()
+    engine = engines.get(args.engine)
     times: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         config = make_site(Path(tmp), args.records)
@@ -62,18 +63,18 @@ def main() -> None:
             compiled = {}
             for audience in AUDIENCES:
                 view = narrow(records, audience)
-                t, compiled[audience] = timed(lambda: compile_audience(site, view, TODAY, dates=dates, page_front_matter={"search": {"exclude": True}}))
+                t, compiled[audience] = timed(lambda: compile_audience(site, view, TODAY, dates=dates, page_front_matter=engine.project.page_front_matter))
                 times.setdefault(f"compile {audience}", []).append(t)
-                t, (folder, changed) = timed(lambda: stage.write_stage(site, root / audience, audience, compiled[audience]))
+                t, (folder, changed) = timed(lambda: stage.write_stage(site, root / audience, audience, compiled[audience], engine.project))
                 times.setdefault(f"stage {audience}", []).append(t)
                 out = Path(tmp) / "out" / audience
-                t, _ = timed(lambda: engine.render(folder, out, 0, engine=args.engine))
+                t, _ = timed(lambda: engine.render(folder, out, 0))
                 times.setdefault(f"render {audience}", []).append(t)
-                t, _ = timed(lambda: engine.render(folder, out, 0, engine=args.engine))
+                t, _ = timed(lambda: engine.render(folder, out, 0))
                 times.setdefault(f"render {audience} again", []).append(t)
                 t, _ = timed(lambda: search.index_site(out, site.config.language))
                 times.setdefault(f"search index {audience}", []).append(t)
-            t, (_, unchanged) = timed(lambda: stage.write_stage(site, root / "public", "public", compiled["public"]))
+            t, (_, unchanged) = timed(lambda: stage.write_stage(site, root / "public", "public", compiled["public"], engine.project))
             times.setdefault("restage unchanged public", []).append(t)
         pages = len(compiled["members"].pages())
     print(f"engine: {args.engine}  records: {len(records.records)}  members pages: {pages}  files rewritten on an unchanged restage: {unchanged}")

@@ -7,7 +7,6 @@ fields; the ``mkdocs`` block is passed through to the generated mkdocs.yml.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -178,15 +177,3 @@ def load_site(config_path: Path, language_hint: str = "zh") -> tuple[Site | None
     if model is None:
         return None, errors
     return Site(config_path, model), []
-
-
-def today_from_env(explicit: Optional[dt.date] = None) -> dt.date:
-    """"Today" for what is open or upcoming: --today, else SOURCE_DATE_EPOCH, else the clock."""
-    import os
-
-    if explicit is not None:
-        return explicit
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.date.today()

@@ -1,13 +1,15 @@
 """Problems found in records and configuration: collected, sorted, formatted.
 
 Every problem is one line in the form compilers and linters use,
-``path:line:column: field: message``, so editors and CI can jump to it.
+``path:line:column: field: message``, so editors and CI can jump to it; CI
+also gets them as GitHub annotations and as a GitLab Code Quality report.
 Messages are already translated when a ``RecordError`` is made; this module
 only orders and prints them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Literal
@@ -43,6 +45,19 @@ class RecordError:
         if self.field:
             params.append(f"title={_gh_escape_property(self.field)}")
         return f"::{self.severity} {','.join(params)}::{_gh_escape_data(self.message)}"
+
+    def format_gitlab(self) -> dict:
+        """One issue of a GitLab Code Quality report (shown in the merge request)."""
+        # The fingerprint names the problem, not the run: the same problem keeps
+        # it from one pipeline to the next, so GitLab can tell new from fixed.
+        identity = "\0".join((self.path, str(self.line), self.field, self.message))
+        return {
+            "description": f"{self.field}: {self.message}" if self.field else self.message,
+            "check_name": f"openbranch-{self.severity}",
+            "fingerprint": hashlib.sha256(identity.encode("utf-8")).hexdigest(),
+            "severity": "major" if self.severity == "error" else "minor",
+            "location": {"path": self.path, "lines": {"begin": self.line or 1}},
+        }
 
 
 def _gh_escape_data(text: str) -> str:
@@ -81,9 +96,11 @@ class ErrorCollector:
 
 
 def format_errors(errors: list[RecordError], fmt: str = "text", warning_word: str = "warning") -> str:
-    """All problems in one of the three output formats (text, github, json)."""
+    """All problems in one of the output formats (text, github, gitlab, json)."""
     if fmt == "json":
         return json.dumps([asdict(e) for e in errors], ensure_ascii=False, indent=2)
+    if fmt == "gitlab":
+        return json.dumps([e.format_gitlab() for e in errors], ensure_ascii=False, indent=2)
     if fmt == "github":
         return "\n".join(e.format_github() for e in errors)
     return "\n".join(e.format_text(warning_word) for e in errors)

@@ -2,9 +2,9 @@
 
 On a terminal one status line is redrawn in place (loading, compiling,
 rendering per audience, with counts); anywhere else (CI logs, pipes, tests)
-nothing is drawn, only the timing summary printed at the end.  The two
-audiences build in separate processes: they send their counts through a
-queue and one thread here draws them.
+nothing is drawn, only the timing summary printed at the end.  Where the
+two audiences build in separate processes (``parallel``), they send their
+counts through a queue and one thread here draws them.
 """
 
 from __future__ import annotations

@@ -13,15 +13,16 @@ from pathlib import Path
 from fractions import Fraction
 from typing import Callable, Iterator, Optional
 
+from . import vocabulary
 from .config import Site
+from .errors import RecordError
 from .figures.ledgers import funds_ledgers, members_on
 from .figures.records import funds_totals
-from .errors import RecordError
 from .i18n import Messages
-from . import vocabulary
-from .records.index import Record, RecordSet
+from .records.index import BRANCH_FILE, Record, RecordSet
 from .records.models import Branch
 from .records.models.common import money_text
+from .records.placeholders import placeholders_in, strings_in
 from .records.validate import format_field
 
 Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
@@ -235,17 +236,6 @@ def personal_numbers(text: str) -> list[str]:
     return found
 
 
-def _strings(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, path + (i,))
-
-
 def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
     """Errors for personal numbers in public records, warnings in members records."""
     messages = site.messages
@@ -254,14 +244,25 @@ def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Itera
             continue
         intended = set(record.model.numbers_ok)
         severity = "error" if record.visibility == "public" else "warning"
-        for path, text in _strings(record.source.data, ()):
+        for path, text in strings_in(record.source.data):
             if not path or path[0] == "numbers_ok" or format_field(path) in intended or str(path[0]) in intended:
                 continue
             for kind in personal_numbers(text):
                 yield _problem(record, path, messages, f"pii_{kind}", severity)
 
 
-RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_personal_data)
+def check_branch_placeholders(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """A warning for each placeholder (【请填写：…】) still left in content/branch.yml."""
+    source = records.branch_source
+    if source is None:
+        return
+    rel = site.relative(site.content_dir / BRANCH_FILE)
+    for path, what in placeholders_in(source.data):
+        pos = source.position(path)
+        yield RecordError(rel, pos.line, pos.column, format_field(path), site.messages("placeholder_left", what=what), "warning")
+
+
+RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_personal_data, check_branch_placeholders)
 
 
 def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordError]:

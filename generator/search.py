@@ -51,6 +51,16 @@ _TAG = re.compile(r"(<[^>]*>)")
 _INDEX_LANGUAGE = {"zh": "und", "en": "en"}
 
 
+def versions() -> dict[str, str]:
+    """The installed version of Pagefind (for ``--version``)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return {"pagefind": version("pagefind")}
+    except PackageNotFoundError:
+        return {}
+
+
 class SearchIndexError(Exception):
     """Pagefind could not index a rendered site."""
 

@@ -1,10 +1,14 @@
-"""Writing one audience's plain MkDocs project into the build folder.
+"""Writing one audience's project into the build folder, for an engine to render.
 
-The staged project is engine-neutral: Markdown pages with front matter, data
-files, the theme overrides and a generated ``mkdocs.yml`` — no hooks, no
-third-party plugins, nothing computed at render time.  Only files whose bytes
-changed are rewritten (so a live-reload server sees real changes only), and
-files no longer produced are removed.
+The staged project is a plain MkDocs project: Markdown pages with front
+matter, data files, the theme overrides and a generated ``mkdocs.yml`` —
+no hooks, no plugins of ours, nothing computed at render time.  What it
+holds is engine-neutral except for what the engine asks for
+(``engines.ProjectNeeds``: Material's search plugin, the ``toc`` slugify
+function, the front matter of every page, which the compile step writes).
+Only files whose bytes changed are rewritten (so a live-reload server sees
+real changes only, and the engine's hard links into a live site stay
+intact), and files no longer produced are removed.
 """
 
 from __future__ import annotations
@@ -17,31 +21,27 @@ from typing import Any, Optional
 
 import yaml
 
-from .config import Site
-from .i18n import Labels
 from .compile.output import Output
+from .config import Site
+from .engines import SITE_DIR, ProjectNeeds, PythonCall
+from .i18n import Labels
 from .theme import override_files
 
 
-# Where a plain build of the staged project writes (Zensical requires a folder
-# inside the project; MkDocs is always given the output folder instead).  Like
-# Zensical's .cache beside it, write_stage leaves it alone (it only cleans
-# docs/ and overrides/), so the cache survives from build to build.
-SITE_DIR = ".site"
+# Python-Markdown extensions of every staged project, with their options.
+_MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {"tables": {}, "attr_list": {}, "admonition": {}, "toc": {"permalink": True}}
 
 
-def _search_plugin() -> str:
-    """Material's search plugin, kept for its search box; its index stays empty.
-
-    Every page is excluded from it (``search: exclude`` front matter, see
-    pages.py): the index is Pagefind's, built on the rendered site by
-    generator/search.py, and main.html points the box at it.
-    """
-    return "search"
+def _markdown_extensions(needs: ProjectNeeds) -> list[Any]:
+    """mkdocs.yml's ``markdown_extensions``: ours, with the options (or extensions) the engine adds."""
+    merged = {name: dict(options) for name, options in _MARKDOWN_EXTENSIONS.items()}
+    for name, options in needs.extension_options.items():
+        merged.setdefault(name, {}).update(options)
+    return [{name: options} if options else name for name, options in merged.items()]
 
 
-def mkdocs_config(site: Site, audience: str, compiled: Output) -> dict[str, Any]:
-    """The generated mkdocs.yml, from site_config.yml plus its pass-through block."""
+def mkdocs_config(site: Site, audience: str, compiled: Output, needs: ProjectNeeds) -> dict[str, Any]:
+    """The generated mkdocs.yml, from site_config.yml plus its pass-through block and what the engine ``needs``."""
     config = site.config
     settings = getattr(config.audiences, audience)
     language = config.language
@@ -60,13 +60,8 @@ def mkdocs_config(site: Site, audience: str, compiled: Output) -> dict[str, Any]
             "palette": {"scheme": "default", "primary": "red", "accent": "red"},
             "features": ["navigation.tabs", "navigation.top", "search.highlight", "toc.follow"],
         },
-        "plugins": [_search_plugin()],
-        "markdown_extensions": [
-            "tables",
-            "attr_list",
-            "admonition",
-            {"toc": {"permalink": True}},
-        ],
+        "plugins": list(needs.plugins),
+        "markdown_extensions": _markdown_extensions(needs),
         "extra_css": ["stylesheets/openbranch.css", "stylesheets/openbranch-reports.css", "stylesheets/openbranch-a11y.css"],
         "extra": {
             "generator": False,
@@ -85,13 +80,19 @@ def mkdocs_config(site: Site, audience: str, compiled: Output) -> dict[str, Any]
     return generated
 
 
+class _ProjectDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, plus ``PythonCall`` values as ``!!python/object/apply:`` tags."""
+
+
+def _represent_call(dumper: yaml.SafeDumper, call: PythonCall) -> yaml.Node:
+    return dumper.represent_mapping(f"tag:yaml.org,2002:python/object/apply:{call.function}", {"kwds": dict(call.kwds)}, flow_style=True)
+
+
+_ProjectDumper.add_representer(PythonCall, _represent_call)
+
+
 def _dump_mkdocs_yml(data: dict[str, Any]) -> str:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-    # The one engine-specific value: readable Unicode heading anchors (不是 _1, _2).
-    text = text.replace(
-        "- toc:\n    permalink: true\n",
-        "- toc:\n    permalink: true\n    slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n",
-    )
+    text = yaml.dump(data, Dumper=_ProjectDumper, allow_unicode=True, sort_keys=False, width=1000)
     return "# Generated by OpenBranch from site_config.yml; do not edit.\n" + text
 
 
@@ -111,7 +112,8 @@ def stage_root(site: Site, output: Optional[Path] = None) -> Path:
     """Where one build's (or serve's) staged projects live, one folder per audience.
 
     ``serve`` and each build output get their own folder, so a build never
-    deletes the project a running ``serve`` renders, and two builds of one
+    deletes the project a running ``serve`` renders (nor the preview it
+    publishes into ``<root>/preview``, see pipeline.serve), and two builds of one
     site into different folders (CI jobs, tests) never write into each other.
     """
     if output is None:
@@ -120,14 +122,14 @@ def stage_root(site: Site, output: Optional[Path] = None) -> Path:
     return site.stage_dir / f"build-{key}"
 
 
-def write_stage(site: Site, stage: Path, audience: str, compiled: Output) -> tuple[Path, int]:
-    """Write the project for ``audience`` into ``stage``; return it and how many files changed."""
+def write_stage(site: Site, stage: Path, audience: str, compiled: Output, needs: ProjectNeeds) -> tuple[Path, int]:
+    """Write the project for ``audience`` into ``stage`` with what the engine ``needs``; return it and how many files changed."""
     wanted: dict[Path, bytes | Path] = {}
     for doc_path, payload in compiled.items():
         wanted[stage / "docs" / doc_path] = payload
     for name, source in override_files(site).items():
         wanted[stage / "overrides" / name] = source
-    wanted[stage / "mkdocs.yml"] = _dump_mkdocs_yml(mkdocs_config(site, audience, compiled)).encode("utf-8")
+    wanted[stage / "mkdocs.yml"] = _dump_mkdocs_yml(mkdocs_config(site, audience, compiled, needs)).encode("utf-8")
 
     changed = 0
     for path, payload in sorted(wanted.items()):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.audience import narrow
-from generator.build import check
+from generator.pipeline import check
 from generator.compile import DuplicateOutput, Output, compile_audience
 from generator.config import load_site
 

@@ -24,8 +24,7 @@ import icalendar
 import jsonschema
 import pytest
 
-from generator import build as build_module
-from generator import vocabulary
+from generator import pipeline, vocabulary
 from generator.audience import narrow
 from generator.compile import Output
 from generator.compile.exports import documented_files, export_files
@@ -230,7 +229,7 @@ def _write_site(tmp_path: Path, urls: bool = True, extra: dict[str, Any] | None 
 def _load(folder: Path):
     site, errors = load_site(folder / "site_config.yml")
     assert site is not None, errors
-    records, collector = build_module.check(site, TODAY)
+    records, collector = pipeline.check(site, TODAY)
     problems = [e for e in collector.sorted() if e.severity == "error"]
     assert not problems, problems
     return site, records

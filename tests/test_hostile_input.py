@@ -33,7 +33,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from generator.build import check as check_records
+from generator.pipeline import check as check_records
 from generator.config import load_site
 from generator.compile.sanitise import render_body
 

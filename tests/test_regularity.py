@@ -26,7 +26,7 @@ import pytest
 
 from generator.figures import regularity
 from generator.audience import narrow
-from generator.build import check
+from generator.pipeline import check
 from generator.config import load_site
 
 from .helpers import make_site, run_cli

@@ -19,7 +19,7 @@ import pytest
 
 from generator.figures import ledgers, records as record_figures
 from generator.audience import narrow
-from generator.build import check as check_records
+from generator.pipeline import check as check_records
 from generator.config import load_site
 
 from .helpers import BRANCH, make_site, run_cli

@@ -106,6 +106,13 @@ MESSAGES: dict[str, str] = {
     "engine_failed": "{engine} failed: {detail}",
     "engine_missing": "--engine {engine}: {name} is not installed. Install it with pip install 'openbranch[{engine}]' and try again",
     "search_failed": "Building the search index (Pagefind) failed: {detail}",
+    # openbranch init (generator/scaffold/) and placeholders (generator/records/placeholders.py)
+    "placeholder_left": "not filled in yet: {what} (replace the '【fill in: …】' with the real value)",
+    "init_not_empty": "the folder {path} is not empty. To write into it anyway, add --force (files of the same name are overwritten, others are left alone)",
+    "init_not_folder": "{path} is not a folder",
+    "init_written": "wrote a branch site repository in {path} ({count} files)",
+    "init_overwritten": "overwrote these {count} existing files:",
+    "init_next_steps": "Next:\n  1. Replace each '【fill in: …】' in content/branch.yml (openbranch check lists every one)\n  2. Read README.md: add a record, check, preview, publish\n  3. Commit and push with git; CI checks the records, builds and publishes the sites",
     "list_separator": ", ",
     "new_title": "New {type}",
     "timing_seconds": "{label} {seconds:.1f} s",

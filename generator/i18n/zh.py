@@ -106,6 +106,13 @@ MESSAGES: dict[str, str] = {
     "engine_failed": "{engine} 生成出错：{detail}",
     "engine_missing": "--engine {engine}：{name} 未安装。请运行 pip install 'openbranch[{engine}]' 安装后重试",
     "search_failed": "建立站内搜索索引（Pagefind）出错：{detail}",
+    # openbranch init (generator/scaffold/) and placeholders (generator/records/placeholders.py)
+    "placeholder_left": "尚未填写：{what}（请把“【请填写：…】”换成实际内容）",
+    "init_not_empty": "文件夹 {path} 不是空的。要在其中写入，请加 --force（同名文件会被覆盖，其他文件保持不变）",
+    "init_not_folder": "{path} 不是文件夹",
+    "init_written": "已在 {path} 创建支部网站仓库（{count} 个文件）",
+    "init_overwritten": "覆盖了以下 {count} 个原有文件：",
+    "init_next_steps": "下一步：\n  1. 把 content/branch.yml 中的“【请填写：…】”换成实际内容（openbranch check 会逐条提示）\n  2. 看 README.md：添加记录、检查、预览、发布\n  3. 用 git 提交并推送，CI 会检查记录、生成并发布网站",
     "list_separator": "、",
     "new_title": "{type}",
     "timing_seconds": "{label} {seconds:.1f} 秒",

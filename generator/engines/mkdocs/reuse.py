@@ -1,14 +1,18 @@
 """The MkDocs plugin: page-level reuse of the previous build, and progress.
 
-This is the only module that knows MkDocs' events.  ``engine`` adds the
-plugin to the loaded configuration (it is not in the staged ``mkdocs.yml``,
-which stays engine-neutral) and tells it which pages may be reused: pages
-whose staged Markdown is byte-for-byte what the previous build rendered,
-under the same configuration, theme overrides and navigation.
+``render`` adds the plugin to the loaded configuration (it is not in the
+staged ``mkdocs.yml``, which stays engine-neutral) and tells it which pages
+may be reused: pages whose staged Markdown is byte-for-byte what the
+previous build rendered, under the same configuration, theme overrides and
+navigation.
 
-A reused page is not rendered: MkDocs is handed a stub source that selects an
-empty template, so it writes nothing for that page, and ``engine`` links the
-previous build's HTML into the new site instead.  A page's HTML depends only
+A reused page is not rendered: its ``Page.read_source`` and ``Page.render``
+are replaced by stubs that give it an empty template and no content (and set
+what MkDocs 1.6 reads after rendering, ``present_anchor_ids`` and
+``links_to_anchors``), so MkDocs writes nothing for that page, and
+``render`` links the previous build's HTML into the new site instead.  The
+staged docs' other files are not copied either (``File.copy_file`` is
+replaced): ``render`` hard-links them.  A page's HTML depends only
 on its own source, its URL and the site-wide inputs hashed into the reuse key
 (the Material templates read ``nav``, ``config`` and ``page``; only pages in
 the navigation have neighbours), so the result is the same bytes a full
@@ -26,13 +30,15 @@ import jinja2
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.toc import get_toc
 
+from . import MATERIAL_PROJECT
+
 REUSED_TEMPLATE = "openbranch-reused-page.html"
 
 
 def _read_nothing(page, config) -> None:  # noqa: ANN001 - MkDocs' types
     # No file read, no Markdown: an empty template, and Material's own search index skips it.
     page.markdown = ""
-    page.meta = {"template": REUSED_TEMPLATE, "search": {"exclude": True}}
+    page.meta = {**MATERIAL_PROJECT.page_front_matter, "template": REUSED_TEMPLATE}
 
 
 def _render_nothing(page, config, files) -> None:  # noqa: ANN001
@@ -43,10 +49,10 @@ def _render_nothing(page, config, files) -> None:  # noqa: ANN001
 
 
 def _copy_nothing(dirty: bool = False) -> None:
-    """The engine links the staged file into the site instead (see ``static_files``)."""
+    """``render`` links the staged file into the site instead (see ``static_files``)."""
 
 
-class OpenBranchPlugin(BasePlugin):
+class ReusePlugin(BasePlugin):
     def __init__(self, reusable: set[str], previous_site: Optional[Path], cache_dir: Optional[Path] = None, page_done: Optional[Callable[[], None]] = None):
         super().__init__()
         self.reusable = reusable
@@ -55,11 +61,11 @@ class OpenBranchPlugin(BasePlugin):
         self.page_done = page_done
         self.in_nav: set[str] = set()
         self.reused: list[str] = []  # dest_uri of each page taken from the previous site
-        self.static_files: list[tuple[str, str]] = []  # (source path, dest_uri) for the engine to link
+        self.static_files: list[tuple[str, str]] = []  # (source path, dest_uri) for ``render`` to link
 
     def on_files(self, files, *, config):  # noqa: ANN001
         # The staged docs' own files (record JSON, attachments, charts, feeds) are
-        # hard-linked by the engine rather than copied byte by byte: thousands of them.
+        # hard-linked by ``render`` rather than copied byte by byte: thousands of them.
         docs = os.path.abspath(config.docs_dir) + os.sep
         for file in files:
             if not file.is_documentation_page() and file.abs_src_path and file.abs_src_path.startswith(docs):

@@ -1,0 +1,140 @@
+"""Putting a rendered site live: fresh folder, atomic swap, recovery, the render manifest.
+
+An engine renders each audience into a fresh folder beside the output
+(``OUT/.public.new-<pid>``: the same file system, so renaming works); only
+when every audience has rendered is each live site replaced, in one step, so
+a reader, a failed build or a kill sees the whole old site or the whole new
+one.  On Linux the swap is one ``renameat2(RENAME_EXCHANGE)``; elsewhere two
+renames, and what a kill between them leaves (``OUT/.public.old-<pid>``) is
+put back by ``recover`` at the start of the next build.
+
+The render manifest, kept in the audience's stage folder, says what the live
+site was rendered from (the engine writes its content: MkDocs a hash per page
+and one of everything site-wide) and which folder it is, so the next build
+may reuse that site's pages.  It is removed before the swap and written after
+it: a manifest never describes a site that is not live.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+RENDER_MANIFEST = ".openbranch-render.json"
+
+
+@dataclass(frozen=True)
+class PreviousSite:
+    """The live site of an audience and the manifest of what it was rendered from."""
+
+    folder: Path
+    manifest: dict[str, Any]
+
+
+# -- folders ------------------------------------------------------------------
+
+
+def fresh_folder(output: Path, audience: str) -> Path:
+    """An empty folder beside the output to render into (same file system, so rename works)."""
+    output.mkdir(parents=True, exist_ok=True)
+    folder = output / f".{audience}.new-{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
+def discard(folder: Path) -> None:
+    """Remove a fresh folder that will not go live."""
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two folders (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` so that a reader (or a kill) sees one whole site or the other."""
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    shutil.rmtree(old, ignore_errors=True)
+    if target.is_dir() and _exchange(new, target):
+        # ``new`` now holds the previous site.
+        shutil.rmtree(new, ignore_errors=True)
+        return
+    # Elsewhere: two renames; a kill between them leaves the old site under ``old``,
+    # which ``recover`` puts back on the next build.
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(output: Path) -> None:
+    """Undo what an interrupted build left: restore a site moved aside, drop half-rendered folders."""
+    if not output.is_dir():
+        return
+    for leftover in sorted(output.glob(".*.old-*")):
+        target = output / leftover.name[1:].split(".old-")[0]
+        if not target.exists():
+            os.replace(leftover, target)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in sorted(output.glob(".*.new-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+# -- the render manifest ------------------------------------------------------------
+
+
+def _site_identity(site: Path) -> list[int]:
+    """Which folder the live site is: a site put back from a copy or a backup is another folder."""
+    info = os.stat(site)
+    return [info.st_dev, info.st_ino, info.st_mtime_ns]
+
+
+def previous_site(stage: Path, target: Path) -> Optional[PreviousSite]:
+    """The live site at ``target`` and its manifest, if the manifest in ``stage`` was written for this very folder."""
+    if not target.is_dir():
+        return None
+    try:
+        manifest = json.loads((stage / RENDER_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.pop("site", None) != _site_identity(target):
+        return None  # restored, replaced or rendered elsewhere since: nothing in it may be reused
+    return PreviousSite(target, manifest)
+
+
+def forget(stage: Path) -> None:
+    """The live site is about to change: its manifest no longer describes it."""
+    (stage / RENDER_MANIFEST).unlink(missing_ok=True)
+
+
+def remember(stage: Path, manifest: dict[str, Any], site: Path) -> None:
+    """Record what the (now live) ``site`` was rendered from, for the next build to reuse; nothing for an empty manifest."""
+    if manifest:
+        manifest = {**manifest, "site": _site_identity(site)}
+        tmp = stage / (RENDER_MANIFEST + ".tmp")
+        tmp.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, stage / RENDER_MANIFEST)
+
+
+def publish(fresh: Path, target: Path, stage: Path, manifest: dict[str, Any]) -> None:
+    """Make the site rendered into ``fresh`` live at ``target``; ``stage`` keeps its ``manifest`` for the next build."""
+    forget(stage)
+    swap_in(fresh, target)
+    remember(stage, manifest, target)
