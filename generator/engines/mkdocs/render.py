@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from ...clock import source_date_epoch
+from ...hashing import add_files
 from ...publish import PreviousSite
 from .. import EngineError, Rendered
 
@@ -70,8 +71,7 @@ def _site_key(project: Path) -> str:
     site_wide = [project / "mkdocs.yml"]
     if (project / "overrides").is_dir():
         site_wide += [p for p in (project / "overrides").rglob("*") if p.is_file()]
-    for path in sorted(site_wide):
-        digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    add_files(digest, site_wide, project)
     return digest.hexdigest()
 
 
