@@ -1,9 +1,12 @@
-"""When each record was first published and last changed, from git history.
+"""When each record was first published and last changed.
 
-One ``git log`` over the content folder gives every file's commit dates in a
-single pass (never one git call per record).  Outside a git repository, or
-for a file git does not know yet, the dates come from the record itself:
-its date, and its latest correction.
+First published is the record's own ``published:`` date when it has one (the
+day it was really disclosed: a record typed in later, or moved between
+repositories, keeps its true date); else the first commit that added the
+file.  One ``git log`` over the content folder gives every file's commit
+dates in a single pass (never one git call per record).  Outside a git
+repository, or for a file git does not know yet, the dates come from the
+record itself: its date, and its latest correction.
 """
 
 from __future__ import annotations
@@ -65,6 +68,9 @@ def record_dates(records: RecordSet, content_dir: Path) -> dict[str, RecordDates
             first, last = found
         else:
             first = last = record.date
+        if record.model.published is not None:
+            first = record.model.published
+            last = max(last, first)
         if corrected is not None:
             last = max(last, corrected)
         result[record.id] = RecordDates(first_published=first, last_changed=last, from_git=found is not None)

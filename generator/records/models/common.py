@@ -202,7 +202,9 @@ class Approval(Strict):
     """The disclosure procedure: proposed, reviewed for confidentiality, approved."""
 
     proposed_by: Optional[Text] = Field(None, description="Who proposed disclosing (提出)")
+    proposed_on: Optional[IsoDate] = Field(None, description="Date of the proposal")
     reviewed_by: Optional[Text] = Field(None, description="Who did the confidentiality review (保密审查)")
+    reviewed_on: Optional[IsoDate] = Field(None, description="Date of the review")
     approved_by: Optional[Text] = Field(None, description="Who approved the disclosure (审批)")
     approved_on: Optional[IsoDate] = Field(None, description="Date of approval")
 
@@ -220,6 +222,7 @@ class RecordBase(Strict):
     type: Optional[Text] = Field(None, description="Record type; must match the section folder when given")
     title: RequiredText
     date: IsoDate
+    published: Optional[IsoDate] = Field(None, description="The day the record was first disclosed (首次发布); defaults to the first commit that added the file")
     visibility: Optional[Choice("visibility")] = Field(None, description=vocabulary.described("visibility"))
     status: Choice("status") = Field("published", description=vocabulary.described("status"))
     summary: Optional[Text] = Field(None, description="One or two sentences for listings")
