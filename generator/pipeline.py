@@ -39,14 +39,16 @@ PREVIEW = "preview"
 def check(site: Site, today: dt.date, previous_index: Optional[Path] = None, cache: Cache = NO_CACHE) -> tuple[RecordSet, ErrorCollector]:
     """Load every record and run every check: schema, references, then the norms' rules.
 
-    ``previous_index`` is the last build's data/records.json: ids it lists that
-    are gone now are warned about, since their addresses would break.
+    The rules run on every record that loaded, even when other files have
+    errors, so one pass reports everything (a rule that needs every record of
+    a kind, such as a chain of ledgers, knows from ``records.failed`` which
+    files are missing from it).  ``previous_index`` is the last build's
+    data/records.json: ids it lists that are gone now are warned about, since
+    their addresses would break.
     """
     collector = ErrorCollector()
     records = load_records(site, collector, cache)
-    if not collector.errors:
-        # The rules compare records with each other: only meaningful on clean input.
-        collector.extend(apply_rules(records, site, today))
+    collector.extend(apply_rules(records, site, today))
     if previous_index is not None:
         collector.extend(check_previous_ids(records, site, previous_index))
     return records, collector

@@ -22,6 +22,7 @@ from .i18n import Messages
 from .records.index import BRANCH_FILE, Record, RecordSet
 from .records.models import Branch
 from .records.models.common import money_text
+from .records.models.rectification import items_of
 from .records.placeholders import placeholders_in, strings_in
 from .records.validate import format_field
 
@@ -56,6 +57,8 @@ def eligible_for(meeting: Record, branch: Optional[Branch]) -> Optional[int]:
 def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
     messages = site.messages
     previous: Optional[Record] = None
+    # A funds ledger with errors of its own leaves a gap in the chain: no false "opening ≠ previous closing" across it.
+    chain_complete = not records.failed_of_type("finance", "funds")
     for ledger in (ledger for ledger in funds_ledgers(records) if not ledger.is_draft):
         model = ledger.model
         totals = funds_totals(ledger)
@@ -66,7 +69,7 @@ def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
                 closing=money_text(model.closing_balance, "plain"), opening=money_text(model.opening_balance, "plain"),
                 income=money_text(income, "plain"), expenses=money_text(expenses, "plain"), expected=money_text(expected, "plain"),
             )
-        if previous is not None and previous.model.closing_balance != model.opening_balance:
+        if chain_complete and previous is not None and previous.model.closing_balance != model.opening_balance:
             yield _problem(
                 ledger, ("opening_balance",), messages, "rule_opening_balance",
                 opening=money_text(model.opening_balance, "plain"), previous=previous.model.period, closing=money_text(previous.model.closing_balance, "plain"),
@@ -134,27 +137,8 @@ def check_votes(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
 # ---------------------------------------------------------------------------
 
 
-def working_days(start: dt.date, end: dt.date) -> tuple[int, bool]:
-    """Working days from start to end inclusive, with China's holidays and make-up workdays.
-
-    Returns the count and whether the holiday calendar covered every day (outside
-    the library's years, weekdays are counted instead).
-    """
-    import chinese_calendar
-
-    count, covered = 0, True
-    day = start
-    while day <= end:
-        try:
-            count += chinese_calendar.is_workday(day)
-        except NotImplementedError:
-            covered = False
-            count += day.weekday() < 5
-        day += dt.timedelta(days=1)
-    return count, covered
-
-
 def check_notices(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """A membership notice's period against the norm, in working days; a period in a year without holiday data is warned about."""
     messages = site.messages
     required = site.config.norms.publicity_working_days
     for notice in records.of_type("notice"):
@@ -162,11 +146,17 @@ def check_notices(records: RecordSet, site: Site, today: dt.date) -> Iterator[Re
         if model.end < model.start:
             yield _problem(notice, ("end",), messages, "rule_notice_order", start=model.start.isoformat(), end=model.end.isoformat())
             continue
-        if model.kind != "membership":
+        length = site.workdays.count(model.start, model.end)
+        for year in length.estimated_years:
+            at = "start" if model.start.year == year else "end"
+            yield _problem(notice, (at,), messages, "rule_holidays_unknown", "warning", year=year, days=length.days)
+        if model.kind != "membership" or length.days >= required:
             continue
-        days, _ = working_days(model.start, model.end)
-        if days < required:
-            yield _problem(notice, ("end",), messages, "rule_notice_short", "warning", days=days, required=required)
+        if length.exact:
+            yield _problem(notice, ("end",), messages, "rule_notice_short", days=length.days, required=required)
+        else:
+            # Counted Monday to Friday: likely short, but not a fact to fail on.
+            yield _problem(notice, ("end",), messages, "rule_notice_short_estimated", "warning", days=length.days, required=required)
 
 
 def check_term(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
@@ -177,12 +167,49 @@ def check_term(records: RecordSet, site: Site, today: dt.date) -> Iterator[Recor
         (r.type == "notice" and r.model.kind == "election" and r.date >= branch.term.end - dt.timedelta(days=180))
         for r in records
     )
-    if not elected and records.branch_source is not None:
+    # An election notice with errors of its own may be the election: its errors are reported, not a false "no election".
+    if not elected and records.branch_source is not None and not records.failed_of_type("notice", "election"):
         pos = records.branch_source.position(("term", "end"))
         rel = site.relative(site.content_dir / "branch.yml")
         yield RecordError(rel, pos.line, pos.column, "term.end", site.messages("rule_term_ended", end=branch.term.end.isoformat()), "warning")
 
 
+
+
+# ---------------------------------------------------------------------------
+# Rectification items, of every record that carries them
+# ---------------------------------------------------------------------------
+
+
+def check_rectification(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """已完成 needs ``done_on`` between the record's date and today; progress entries dated in order, within the same bounds."""
+    messages = site.messages
+    for record in records:
+        kind = messages.type_name(record.type)
+        start = record.date.isoformat()
+        for name, index, item in items_of(record.model):
+            at = (name, index)
+            if item.status == "done" and item.done_on is None:
+                yield _problem(record, at + ("status",), messages, "rule_item_done_without_date")
+            elif item.done_on is not None and item.status != "done":
+                yield _problem(record, at + ("done_on",), messages, "rule_item_done_on_not_done", date=item.done_on.isoformat(), status=vocabulary.written_word("progress", item.status, messages.language))
+            elif item.done_on is not None:
+                yield from _dated_within(record, at + ("done_on",), item.done_on, today, messages, kind, start)
+            previous: Optional[dt.date] = None
+            for step, entry in enumerate(item.progress):
+                path = at + ("progress", step, "date")
+                out_of_bounds = list(_dated_within(record, path, entry.date, today, messages, kind, start))
+                yield from out_of_bounds
+                if not out_of_bounds and previous is not None and entry.date < previous:
+                    yield _problem(record, path, messages, "rule_progress_order", date=entry.date.isoformat(), previous=previous.isoformat())
+                previous = entry.date
+
+
+def _dated_within(record: Record, path: tuple, day: dt.date, today: dt.date, messages: Messages, kind: str, start: str) -> Iterator[RecordError]:
+    if day < record.date:
+        yield _problem(record, path, messages, "rule_dated_before_record", date=day.isoformat(), kind=kind, start=start)
+    elif day > today:
+        yield _problem(record, path, messages, "rule_dated_after_today", date=day.isoformat(), today=today.isoformat())
 
 
 # ---------------------------------------------------------------------------
@@ -262,7 +289,7 @@ def check_branch_placeholders(records: RecordSet, site: Site, today: dt.date) ->
         yield RecordError(rel, pos.line, pos.column, format_field(path), site.messages("placeholder_left", what=what), "warning")
 
 
-RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_personal_data, check_branch_placeholders)
+RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_rectification, check_personal_data, check_branch_placeholders)
 
 
 def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordError]:

@@ -215,8 +215,15 @@ class LeakSite:
                 "topic": f"主题 {k('topic')}",
                 "topics": [f"批评 {k('topics1')}", f"自我批评 {k('topics2')}"],
                 "rectification": [
-                    {"item": f"整改 {k('rect_item1')}", "owner": f"责任人 {k('rect_owner1')}", "due": "2025-12-31", "status": "done", "done_on": "2025-11-30"},
-                    {"item": f"整改 {k('rect_item2')}", "owner": f"责任人 {k('rect_owner2')}", "due": "2026-12-31", "status": "in_progress"},
+                    # An item is done, and has progress, only on a meeting already held (the rules check the dates).
+                    {"item": f"整改 {k('rect_item1')}", "owner": f"责任人 {k('rect_owner1')}", "due": "2025-12-31", **({"status": "done", "done_on": date} if date <= TODAY else {})},
+                    {
+                        "item": f"整改 {k('rect_item2')}",
+                        "owner": f"责任人 {k('rect_owner2')}",
+                        "due": "2026-12-31",
+                        "status": "in_progress",
+                        "progress": [{"date": date, "text": f"进展 {k('rect_progress1')}"}] if date <= TODAY else [],
+                    },
                 ],
             }
         )
@@ -614,6 +621,7 @@ REQUIRED = {
         "public.meeting_held.agenda1",
         "public.meeting_held.topics1",
         "public.meeting_held.rect_item1",
+        "public.meeting_held.rect_progress1",
         "public.meeting_held.attachment_title",
         "public.meeting_held.attachment_txt_name",
         "public.meeting_held.attachment_txt_content",

@@ -24,7 +24,7 @@ from typing import Any, Optional
 
 import pytest
 
-from generator.figures import regularity
+from generator.figures import rectification, regularity
 from generator.audience import narrow
 from generator.pipeline import check
 from generator.config import load_site
@@ -245,20 +245,20 @@ def test_a_norm_with_count_zero_drops_the_row(tmp_path: Path) -> None:
 def test_rectification_items_mark_overdue_and_sort_it_first(site_folder: Path) -> None:
     site, _ = load_site(site_folder / "site_config.yml")
     records, _ = check(site, TODAY)
-    items = regularity.rectification_items(narrow(records, "members"), TODAY)
-    listed = [(item.item, overdue) for _, item, overdue in items]
+    items = rectification.rectification_items(narrow(records, "members"), TODAY)
+    listed = [(tracked.item.item, tracked.state) for tracked in items]
     assert listed == [
-        ("理论学习笔记不全", True),  # in progress, due 2026-04-30: overdue
-        ("按时足额交纳党费", False),  # done (due date passed, but done)
-        ("联系群众不够经常", False),  # due 2026-06-30: not yet
-        ("长期坚持谈心谈话", False),  # no due date
+        ("理论学习笔记不全", "overdue"),  # in progress, due 2026-04-30: overdue
+        ("按时足额交纳党费", "done"),  # done (due date passed, but done)
+        ("联系群众不够经常", "not_started"),  # due 2026-06-30: not yet
+        ("长期坚持谈心谈话", "not_started"),  # no due date
     ]
-    assert all(meeting.id == "2026-01-22-life" for meeting, _, _ in items)
+    assert all(tracked.record.id == "2026-01-22-life" for tracked in items)
     # On the due day itself it is not yet overdue.
-    on_due_day = regularity.rectification_items(narrow(records, "members"), dt.date(2026, 4, 30))
-    assert [overdue for _, _, overdue in on_due_day] == [False] * 4
+    on_due_day = rectification.rectification_items(narrow(records, "members"), dt.date(2026, 4, 30))
+    assert [tracked.overdue for tracked in on_due_day] == [False] * 4
     # The public sees no rectification items of a members-only meeting.
-    assert regularity.rectification_items(narrow(records, "public"), TODAY) == []
+    assert rectification.rectification_items(narrow(records, "public"), TODAY) == []
 
 
 # ---------------------------------------------------------------------------
@@ -371,9 +371,9 @@ def test_members_page_rows_per_group_and_the_2025_norecords(built: Path) -> None
 
 def test_members_page_lists_rectification_with_overdue_first(built: Path) -> None:
     html = (built / "members" / "regularity" / "index.html").read_text(encoding="utf-8")
-    items = re.findall(r"<tr( class=\"ob-overdue\")?><td>([^<]*)</td>", html)
-    assert items == [(' class="ob-overdue"', "理论学习笔记不全"), ("", "按时足额交纳党费"), ("", "联系群众不够经常"), ("", "长期坚持谈心谈话")]
-    assert html.count("已逾期") >= 1
+    items = re.findall(r'<li class="ob-item ob-item--(\w+)">\s*<div class="ob-item__head"><p class="ob-item__title">([^<]*)</p>', html)
+    assert items == [("overdue", "理论学习笔记不全"), ("done", "按时足额交纳党费"), ("not_started", "联系群众不够经常"), ("not_started", "长期坚持谈心谈话")]
+    assert html.count("已逾期") == 1
 
 
 def test_public_page_does_not_count_the_members_only_meeting(built: Path) -> None:
@@ -385,4 +385,4 @@ def test_public_page_does_not_count_the_members_only_meeting(built: Path) -> Non
     assert "（内部）" not in html
     # Nor the members-only life meeting's rectification items.
     assert "理论学习笔记不全" not in html
-    assert "ob-overdue" not in html
+    assert "ob-items" not in html

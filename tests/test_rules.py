@@ -331,7 +331,7 @@ def test_branch_committee_below_quorum_of_the_committee(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Membership notices: working days with China's holidays
+# Membership notices: working days with China's holidays (a short notice is an error)
 # ---------------------------------------------------------------------------
 
 NOTICE = "content/notices/2026/2026-09-30-publicity.yml"
@@ -377,7 +377,7 @@ def test_membership_notice_over_national_day_is_too_short(tmp_path: Path) -> Non
         {NOTICE: notice("2026-09-30", "2026-10-08")},
         {NOTICE: notice("2026-09-30", "2026-10-12")},
     )
-    assert_only_problem(bad, f"{NOTICE}:5:6: end: 警告: 公示期只有 {days} 个工作日，少于规定的 5 个工作日", code=0)
+    assert_only_problem(bad, f"{NOTICE}:5:6: end: 公示期只有 {days} 个工作日，少于规定的 5 个工作日")
     # Running to 2026-10-12 adds 10-09, the make-up Saturday 10-10 and 10-12: five working days.
     assert library_working_days(start, dt.date(2026, 10, 12)) == 5
     assert_passes(good)
@@ -388,7 +388,7 @@ def test_membership_notice_over_five_ordinary_working_days_passes(tmp_path: Path
     folder = make_site(tmp_path, {"content/branch.yml": BRANCH, NOTICE: notice("2026-03-02", "2026-03-06")})
     assert_passes(folder)
     short = make_site(tmp_path, {"content/branch.yml": BRANCH, NOTICE: notice("2026-03-02", "2026-03-05")}, folder="four-days")
-    assert_only_problem(short, f"{NOTICE}:5:6: end: 警告: 公示期只有 4 个工作日，少于规定的 5 个工作日", code=0)
+    assert_only_problem(short, f"{NOTICE}:5:6: end: 公示期只有 4 个工作日，少于规定的 5 个工作日")
 
 
 def test_make_up_saturday_counts_and_the_publicity_norm_can_be_changed(tmp_path: Path) -> None:
@@ -398,11 +398,11 @@ def test_make_up_saturday_counts_and_the_publicity_norm_can_be_changed(tmp_path:
     records = {NOTICE: notice("2026-10-08", "2026-10-11")}
     three = {"site_name": "测试党支部党务公开", "language": "zh", "norms": {"publicity_working_days": 3}}
     bad, good = two_sites(tmp_path, records, records, fixed_config=three)
-    assert_only_problem(bad, f"{NOTICE}:5:6: end: 警告: 公示期只有 3 个工作日，少于规定的 5 个工作日", code=0)
+    assert_only_problem(bad, f"{NOTICE}:5:6: end: 公示期只有 3 个工作日，少于规定的 5 个工作日")
     assert_passes(good)
     # With the changed norm a notice of two working days still warns, against 3.
     two_days = make_site(tmp_path, {"content/branch.yml": BRANCH, NOTICE: notice("2026-09-30", "2026-10-08")}, three, folder="two-days")
-    assert_only_problem(two_days, f"{NOTICE}:5:6: end: 警告: 公示期只有 2 个工作日，少于规定的 3 个工作日", code=0)
+    assert_only_problem(two_days, f"{NOTICE}:5:6: end: 公示期只有 2 个工作日，少于规定的 3 个工作日")
 
 
 def test_other_notices_are_not_held_to_the_publicity_period(tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 A figure is computed here, in one place, from the records and the configured
 norms, and handed to the pages as data (never computed by a template): the
-regularity calendars (``regularity``), the funds ledgers chained by year
-(``ledgers``), each record's own figures (``records``), the section overviews
+regularity calendars (``regularity``), the rectification items and their
+states (``rectification``), the funds ledgers chained by year (``ledgers``),
+each record's own figures (``records``), the section overviews
 (``sections``) and the links and home-page figures (``site``).  Everything
 reads one audience's ``RecordSet``, so a figure counts only what that
 audience may see.
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 
 from ..config import Norms
 from ..records.index import Record, RecordSet
+from ..workdays import WorkCalendar
 from .records import RecordFigures, record_figures
-from .regularity import RectificationItem, YearCalendar, calendars, rectification_items
+from .rectification import TrackedItem, rectification_items
+from .regularity import YearCalendar, calendars
 from .sections import SectionFigures, section_figures
 from .site import SiteFigures, site_figures
 
@@ -27,19 +30,20 @@ class Figures:
     site: SiteFigures
     sections: SectionFigures
     calendars: list[YearCalendar]  # 三会一课, newest year first
-    rectification: list[RectificationItem]
+    rectification: list[TrackedItem]  # every record's items, overdue first
     records: dict[str, RecordFigures]  # by record id
 
     def of(self, record: Record) -> RecordFigures:
         return self.records[record.id]
 
 
-def compute(view: RecordSet, norms: Norms, today: dt.date) -> Figures:
-    """All figures of one audience, once."""
+def compute(view: RecordSet, norms: Norms, today: dt.date, workdays: WorkCalendar) -> Figures:
+    """All figures of one audience, once; working days are counted with ``workdays`` (the site's)."""
+    records = {record.id: record_figures(record, today, workdays) for record in view.records}
     return Figures(
-        site=site_figures(view, today),
+        site=site_figures(view, today, records),
         sections=section_figures(view, norms.funding_per_member_per_year, today),
         calendars=calendars(view, norms, today),
         rectification=rectification_items(view, today),
-        records={record.id: record_figures(record, today) for record in view.records},
+        records=records,
     )

@@ -1,8 +1,9 @@
 """Figures of one record: attendance, a notice's state, a ledger's totals, an appraisal's shares.
 
-Each is a function of the record (and, for a notice, of today) alone, so a
-record's page can be cached under the record; ``compute`` in this package
-computes them for every record once per build.
+Each is a function of the record and of today (a notice's days left, an
+item's state), with working days from the site's calendar (``workdays``), so
+a record's page can be cached under the record and these figures;
+``compute`` in this package computes them for every record once per build.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Optional
 
 from .. import vocabulary
 from ..records.index import Record
+from ..workdays import WorkCalendar, WorkdayCount
+from .rectification import TrackedItem, record_items
 
 
 def percent(part: Decimal | int, whole: Decimal | int) -> Optional[Decimal]:
@@ -50,15 +53,25 @@ def attendance(meeting: Record) -> Optional[Attendance]:
 
 @dataclass(frozen=True)
 class NoticeState:
+    """Where a notice stands today, in working days (``workdays``: China's holidays and make-up workdays)."""
+
     open: bool
     upcoming: bool
-    days_left: int  # calendar days until the end, counting today
+    days_left: int  # working days from today to the end, today included (0 unless open)
+    length: int  # working days from the start to the end
+    estimated_years: tuple[int, ...] = ()  # years of the period without holiday data: both counts are Monday-to-Friday estimates
+
+    @property
+    def exact(self) -> bool:
+        return not self.estimated_years
 
 
-def notice_state(notice: Record, today: dt.date) -> NoticeState:
+def notice_state(notice: Record, today: dt.date, workdays: WorkCalendar) -> NoticeState:
     model = notice.model
     is_open = model.start <= today <= model.end
-    return NoticeState(open=is_open, upcoming=today < model.start, days_left=(model.end - today).days + 1 if is_open else 0)
+    length = workdays.count(model.start, model.end)
+    left = workdays.count(today, model.end) if is_open else WorkdayCount(0)
+    return NoticeState(open=is_open, upcoming=today < model.start, days_left=left.days, length=length.days, estimated_years=length.estimated_years)
 
 
 @dataclass(frozen=True)
@@ -125,13 +138,14 @@ class RecordFigures:
     funds: Optional[FundsTotals] = None
     dues: Optional[DuesTotals] = None
     grades: Optional[GradeShares] = None
+    items: tuple[TrackedItem, ...] = ()  # its rectification items with their states, in its order
 
 
-def record_figures(record: Record, today: dt.date) -> RecordFigures:
+def record_figures(record: Record, today: dt.date, workdays: WorkCalendar) -> RecordFigures:
     if record.type == "meeting":
-        return RecordFigures(attendance=attendance(record))
+        return RecordFigures(attendance=attendance(record), items=record_items(record, today))
     if record.type == "notice":
-        return RecordFigures(notice=notice_state(record, today))
+        return RecordFigures(notice=notice_state(record, today, workdays))
     if record.type == "finance":
         return RecordFigures(funds=funds_totals(record)) if record.kind == "funds" else RecordFigures(dues=dues_totals(record))
     if record.type == "appraisal":

@@ -15,11 +15,7 @@ from typing import Optional
 
 from ..config import Frequency, Norms
 from ..records.index import Record, RecordSet
-from ..records.models.meeting import RectificationItem as Item
 from .records import percent
-
-# A rectification item of a life meeting: the meeting, the item, whether it is overdue.
-RectificationItem = tuple[Record, Item, bool]
 
 
 @dataclass
@@ -134,13 +130,3 @@ def calendars(view: RecordSet, norms: Norms, today: dt.date) -> list[YearCalenda
         result.append(calendar)
     return result
 
-
-def rectification_items(view: RecordSet, today: dt.date) -> list[RectificationItem]:
-    """Every rectification item of the life meetings, with whether it is overdue."""
-    items = []
-    for meeting in view.of_type("meeting"):
-        for item in meeting.model.rectification:
-            overdue = item.status != "done" and item.due is not None and item.due < today
-            items.append((meeting, item, overdue))
-    items.sort(key=lambda t: (not t[2], t[1].due or dt.date.max, t[0].id))
-    return items

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..records.index import Record, RecordSet
 from .ledgers import funds_ledgers
-from .records import NoticeState, dues_totals, notice_state
+from .records import NoticeState, RecordFigures, dues_totals
 
 
 @dataclass
@@ -25,7 +25,8 @@ class SiteFigures:
     year_figures: dict[str, object] = field(default_factory=dict)
 
 
-def site_figures(view: RecordSet, today: dt.date) -> SiteFigures:
+def site_figures(view: RecordSet, today: dt.date, record_figures: dict[str, RecordFigures]) -> SiteFigures:
+    """The site's links and home-page figures; a notice's state is the one in its ``record_figures``."""
     figures = SiteFigures(today=today)
     decisions: dict[str, list[Record]] = defaultdict(list)
     expenses: dict[str, list[Record]] = defaultdict(list)
@@ -44,8 +45,8 @@ def site_figures(view: RecordSet, today: dt.date) -> SiteFigures:
     figures.tags = dict(sorted(tags.items()))
 
     for notice in view.of_type("notice"):
-        state = notice_state(notice, today)
-        if state.open:
+        state = record_figures[notice.id].notice
+        if state is not None and state.open:
             figures.open_notices.append((notice, state))
     figures.open_notices.sort(key=lambda pair: (pair[0].model.end, pair[0].id))
     figures.upcoming_meetings = sorted((m for m in view.of_type("meeting") if m.date >= today), key=lambda r: (r.date, r.id))

@@ -6,20 +6,13 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Choice, ClockTime, IsoDate, RecordBase, RequiredText, Strict, Text, TextList
+from .common import Choice, ClockTime, RecordBase, RequiredText, Strict, Text, TextList
+from .rectification import RectificationItem
 
 
 class Absence(Strict):
     name: RequiredText
     reason: Optional[Text] = Field(None, description="Members' site only")
-
-
-class RectificationItem(Strict):
-    item: RequiredText
-    owner: Optional[Text] = None
-    due: Optional[IsoDate] = None
-    status: Choice("progress") = "not_started"
-    done_on: Optional[IsoDate] = None
 
 
 class Meeting(RecordBase):
