@@ -26,6 +26,12 @@ CONTENT_DIR = REPO_ROOT / "content"
 # The demo branch of the repository (content/ and site_config.yml), and the day its tests take as today.
 DEMO_CONFIG = REPO_ROOT / "site_config.yml"
 DEMO_TODAY = "2026-11-22"
+# The warnings the demo shows on purpose, as `openbranch check --today 2026-12-01` prints them;
+# a test that plants one fault in a copy of the demo expects its own lines besides these.
+DEMO_WARNINGS = (
+    # A draft notice for January 2027, a year chinesecalendar has no holidays for.
+    "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: 警告: 2027 年没有节假日数据：请在 site_config.yml 的 holidays: 中填写 2027 年的放假日期和调休上班日期（在此之前按周一至周五估算，公示期约 10 个工作日）",
+)
 
 FileContent = Union[str, bytes, Mapping[str, Any], list]
 
