@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
@@ -142,8 +142,13 @@ class RecordFigures:
 
 
 def record_figures(record: Record, today: dt.date, workdays: WorkCalendar) -> RecordFigures:
+    """A record's figures: those of its type, and the state of the rectification items of any record that carries them."""
+    return replace(_type_figures(record, today, workdays), items=record_items(record, today))
+
+
+def _type_figures(record: Record, today: dt.date, workdays: WorkCalendar) -> RecordFigures:
     if record.type == "meeting":
-        return RecordFigures(attendance=attendance(record), items=record_items(record, today))
+        return RecordFigures(attendance=attendance(record))
     if record.type == "notice":
         return RecordFigures(notice=notice_state(record, today, workdays))
     if record.type == "finance":

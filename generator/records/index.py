@@ -91,7 +91,7 @@ class FailedRecord:
     id: str  # its ``id:`` if that much could be read, else its file name without the suffix
     type: str
     rel: str
-    kind: Optional[str] = None  # its ``kind:`` as written, if it is text
+    kind: Optional[str] = None  # its ``kind:`` (the identifier) if that could be read
 
 
 @dataclass
@@ -123,7 +123,7 @@ class RecordSet:
         return self.by_id.get(record_id) if record_id else None
 
     def failed_of_type(self, record_type: str, kind: Optional[str] = None) -> list[FailedRecord]:
-        """The files of a type (and, if given, a kind as written) that did not load."""
+        """The files of a type that did not load; with ``kind``, those of that kind or of a kind that could not be read."""
         return [f for f in self.failed.values() if f.type == record_type and (kind is None or f.kind in (None, kind))]
 
     def __iter__(self) -> Iterator[Record]:
