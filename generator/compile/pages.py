@@ -183,6 +183,7 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
             notice=numbers.notice,
             totals=numbers.funds or numbers.dues,
             grades=numbers.grades,
+            excellent_cap=numbers.excellent_cap,
         )
 
     # A record's page is cached across builds under everything it shows: the

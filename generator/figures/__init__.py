@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..config import Norms
 from ..records.index import Record, RecordSet
 from .records import RecordFigures, record_figures
-from .regularity import RectificationItem, YearCalendar, calendars, rectification_items
+from .regularity import RectificationItem, YearCalendar, calendars, rectification_items, year_calendar
 from .sections import SectionFigures, section_figures
 from .site import SiteFigures, site_figures
 
@@ -36,10 +36,11 @@ class Figures:
 
 def compute(view: RecordSet, norms: Norms, today: dt.date) -> Figures:
     """All figures of one audience, once."""
+    year_calendars = calendars(view, norms, today)
     return Figures(
-        site=site_figures(view, today),
+        site=site_figures(view, today, year_calendar(year_calendars, today.year)),
         sections=section_figures(view, norms.funding_per_member_per_year, today),
-        calendars=calendars(view, norms, today),
+        calendars=year_calendars,
         rectification=rectification_items(view, today),
-        records={record.id: record_figures(record, today) for record in view.records},
+        records={record.id: record_figures(record, today, view, norms) for record in view.records},
     )
