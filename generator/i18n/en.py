@@ -66,10 +66,6 @@ MESSAGES: dict[str, str] = {
     "rule_opening_balance": "the opening balance {opening} should equal the previous period's ({previous}) closing balance {closing}",
     "rule_decision_not_adopted": "the approving decision '{id}' was not adopted (result: {result})",
     "rule_grades_exceed": "the grade counts add up to {total}, more than the {members} members appraised",
-    "rule_excellent_cap": "{count} graded excellent, more than {share} of the {members} members (at most {limit})",
-    "rule_vote_exceeds": "{cast} votes were cast, more than the {present} present at the meeting '{meeting}'",
-    "rule_no_majority": "{votes} votes for is not more than half of the {present} present; the decision cannot be adopted",
-    "rule_quorum": "the meeting '{meeting}' had {present} of {eligible} present, not more than {share}: too few to decide",
     "rule_notice_order": "the notice ends ({end}) before it starts ({start})",
     "rule_notice_short": "the notice runs {days} working days, fewer than the required {required}",
     "rule_term_ended": "the committee's term ended on {end} and no election is recorded",
@@ -78,6 +74,39 @@ MESSAGES: dict[str, str] = {
     "pii_bank_card": "contains a bank card number, which must not be published; remove or mask it",
     "previous_unreadable": "cannot read the last build's record index: {reason}",
     "previous_id_gone": "the record '{id}' ({url}) published by the last build is gone and its address will break; if the file was only renamed, add id: {id} to it",
+    # Meetings, votes, the roster and appraisals (issue 13: regularity, attendance, voting rights, appraisal)
+    "bad_period": "a period is a year (2025), a quarter (2025-Q4) or a month (2025-12), got '{value}'",
+    "bad_flag": "expected true or false, got '{value}'",
+    "rule_period_coarse": "{kind} is required per {per}: period must name a {per} (e.g. {example}), got '{period}'",
+    "rule_period_after_date": "the meeting on {date} is before the start of the period {period} it counts for ({start}); a meeting cannot count for a period not yet begun",
+    "rule_period_late": "the period {period} is {steps} periods before the meeting's date {date}; usually only the previous period is made up (e.g. last year's organizational life meeting held in January)",
+    "rule_listed_twice": "'{name}' is already listed under {other}; list each person once",
+    "rule_not_on_roster": "'{name}' is not on the branch roster on {date}; list guests from outside the branch under guests",
+    "rule_not_in_group": "'{name}' is not a member of {group} on {date}; list guests under guests",
+    "attendance_basis_members": "the branch's members on {date}",
+    "attendance_basis_committee": "the branch committee",
+    "attendance_basis_group": "the members of {group}",
+    "attendance_basis_expected": "this record's expected",
+    "rule_attendance_over": "{present} present, {on_leave} on leave and {absent} absent make {accounted}, more than the {expected} required ({basis})",
+    "rule_attendance_unaccounted": "{expected} required ({basis}); the record lists {present} present, {on_leave} on leave and {absent} absent, {accounted} in all: {missing} not accounted for{names}; list them under on_leave or absent",
+    "missing_names": " ({names})",
+    "rule_decision_needs_meeting": "a decision that records a vote or a result must name its meeting (meeting:), so the votes and attendance can be checked",
+    "rule_vote_without_attendance": "the meeting '{meeting}' records no attendance; the vote cannot be checked",
+    "vote_base_voters": "the {count} full members present",
+    "vote_base_present": "the {count} present",
+    "rule_vote_exceeds": "{cast} votes were cast, more than {base} at the meeting '{meeting}'",
+    "rule_no_majority": "{votes} votes for is not more than half of {base}; the decision cannot be adopted",
+    "rule_majority_not_adopted": "{votes} votes for is more than half of {base}, yet the result is '{result}'",
+    "rule_quorum": "the meeting '{meeting}' had {base} of {eligible} full members required, not more than {share}: too few to decide",
+    "excellent_base_full": "the {count} full members appraised",
+    "excellent_base_members": "the {count} members appraised",
+    "rule_excellent_cap": "{count} graded excellent, more than {share} of {base} (at most {limit})",
+    "rule_excellent_names": "{names} members are named as excellent, but the results give {count} for excellent",
+    "rule_roster_probationary_full": "a probationary member has no full_member_on date; if they became a full member, set status to full",
+    "rule_roster_before_joined": "{field} ({date}) is before the day they joined the branch (joined: {joined})",
+    "rule_roster_twice": "'{name}' is already on the roster ({other}) for an overlapping time",
+    "rule_counts_disagree": "the roster has {roster} members on {since}, member_counts says {count}",
+    "rule_probationary_disagree": "the roster has {roster} probationary members on {since}, member_counts says {count}",
     # Config
     "config_missing": "the configuration file {path} does not exist",
     # Command output
@@ -158,7 +187,6 @@ LABELS: dict[str, str] = {
     "upcoming": "Upcoming meetings",
     "no_upcoming": "No meeting scheduled",
     "year_figures": "Key figures {year}",
-    "meetings_held": "Meetings held",
     "decisions_made": "Decisions",
     "dues_rate": "Dues collection rate",
     "balance": "Funds balance",
@@ -288,7 +316,6 @@ LABELS: dict[str, str] = {
     "year": "Year",
     "regularity": "Regularity of meetings",
     "regularity_short": "Regularity",
-    "regularity_note_public": "This page counts only meetings disclosed to the public; meetings within the party are counted on the members' site.",
     "regularity_rate": "Rate",
     "required": "Required",
     "per_month": "{count} a month",
@@ -328,6 +355,39 @@ LABELS: dict[str, str] = {
     "feed_all": "All disclosures (Atom)",
     "feed_section": "{section} (Atom)",
     "feed_calendar": "Meeting calendar (iCalendar)",
+    # Meetings, votes, the roster and appraisals (issue 13: regularity, attendance, voting rights, appraisal)
+    "expected_people": "Required",
+    "on_leave": "On leave",
+    "on_leave_people": "On leave",
+    "attendance_basis_members": "Required: the branch's members on the day of the meeting.",
+    "attendance_basis_committee": "Required: the members of the branch committee.",
+    "attendance_basis_group": "Required: the members of {group}.",
+    "attendance_basis_expected": "Required: as the minutes state.",
+    "attendance_basis_listed": "The branch lists no one required: the number required is the people the minutes list.",
+    "attendance_voters": "Of them, full members with a vote: {expected} required, {present} present (probationary members have no vote).",
+    "attendance_voters_present": "Full members with a vote present: {present}.",
+    "attendance_unaccounted": "{count} more not accounted for in the minutes.",
+    "attendance_overlisted": "The minutes list {count} people, more than the {expected} required: no attendance rate can be given until they are checked.",
+    "counts_for": "Counts for",
+    "period_year": "{year}",
+    "period_quarter": "{quarter} {year}",
+    "period_month": "{month}/{year}",
+    "voting_base": "Voting base",
+    "voting_base_voters": "{voters} full members present ({expected} full members required, {present} present in all)",
+    "voting_base_voters_only": "{voters} full members present ({present} present in all)",
+    "voting_base_present": "{present} present (full and probationary members cannot be told apart)",
+    "voting_base_unknown": "the deciding meeting's attendance is not disclosed on this site",
+    "excellent_cap": "Cap on excellent",
+    "excellent_cap_full": "{share} of the {base} full members appraised: at most {limit} ({probationary} probationary members appraised, not graded)",
+    "excellent_cap_members": "{share} of the {base} members appraised: at most {limit}",
+    "cell_withheld_members": "within the party",
+    "cell_withheld_restricted": "not disclosed",
+    "regularity_note_withheld": "Meetings disclosed within the party are shown here only as held (within the party), without title or link.",
+    "regularity_note_restricted": "Meetings not disclosed are counted as the settings say, shown only as held (not disclosed).",
+    "regularity_note_ongoing": "{year} is not over: the rate counts the periods that have ended and the current ones whose meetings are held (as of {date}).",
+    "regularity_note_records_begin": "This site's meeting records begin on {date}: periods begun earlier are not counted in the rate, only meetings held are shown.",
+    "regularity_figure": "三会一课 held as required",
+    "regularity_figure_detail": "{held} of {due} periods due",
     # Feeds and the calendar
     "feed_title_all": "All disclosures",
     "calendar_name": "Meetings",
@@ -412,11 +472,10 @@ end_time: "16:00"
 location: Branch activity room
 chair: Name of the chair
 recorder: Name of the recorder
-attendees:
+attendees:             # present
   - Name
-absent:                # reasons are shown on the members' site only
-  - name: Name
-    reason: business trip
+on_leave: []           # excused, one item each: - name: Name / reason: why (shown on the members' site only)
+absent: []             # absent without leave, one item each: - name: Name
 agenda:
   - First item
 body: |

@@ -66,10 +66,6 @@ MESSAGES: dict[str, str] = {
     "rule_opening_balance": "期初结余 {opening} 应等于上一期（{previous}）的期末结余 {closing}",
     "rule_decision_not_adopted": "审批该支出的决策“{id}”的结果是“{result}”，未获通过",
     "rule_grades_exceed": "各等次人数合计 {total} 人，超过参评党员 {members} 人",
-    "rule_excellent_cap": "“优秀”{count} 人，超过参评党员 {members} 人的 {share}（最多 {limit} 人）",
-    "rule_vote_exceeds": "表决票数合计 {cast}，超过会议“{meeting}”的出席人数 {present}",
-    "rule_no_majority": "赞成票 {votes} 未超过出席人数 {present} 的半数，不能记为“通过”",
-    "rule_quorum": "会议“{meeting}”出席 {present} 人，应到 {eligible} 人，未超过 {share}，不足以作出决定",
     "rule_notice_order": "公示结束日期 {end} 早于开始日期 {start}",
     "rule_notice_short": "公示期只有 {days} 个工作日，少于规定的 {required} 个工作日",
     "rule_term_ended": "支部委员会任期已于 {end} 届满，尚未记录换届选举",
@@ -78,6 +74,39 @@ MESSAGES: dict[str, str] = {
     "pii_bank_card": "含有银行卡号，不能公开；请删除或打码",
     "previous_unreadable": "无法读取上次生成的记录索引：{reason}",
     "previous_id_gone": "上次发布的记录“{id}”（{url}）已不存在，其网址将失效；如果只是改了文件名，请在新文件中写上 id: {id}",
+    # Meetings, votes, the roster and appraisals (issue 13: regularity, attendance, voting rights, appraisal)
+    "bad_period": "期间应写成年（2025）、季度（2025-Q4）或月份（2025-12），收到“{value}”",
+    "bad_flag": "应为 true 或 false，收到“{value}”",
+    "rule_period_coarse": "{kind}按{per}考核，period 应写到{per}（如 {example}），收到“{period}”",
+    "rule_period_after_date": "会议日期 {date} 早于所计入期间 {period} 的开始（{start}），会议不能计入尚未开始的期间",
+    "rule_period_late": "计入的期间 {period} 比会议日期 {date} 早 {steps} 个期间；通常只补记上一期（如次年 1 月召开的上年度组织生活会）",
+    "rule_listed_twice": "“{name}”已列在 {other} 中，每人只能列一次",
+    "rule_not_on_roster": "“{name}”不在 {date} 的党员名册中；列席的非本支部人员请写在 guests 下",
+    "rule_not_in_group": "“{name}”不是{group}在 {date} 的成员；列席人员请写在 guests 下",
+    "attendance_basis_members": "{date} 支部党员人数",
+    "attendance_basis_committee": "支部委员会委员人数",
+    "attendance_basis_group": "{group}成员人数",
+    "attendance_basis_expected": "本记录 expected 所写人数",
+    "rule_attendance_over": "出席 {present}、请假 {on_leave}、缺席 {absent}，共 {accounted} 人，多于应到的 {expected} 人（{basis}）",
+    "rule_attendance_unaccounted": "应到 {expected} 人（{basis}），记录了出席 {present}、请假 {on_leave}、缺席 {absent}，共 {accounted} 人，还有 {missing} 人未说明{names}；请列入 on_leave（请假）或 absent（缺席）",
+    "missing_names": "（{names}）",
+    "rule_decision_needs_meeting": "记录了表决或表决结果的决策，须用 meeting 写明作出决定的会议，才能核对票数和到会人数",
+    "rule_vote_without_attendance": "会议“{meeting}”没有出席记录，无法核对表决票数",
+    "vote_base_voters": "有表决权的出席党员 {count} 人",
+    "vote_base_present": "出席人数 {count}",
+    "rule_vote_exceeds": "表决票数合计 {cast}，超过会议“{meeting}”{base}",
+    "rule_no_majority": "赞成票 {votes} 未超过{base}的半数，不能记为“通过”",
+    "rule_majority_not_adopted": "赞成票 {votes} 超过{base}的半数，却记为“{result}”",
+    "rule_quorum": "会议“{meeting}”{base}，应到有表决权的党员 {eligible} 人，未超过 {share}，不足以作出决定",
+    "excellent_base_full": "参评正式党员 {count} 人",
+    "excellent_base_members": "参评党员 {count} 人",
+    "rule_excellent_cap": "“优秀”{count} 人，超过{base}的 {share}（最多 {limit} 人）",
+    "rule_excellent_names": "列出优秀党员 {names} 名，与评定结果中“优秀”{count} 人不一致",
+    "rule_roster_probationary_full": "预备党员不应有转正日期 full_member_on；已转正的请把 status 改为“正式党员”",
+    "rule_roster_before_joined": "{field} 的日期 {date} 早于加入支部的日期 joined {joined}",
+    "rule_roster_twice": "“{name}”在名册中已有一项（{other}），且在册时间重叠",
+    "rule_counts_disagree": "党员名册显示 {since} 有党员 {roster} 人，与 member_counts 的 {count} 人不一致",
+    "rule_probationary_disagree": "党员名册显示 {since} 有预备党员 {roster} 人，与 member_counts 的 {count} 人不一致",
     # Config
     "config_missing": "找不到配置文件 {path}",
     # Command output
@@ -158,7 +187,6 @@ LABELS: dict[str, str] = {
     "upcoming": "近期会议",
     "no_upcoming": "暂无已安排的会议",
     "year_figures": "{year}年主要数据",
-    "meetings_held": "已召开会议",
     "decisions_made": "作出决策",
     "dues_rate": "党费收缴率",
     "balance": "经费结余",
@@ -192,7 +220,7 @@ LABELS: dict[str, str] = {
     "recorder": "记录人",
     "group": "党小组",
     "attendance": "出席情况",
-    "present": "出席",
+    "present": "实到",
     "absent": "缺席",
     "attendance_rate": "出席率",
     "attendees": "出席人员",
@@ -288,7 +316,6 @@ LABELS: dict[str, str] = {
     "year": "年度",
     "regularity": "三会一课落实情况",
     "regularity_short": "三会一课",
-    "regularity_note_public": "本页只统计向社会公开的会议记录；党内会议在党内网站统计。",
     "regularity_rate": "落实率",
     "required": "要求",
     "per_month": "每月 {count} 次",
@@ -328,6 +355,39 @@ LABELS: dict[str, str] = {
     "feed_all": "全部公开内容（Atom）",
     "feed_section": "{section}（Atom）",
     "feed_calendar": "会议日历（iCalendar，可导入手机日历）",
+    # Meetings, votes, the roster and appraisals (issue 13: regularity, attendance, voting rights, appraisal)
+    "expected_people": "应到",
+    "on_leave": "请假",
+    "on_leave_people": "请假人员",
+    "attendance_basis_members": "应到为会议当日的支部党员人数。",
+    "attendance_basis_committee": "应到为支部委员会委员人数。",
+    "attendance_basis_group": "应到为{group}的成员人数。",
+    "attendance_basis_expected": "应到人数以会议记录为准。",
+    "attendance_basis_listed": "支部未登记应到人员，应到按会议记录列出的人数计。",
+    "attendance_voters": "其中有表决权的正式党员应到 {expected} 人、实到 {present} 人（预备党员没有表决权）。",
+    "attendance_voters_present": "有表决权的正式党员实到 {present} 人。",
+    "attendance_unaccounted": "另有 {count} 人的出席情况未记录。",
+    "attendance_overlisted": "会议记录列出 {count} 人，多于应到的 {expected} 人，出席率无法计算，请核对。",
+    "counts_for": "计入期间",
+    "period_year": "{year}年度",
+    "period_quarter": "{year}年{quarter}",
+    "period_month": "{year}年{month}月",
+    "voting_base": "表决基数",
+    "voting_base_voters": "有表决权的出席党员 {voters} 人（应到有表决权的党员 {expected} 人，出席共 {present} 人）",
+    "voting_base_voters_only": "有表决权的出席党员 {voters} 人（出席共 {present} 人）",
+    "voting_base_present": "出席 {present} 人（未能区分预备党员，按出席人数计）",
+    "voting_base_unknown": "决策会议的出席情况不在本网站公开",
+    "excellent_cap": "“优秀”上限",
+    "excellent_cap_full": "参评正式党员 {base} 人的 {share}，最多 {limit} 人（预备党员 {probationary} 人参加评议，不评定等次）",
+    "excellent_cap_members": "参评党员 {base} 人的 {share}，最多 {limit} 人",
+    "cell_withheld_members": "党内公开",
+    "cell_withheld_restricted": "不公开",
+    "regularity_note_withheld": "党内公开的会议在本页只标明“已召开（党内公开）”，不显示标题和链接。",
+    "regularity_note_restricted": "不公开的会议按设置计入，只标明“已召开（不公开）”。",
+    "regularity_note_ongoing": "{year}年尚未结束：落实率只计已结束的期间和会议已召开的当前期间（截至{date}）。",
+    "regularity_note_records_begin": "本站会议记录始于{date}：此前开始的期间不计入落实率，只标明已召开的会议。",
+    "regularity_figure": "三会一课落实率",
+    "regularity_figure_detail": "{held}/{due} 个期间",
     # Feeds and the calendar
     "feed_title_all": "全部公开",
     "calendar_name": "会议日历",
@@ -412,11 +472,10 @@ end_time: "16:00"
 location: 支部活动室
 chair: 主持人姓名
 recorder: 记录人姓名
-attendees:             # 出席人员
+attendees:             # 实到：出席人员
   - 姓名
-absent:                # 缺席人员及原因（原因只在党内网站显示）
-  - name: 姓名
-    reason: 出差
+on_leave: []           # 请假人员，每人一项：- name: 姓名 / reason: 原因（原因只在党内网站显示）
+absent: []             # 缺席（未请假）人员，每人一项：- name: 姓名
 agenda:                # 议程
   - 议题一
 body: |
