@@ -234,7 +234,7 @@ def check_meeting_periods(records: RecordSet, site: Site, today: dt.date) -> Ite
             yield _problem(
                 meeting, ("period",), messages, "rule_period_coarse",
                 kind=vocabulary.written_word("meeting_kind", meeting.model.kind, messages.language),
-                per=vocabulary.label("period", frequency.per, messages.language), example=str(Period.of_day(meeting.date, frequency.per)), period=str(period),
+                per=vocabulary.written_word("period", frequency.per, messages.language), example=str(Period.of_day(meeting.date, frequency.per)), period=str(period),
             )
         if period.start > meeting.date:
             yield _problem(meeting, ("period",), messages, "rule_period_after_date", date=meeting.date.isoformat(), period=str(period), start=period.start.isoformat())

@@ -475,6 +475,24 @@ def test_the_same_member_twice_at_once(tmp_path: Path, demo_lines: list[str]) ->
     assert_planted(folder, demo_lines, [f"{BRANCH_FILE}:144:11: members[28].name: “刘洋”在名册中已有一项（members[1]），且在册时间重叠"])
 
 
+def test_the_rules_speak_the_sites_language(tmp_path: Path) -> None:
+    folder = plant(tmp_path, {
+        "site_config.yml": [("language: zh", "language: en")],
+        ADMISSION: [("  for: 24\n", "  for: 25\n")],
+        APPRAISAL_2025: NINE_EXCELLENT,
+        MAKEUP: [("period: 2025-12", "period: 2025-Q4")],
+    })
+    code, lines, output = run_check(folder, today=DEMO_TODAY_CHECK)
+    for expected in (
+        f"{ADMISSION}:12:3: vote: 25 votes were cast, more than the 24 full members present at the meeting '2026-03-26-general-assembly'",
+        f"{APPRAISAL_2025}:22:7: results.优秀: 9 graded excellent, more than 1/3 of the 26 full members appraised (at most 8)",
+        f"{MAKEUP}:7:9: period: group_meeting is required per month: period must name a month (e.g. 2026-02), got '2025-Q4'",
+        f"{LESSON}:17:3: attendees: warning: 28 required (the branch's members on 2026-09-17); the record lists 26 present, 1 on leave and 0 absent, 27 in all: 1 not accounted for (谢振宇); list them under on_leave or absent",
+    ):
+        assert expected in lines, output
+    assert code == 1
+
+
 # ---------------------------------------------------------------------------
 # Membership notices: working days with China's holidays
 # ---------------------------------------------------------------------------
