@@ -17,7 +17,7 @@ from . import vocabulary
 from .config import Site
 from .errors import RecordError
 from .figures.ledgers import funds_ledgers, members_on
-from .figures.records import Attendance, ExcellentCap, attendance, excellent_cap, funds_totals, required_people
+from .figures.records import Attendance, ExcellentCap, attendance, excellent_cap, funds_totals
 from .i18n import Messages
 from .records.index import BRANCH_FILE, Record, RecordSet
 from .records.models.branch import RosterMember
@@ -165,7 +165,12 @@ _PEOPLE_FIELDS = ("attendees", "on_leave", "absent")
 
 
 def check_attendance(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
-    """应到 = 实到 + 请假 + 缺席 (a warning, as the page says where it does not), each person listed once and (with a roster) a member that day."""
+    """Each person listed once and (with a roster) a member that day; 应到 = 实到 + 请假 + 缺席 where 应到 is dated.
+
+    The sums are warnings, and the page says where they do not add up.  A
+    committee or group meeting is not held to today's lists (they carry no
+    dates); its people are held to the roster of its day.
+    """
     messages = site.messages
     branch = records.branch
     for meeting in records.of_type("meeting"):
@@ -182,14 +187,14 @@ def check_attendance(records: RecordSet, site: Site, today: dt.date) -> Iterator
         counted = attendance(meeting, branch)
         if counted is None:
             continue
-        required, basis = required_people(meeting, branch)
-        if branch is not None and required is not None and basis in ("members", "group") and model.expected is None:
-            required_set = set(required)
+        roster = branch.roster_on(meeting.date) if branch is not None and model.expected is None else None
+        if roster is not None:
+            on_roster = {m.name for m in roster}
             for field, index, name in _people(model):
-                if name not in required_set:
+                if name not in on_roster:
                     path = (field, index) if field == "attendees" else (field, index, "name")
-                    yield _problem(meeting, path, messages, "rule_not_on_roster" if basis == "members" else "rule_not_in_group", name=name, date=meeting.date.isoformat(), group=model.group or "")
-        if counted.basis == "listed":
+                    yield _problem(meeting, path, messages, "rule_not_on_roster", name=name, date=meeting.date.isoformat())
+        if not counted.dated:
             continue
         where = ("expected",) if counted.basis == "expected" else ("attendees",)
         values = dict(
@@ -199,7 +204,8 @@ def check_attendance(records: RecordSet, site: Site, today: dt.date) -> Iterator
         if counted.unaccounted < 0:
             yield _problem(meeting, where, messages, "rule_attendance_over", "warning", **values)
         elif counted.unaccounted > 0:
-            missing = [n for n in (required or []) if n not in listed] if counted.basis != "expected" else []
+            required = [m.name for m in roster] if roster is not None and counted.basis == "members" else []
+            missing = [n for n in required if n not in listed]
             names = messages("missing_names", names=messages.join(missing)) if missing else ""
             yield _problem(meeting, where, messages, "rule_attendance_unaccounted", "warning", missing=counted.unaccounted, names=names, **values)
 
@@ -211,11 +217,7 @@ def _people(model) -> Iterator[tuple[str, int, str]]:
 
 
 def basis_text(counted: Attendance, meeting: Record, messages: Messages) -> str:
-    """Where 应到 comes from, in words, for a message (not for ``listed``: then nothing is required beyond the list)."""
-    if counted.basis == "committee":
-        return messages("attendance_basis_committee")
-    if counted.basis == "group":
-        return messages("attendance_basis_group", group=meeting.model.group or "")
+    """Where a dated 应到 comes from, in words, for a message."""
     if counted.basis == "expected":
         return messages("attendance_basis_expected")
     return messages("attendance_basis_members", date=meeting.date.isoformat())

@@ -49,7 +49,9 @@ class Attendance:
     group's members), or ``listed`` (nothing else is known: the people the
     record lists).  ``voters_*`` count full members only; None where the data
     cannot tell full from probationary members (no roster, or someone present
-    who is not on it).
+    who is not on it).  The committee's and the groups' lists carry no dates:
+    they are today's, so only a ``dated`` 应到 holds a past meeting's record
+    to account for everyone.
     """
 
     expected: int  # 应到
@@ -59,6 +61,11 @@ class Attendance:
     absent: int  # 缺席 (without leave)
     voters_expected: Optional[int] = None
     voters_present: Optional[int] = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether 应到 is known for the meeting's own day (the branch's members that day, or the record's ``expected``)."""
+        return self.basis in ("members", "expected")
 
     @property
     def accounted(self) -> int:
