@@ -43,6 +43,19 @@ def _parse_fraction(value: Any) -> Any:
 Share = Annotated[Fraction, BeforeValidator(_parse_fraction), WithJsonSchema({"type": ["string", "number"], "description": "a share such as 1/3 or 0.5"})]
 
 
+def _parse_flag(value: Any) -> Any:
+    # The loader hands over the text typed: only the two YAML words a worker means, never yes/no/on.
+    if isinstance(value, bool):
+        return value
+    words = {"true": True, "false": False, "是": True, "否": False}
+    if isinstance(value, str) and value.strip().lower() in words:
+        return words[value.strip().lower()]
+    raise PydanticCustomError("bad_flag", "bad_flag", {"value": str(value)})
+
+
+Flag = Annotated[bool, BeforeValidator(_parse_flag), WithJsonSchema({"type": ["boolean", "string"], "description": "true or false"})]
+
+
 class Frequency(Strict):
     """How often a meeting kind is required: ``count`` meetings per ``per``."""
 
@@ -71,8 +84,13 @@ class Norms(Strict):
     funding_per_member_per_year: Money = Field(Decimal("100"), description="Minimum funding per member per year, yuan")
     publicity_working_days: Count = Field(5, description="Working days a membership notice must stay up (公示期)")
     excellent_share_max: Share = Field(Fraction(1, 3), description="The largest share of members graded 优秀")
-    quorum_more_than: Share = Field(Fraction(1, 2), description="A meeting that decides needs more than this share of members present")
+    quorum_more_than: Share = Field(Fraction(1, 2), description="A meeting that decides needs more than this share of its voting members (full members) present")
     dues_alert_months: Count = Field(6, description="Months of unpaid dues that raise an alert")
+    # Meetings, votes and appraisals (issue 13: regularity, attendance, voting rights, appraisal).
+    count_restricted_meetings: Flag = Field(False, description="Count `restricted` (不公开) meetings as held in the 三会一课 calendar of both sites (shown as held, 不公开, with nothing of the record)")
+    excellent_cap_base: Choice("excellent_cap_base") = Field(
+        "full_members", description="What the 优秀 cap is a share of: " + vocabulary.described("excellent_cap_base") + " (probationary members are appraised but not graded)"
+    )
 
     @field_validator("meetings", mode="after")
     @classmethod

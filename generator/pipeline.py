@@ -92,7 +92,7 @@ def compile_audience(
     Returns the project's folder, its page count, how many staged files
     changed, and the audience's record counts.
     """
-    view = narrow(records, audience, include_drafts)
+    view = narrow(records, audience, include_drafts, today)
     cache = Cache(site.stage_dir / "cache.sqlite")
     try:
         compiled = compile_site(site, view, today, dates=dates, cache=cache, page_front_matter=project.page_front_matter)

@@ -17,10 +17,11 @@ from . import vocabulary
 from .config import Site
 from .errors import RecordError
 from .figures.ledgers import funds_ledgers, members_on
-from .figures.records import funds_totals
+from .figures.records import Attendance, ExcellentCap, attendance, excellent_cap, funds_totals
 from .i18n import Messages
 from .records.index import BRANCH_FILE, Record, RecordSet
-from .records.models import Branch
+from .records.models.branch import RosterMember
+from .records.models.meeting import Period
 from .records.models.common import money_text
 from .records.models.rectification import items_of
 from .records.placeholders import placeholders_in, strings_in
@@ -32,21 +33,6 @@ Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
 def _problem(record: Record, path: tuple, messages: Messages, key: str, severity: str = "error", **values) -> RecordError:
     line, column = record.position(path)
     return RecordError(record.rel, line, column, format_field(path), messages(key, **values), severity)  # type: ignore[arg-type]
-
-
-def eligible_for(meeting: Record, branch: Optional[Branch]) -> Optional[int]:
-    """Who is entitled to attend a deciding meeting: all members, the committee, or the group."""
-    if branch is None:
-        return None
-    kind = meeting.model.kind
-    if kind == "general_assembly":
-        return members_on(branch, meeting.date)
-    if kind == "branch_committee":
-        return len(branch.committee) or None
-    if kind == "group_meeting":
-        group = next((g for g in branch.groups if g.name == meeting.model.group), None)
-        return len(group.members) if group and group.members else None
-    return None
 
 
 # ---------------------------------------------------------------------------
@@ -82,34 +68,48 @@ def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
 
 
 # ---------------------------------------------------------------------------
-# Appraisals
+# Appraisals: the 优秀 cap and the named outstanding members
 # ---------------------------------------------------------------------------
 
 
 def check_appraisals(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
     messages = site.messages
-    cap: Fraction = site.config.norms.excellent_share_max
+    norms = site.config.norms
     for appraisal in records.of_type("appraisal"):
         model = appraisal.model
         if not model.results:
             continue
+        excellent_key = _grade_key(appraisal, "excellent")
+        if model.excellent_members and len(model.excellent_members) != model.results.get("excellent", 0):
+            yield _problem(appraisal, ("excellent_members",), messages, "rule_excellent_names", names=len(model.excellent_members), count=model.results.get("excellent", 0))
         members = model.members if model.members is not None else members_on(records.branch, appraisal.date)
         if members is None:
             continue
         total = sum(model.results.values())
         if total > members:
             yield _problem(appraisal, ("results",), messages, "rule_grades_exceed", total=total, members=members)
-        excellent = model.results.get("excellent", 0)
-        if excellent > cap * members:
-            # Point at the key as the worker typed it (优秀 or excellent).
-            key = next((k for k in (vocabulary.written_word("grade", "excellent", "zh"), "excellent") if ("results", k) in appraisal.source.value_positions), "excellent")
-            limit = int(cap * members)
-            yield _problem(appraisal, ("results", key), messages, "rule_excellent_cap", count=excellent, limit=limit, members=members, share=str(cap))
+        cap = excellent_cap(appraisal, records.branch, norms)
+        if cap is not None and cap.over:
+            yield _problem(appraisal, ("results", excellent_key), messages, "rule_excellent_cap", count=cap.count, base=excellent_base_text(cap, messages), limit=cap.limit, share=str(cap.share))
+
+
+def _grade_key(appraisal: Record, grade: str) -> str:
+    """A grade's key in ``results`` as the worker typed it (优秀 or excellent)."""
+    words = (vocabulary.written_word("grade", grade, "zh"), grade)
+    return next((k for k in words if ("results", k) in appraisal.source.value_positions), grade)
+
+
+def excellent_base_text(cap: ExcellentCap, messages: Messages) -> str:
+    """The base of the 优秀 cap in words: 参评正式党员 26 人 / 参评党员 27 人."""
+    return messages("excellent_base_full" if cap.base_kind == "full_members" else "excellent_base_members", count=cap.base)
 
 
 # ---------------------------------------------------------------------------
-# Votes and quorum
+# Votes and quorum: full members only (预备党员 attend but do not vote)
 # ---------------------------------------------------------------------------
+
+# The kinds of meeting that decide, and so need a quorum.
+DECIDING_KINDS = ("general_assembly", "branch_committee", "group_meeting")
 
 
 def check_votes(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
@@ -117,19 +117,178 @@ def check_votes(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
     quorum: Fraction = site.config.norms.quorum_more_than
     for decision in records.of_type("decision"):
         model = decision.model
+        if decision.is_draft:
+            continue
+        if not model.meeting:
+            # Without its meeting nothing of a vote or a result can be checked.
+            if model.vote is not None or model.result in ("adopted", "rejected"):
+                yield _problem(decision, ("vote",) if model.vote is not None else ("result",), messages, "rule_decision_needs_meeting")
+            continue
         meeting = records.get(model.meeting)
         if meeting is None or meeting.type != "meeting":
             continue
-        present = len(meeting.model.attendees)
-        if model.vote is not None and present:
+        counted = attendance(meeting, records.branch)
+        if counted is None:
+            if model.vote is not None:
+                yield _problem(decision, ("vote",), messages, "rule_vote_without_attendance", meeting=meeting.id)
+            continue
+        voters = voters_present(counted)
+        base = vote_base_text(counted, messages)
+        if model.vote is not None:
             cast = model.vote.for_ + model.vote.against + model.vote.abstain
-            if cast > present:
-                yield _problem(decision, ("vote",), messages, "rule_vote_exceeds", cast=cast, present=present, meeting=meeting.id)
-            elif model.result == "adopted" and Fraction(model.vote.for_) <= Fraction(present, 2):
-                yield _problem(decision, ("result",), messages, "rule_no_majority", votes=model.vote.for_, present=present)
-        eligible = eligible_for(meeting, records.branch)
-        if eligible and present and Fraction(present, eligible) <= quorum:
-            yield _problem(decision, ("meeting",), messages, "rule_quorum", meeting=meeting.id, present=present, eligible=eligible, share=str(quorum))
+            majority = Fraction(model.vote.for_) > Fraction(voters, 2)
+            if cast > voters:
+                yield _problem(decision, ("vote",), messages, "rule_vote_exceeds", cast=cast, meeting=meeting.id, base=base)
+            elif model.result == "adopted" and not majority:
+                yield _problem(decision, ("result",), messages, "rule_no_majority", votes=model.vote.for_, base=base)
+            elif model.result == "rejected" and majority:
+                yield _problem(decision, ("result",), messages, "rule_majority_not_adopted", votes=model.vote.for_, base=base, result=vocabulary.written_word("decision_result", model.result, messages.language))
+        eligible = counted.voters_expected if counted.voters_expected is not None else counted.expected
+        if meeting.model.kind in DECIDING_KINDS and eligible and Fraction(voters, eligible) <= quorum:
+            yield _problem(decision, ("meeting",), messages, "rule_quorum", meeting=meeting.id, base=base, eligible=eligible, share=str(quorum))
+
+
+def voters_present(counted: Attendance) -> int:
+    """Who could vote at a meeting: its full members present, or everyone present where the data cannot tell."""
+    return counted.voters_present if counted.voters_present is not None else counted.present
+
+
+def vote_base_text(counted: Attendance, messages: Messages) -> str:
+    """The voting base in words: 有表决权的出席党员 24 人 / 出席人数 8."""
+    if counted.voters_present is not None:
+        return messages("vote_base_voters", count=counted.voters_present)
+    return messages("vote_base_present", count=counted.present)
+
+
+# ---------------------------------------------------------------------------
+# Meetings: attendance adds up, and the period a meeting counts for
+# ---------------------------------------------------------------------------
+
+_PEOPLE_FIELDS = ("attendees", "on_leave", "absent")
+
+
+def check_attendance(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """Each person listed once and (with a roster) a member that day; 应到 = 实到 + 请假 + 缺席 where 应到 is dated.
+
+    The sums are warnings, and the page says where they do not add up.  A
+    committee or group meeting is not held to today's lists (they carry no
+    dates); its people are held to the roster of its day.
+    """
+    messages = site.messages
+    branch = records.branch
+    for meeting in records.of_type("meeting"):
+        if meeting.is_draft:
+            continue
+        model = meeting.model
+        listed: dict[str, str] = {}
+        for field, index, name in _people(model):
+            path = (field, index) if field == "attendees" else (field, index, "name")
+            if name in listed:
+                yield _problem(meeting, path, messages, "rule_listed_twice", name=name, other=listed[name])
+            else:
+                listed[name] = field
+        counted = attendance(meeting, branch)
+        if counted is None:
+            continue
+        roster = branch.roster_on(meeting.date) if branch is not None and model.expected is None else None
+        if roster is not None:
+            on_roster = {m.name for m in roster}
+            for field, index, name in _people(model):
+                if name not in on_roster:
+                    path = (field, index) if field == "attendees" else (field, index, "name")
+                    yield _problem(meeting, path, messages, "rule_not_on_roster", name=name, date=meeting.date.isoformat())
+        if not counted.dated:
+            continue
+        where = ("expected",) if counted.basis == "expected" else ("attendees",)
+        values = dict(
+            expected=counted.expected, basis=basis_text(counted, meeting, messages), present=counted.present,
+            on_leave=counted.on_leave, absent=counted.absent, accounted=counted.accounted,
+        )
+        if counted.unaccounted < 0:
+            yield _problem(meeting, where, messages, "rule_attendance_over", "warning", **values)
+        elif counted.unaccounted > 0:
+            required = [m.name for m in roster] if roster is not None and counted.basis == "members" else []
+            missing = [n for n in required if n not in listed]
+            names = messages("missing_names", names=messages.join(missing)) if missing else ""
+            yield _problem(meeting, where, messages, "rule_attendance_unaccounted", "warning", missing=counted.unaccounted, names=names, **values)
+
+
+def _people(model) -> Iterator[tuple[str, int, str]]:
+    for field in _PEOPLE_FIELDS:
+        for index, entry in enumerate(getattr(model, field)):
+            yield field, index, entry if isinstance(entry, str) else entry.name
+
+
+def basis_text(counted: Attendance, meeting: Record, messages: Messages) -> str:
+    """Where a dated 应到 comes from, in words, for a message."""
+    if counted.basis == "expected":
+        return messages("attendance_basis_expected")
+    return messages("attendance_basis_members", date=meeting.date.isoformat())
+
+
+def check_meeting_periods(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """A meeting's ``period``: as fine as its kind's norm, begun by its date, and at most one period before it."""
+    messages = site.messages
+    norms = site.config.norms.meetings
+    for meeting in records.of_type("meeting"):
+        period = meeting.model.period
+        if period is None:
+            continue
+        frequency = norms.get(meeting.model.kind)
+        if frequency is not None and frequency.count and period.within(frequency.per) is None:
+            yield _problem(
+                meeting, ("period",), messages, "rule_period_coarse",
+                kind=vocabulary.written_word("meeting_kind", meeting.model.kind, messages.language),
+                per=vocabulary.written_word("period", frequency.per, messages.language), example=str(Period.of_day(meeting.date, frequency.per)), period=str(period),
+            )
+        if period.start > meeting.date:
+            yield _problem(meeting, ("period",), messages, "rule_period_after_date", date=meeting.date.isoformat(), period=str(period), start=period.start.isoformat())
+            continue
+        steps = period.steps_to(Period.of_day(meeting.date, period.unit))
+        if steps > 1:
+            yield _problem(meeting, ("period",), messages, "rule_period_late", "warning", period=str(period), date=meeting.date.isoformat(), steps=steps)
+
+
+# ---------------------------------------------------------------------------
+# The roster (branch.yml members) and member_counts
+# ---------------------------------------------------------------------------
+
+
+def check_roster(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """The roster's dates in order, no one on it twice at once, and ``member_counts`` agreeing with it."""
+    branch, source = records.branch, records.branch_source
+    if branch is None or source is None or not branch.members:
+        return
+    messages = site.messages
+    rel = site.relative(site.content_dir / BRANCH_FILE)
+
+    def problem(path: tuple, message: str) -> RecordError:
+        pos = source.position(path)
+        return RecordError(rel, pos.line, pos.column, format_field(path), message)
+
+    seen: dict[str, list[tuple[int, RosterMember]]] = {}
+    for i, member in enumerate(branch.members):
+        if member.status == "probationary" and member.full_member_on is not None:
+            yield problem(("members", i, "full_member_on"), messages("rule_roster_probationary_full"))
+        for field in ("full_member_on", "left"):
+            day = getattr(member, field)
+            if day is not None and day < member.joined:
+                yield problem(("members", i, field), messages("rule_roster_before_joined", field=field, date=day.isoformat(), joined=member.joined.isoformat()))
+        for j, other in seen.get(member.name, []):
+            # The same name twice is a member who left and came back only if the stays do not overlap.
+            apart = (other.left is not None and other.left < member.joined) or (member.left is not None and member.left < other.joined)
+            if not apart:
+                yield problem(("members", i, "name"), messages("rule_roster_twice", name=member.name, other=f"members[{j}]"))
+        seen.setdefault(member.name, []).append((i, member))
+    begins = branch.roster_begins
+    for i, entry in enumerate(branch.member_counts):
+        headcount = branch.headcount_on(entry.since) if begins is not None and entry.since >= begins else None
+        if headcount is None:
+            continue
+        if headcount.members != entry.count:
+            yield problem(("member_counts", i, "count"), messages("rule_counts_disagree", since=entry.since.isoformat(), roster=headcount.members, count=entry.count))
+        elif entry.probationary is not None and headcount.probationary != entry.probationary:
+            yield problem(("member_counts", i, "probationary"), messages("rule_probationary_disagree", since=entry.since.isoformat(), roster=headcount.probationary, count=entry.probationary))
 
 
 # ---------------------------------------------------------------------------
@@ -289,7 +448,10 @@ def check_branch_placeholders(records: RecordSet, site: Site, today: dt.date) ->
         yield RecordError(rel, pos.line, pos.column, format_field(path), site.messages("placeholder_left", what=what), "warning")
 
 
-RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_rectification, check_personal_data, check_branch_placeholders)
+RULES: tuple[Rule, ...] = (
+    check_funds, check_appraisals, check_votes, check_attendance, check_meeting_periods, check_roster,
+    check_notices, check_term, check_rectification, check_personal_data, check_branch_placeholders,
+)
 
 
 def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordError]:

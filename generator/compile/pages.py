@@ -184,6 +184,7 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
             totals=numbers.funds or numbers.dues,
             grades=numbers.grades,
             items=numbers.items,
+            excellent_cap=numbers.excellent_cap,
         )
 
     # A record's page is cached across builds under everything it shows: the

@@ -20,7 +20,7 @@ from ..records.index import Record, RecordSet
 from ..workdays import WorkCalendar
 from .records import RecordFigures, record_figures
 from .rectification import TrackedItem, rectification_items
-from .regularity import YearCalendar, calendars
+from .regularity import YearCalendar, calendars, year_calendar
 from .sections import SectionFigures, section_figures
 from .site import SiteFigures, site_figures
 
@@ -39,11 +39,12 @@ class Figures:
 
 def compute(view: RecordSet, norms: Norms, today: dt.date, workdays: WorkCalendar) -> Figures:
     """All figures of one audience, once; working days are counted with ``workdays`` (the site's)."""
-    records = {record.id: record_figures(record, today, workdays) for record in view.records}
+    records = {record.id: record_figures(record, today, workdays, view, norms) for record in view.records}
+    year_calendars = calendars(view, norms, today)
     return Figures(
-        site=site_figures(view, today, records),
+        site=site_figures(view, today, records, year_calendar(year_calendars, today.year)),
         sections=section_figures(view, norms.funding_per_member_per_year, today),
-        calendars=calendars(view, norms, today),
+        calendars=year_calendars,
         rectification=rectification_items(view, today),
         records=records,
     )

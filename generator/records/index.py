@@ -26,6 +26,7 @@ from .. import vocabulary
 from ..cache import NO_CACHE, Cache
 from .loader import FieldPath, LoadedFile, load_yaml_file
 from .models import Branch, FinanceKindOnly, model_for
+from .models.meeting import Period
 from .validate import format_field, validate_model
 
 ATTACHMENTS_DIR = "attachments"
@@ -94,12 +95,29 @@ class FailedRecord:
     kind: Optional[str] = None  # its ``kind:`` (the identifier) if that could be read
 
 
+@dataclass(frozen=True)
+class WithheldMeeting:
+    """A held meeting the audience may not see, as the 三会一课 calendar counts it.
+
+    Nothing of the record but its kind, its party group, the period it counts
+    for and its visibility (``members`` or ``restricted``): no id, title, date
+    or any other field.
+    """
+
+    kind: str
+    group: Optional[str]
+    period: Period
+    visibility: str
+
+
 @dataclass
 class RecordSet:
     """Records and the branch description: every record of a site, or what one audience may see.
 
     ``load_records`` makes the site's; ``audience.narrow`` makes one audience's
-    (``audience`` set), with narrowed copies of the records it may see.
+    (``audience`` set), with narrowed copies of the records it may see and
+    the facts it may know of the others (``withheld_meetings``,
+    ``meetings_since``) and of the roster (``attendance``).
     """
 
     records: list[Record] = field(default_factory=list)
@@ -108,6 +126,12 @@ class RecordSet:
     by_id: dict[str, Record] = field(default_factory=dict)
     audience: Optional[str] = None  # None: not narrowed, every record of the site
     failed: dict[str, FailedRecord] = field(default_factory=dict)  # by id: files with errors (only the site's, never a view's)
+    # Set by audience.narrow: the held meetings this audience may not see,
+    withheld_meetings: list[WithheldMeeting] = field(default_factory=list)
+    # the first day of the month the site's meeting records begin (the same for every audience),
+    meetings_since: Optional[dt.date] = None
+    # and each visible meeting's attendance (figures.records.Attendance), counted on the full roster.
+    attendance: dict[str, Any] = field(default_factory=dict)
 
     def add(self, record: Record) -> None:
         self.records.append(record)

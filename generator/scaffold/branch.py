@@ -125,6 +125,8 @@ def _words_for(property_schema: dict[str, Any], language: str) -> dict[str, str]
 def _scalar(value: Any, words: dict[str, str]) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"
     if isinstance(value, (int, Decimal)):
