@@ -90,7 +90,7 @@ def _facts(record: Record, figures: Figures, t: Labels) -> list[tuple[str, str]]
         if m.contact:
             facts.append((t("objections"), m.contact))
     elif record.type == "appraisal" and m.results:
-        facts.append((t("results"), "，".join(f"{t.enum('grade', g)} {n}" for g, n in m.results.items())))
+        facts.append((t("results"), t("comma").join(f"{t.enum('grade', g)} {n}" for g, n in m.results.items())))
     return facts
 
 

@@ -38,6 +38,7 @@ from .exports import documented_files
 from .headings import dedupe_heading_ids
 from .output import Output
 from .sanitise import render_body
+from .tables import table_box, table_boxes
 from .urls import page_url, record_page_path, relative_url, tag_url
 
 # The sections in the order of the navigation.
@@ -103,6 +104,8 @@ class PageRenderer:
             enum=self.t.enum,
             size=human_size,
             percent=lambda v: "" if v is None else f"{v}%",
+            table_box=lambda table, kind="", layout="cards": table_box(table, self.t, kind, layout),
+            table_boxes=lambda body: table_boxes(body, self.t),
         )
         return env
 
