@@ -310,7 +310,7 @@ def test_finances_page_charts_and_their_tables(built: Path) -> None:
     assert dues["img"]["alt"] == "2026年各月党费收缴率"
     assert table["head"] == ["月份", "应缴（元）", "实缴（元）", "收缴率"]
     assert [table[m] for m in ("1月", "2月", "3月")] == [["360.50", "360.50", "100.0%"], ["360.50", "300.00", "83.2%"], ["360.50", "0.10", "0.0%"]]
-    assert {"1月", "2月", "3月", "100%", "83.2%", "应缴全额（100%）"} <= set(_texts(root))
+    assert {"1月", "2月", "3月", "100.0%", "83.2%", "0.0%", "应缴全额（100%）"} <= set(_texts(root))
 
 
 def test_appraisals_page_chart_and_its_table(built: Path) -> None:

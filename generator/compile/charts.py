@@ -6,13 +6,15 @@ bytes.  Every chart is shown beside a table with the same numbers (for
 screen readers).
 
 Each chart is drawn twice, once per ``DRAWINGS`` entry: for a phone (bars
-lying down, one category a line, so labels never crowd, 330 px wide) and for
-a wider screen (upright bars, 680 px wide).  Each is drawn at the size it is
-shown (report/_chart.j2 shows a drawing at most at its own width, the phone
-one by ``<img>``, the wide one by ``<picture><source media=…>``), so its text
-is the size it was drawn at: 14 px on a phone (12 px at the narrowest, 320 px),
-16 px, the body text's size, on a desktop.  The SVG carries its size in its
-viewBox only; the template gives ``<img>`` and ``<source>`` its width and height.
+lying down, one category a line, so labels never crowd; about 300 px wide,
+a little more with its labels) and for a wider screen (upright bars, about
+600 px).  Each is drawn at the size it is shown: report/_chart.j2 shows a
+drawing at most at its own width (the phone one by ``<img>``, the wide one
+by ``<picture><source media=…>``), so its text is the size it was drawn at:
+14 px on a phone (still 12 px on the narrowest, 320 px, where a drawing
+shrinks to the column), 16 px, the body text's size, on a wider screen.
+The SVG carries its size in its viewBox only; the template gives ``<img>``
+and ``<source>`` its width and height (``svg_size``).
 
 A chart is cached across builds under its numbers and a stamp of this
 module and of matplotlib; matplotlib is slow to import, so it is imported
@@ -98,7 +100,7 @@ class Drawing:
 
 
 DRAWINGS = (
-    Drawing(".phone", "", 330, 14, lying=True),
+    Drawing(".phone", "", 300, 14, lying=True),
     Drawing("", "(min-width: 37.5em)", 680, 16, lying=False),
 )
 WIDE = DRAWINGS[1]
@@ -166,18 +168,26 @@ def grouped_bars(
             line = ax.axvline if drawing.lying else ax.axhline
             line(value, color="#333333", linewidth=1.2, linestyle=(0, (4, 3)), label=label)
         if percent:
-            # Each bar says its rate: rates near 100 % differ by less than a bar's edge.
+            # Each bar says its rate, at the text's size (rates near 100 % differ by
+            # less than a bar's edge): inside the bar in white, or past its end when short.
+            turn = 0 if drawing.lying else 90
             for container in ax.containers:
-                ax.bar_label(container, labels=[f"{v:g}%" if v == v else "" for v in container.datavalues], padding=3, fontsize=drawing.font_px * 0.8)
+                values = list(container.datavalues)
+                inside = [f"{v:.1f}%" if v == v and v >= 25 else "" for v in values]
+                outside = [f"{v:.1f}%" if v == v and v < 25 else "" for v in values]
+                ax.bar_label(container, labels=inside, label_type="center", color="white", rotation=turn, fontsize=drawing.font_px)
+                ax.bar_label(container, labels=outside, label_type="edge", padding=3, color="#222222", rotation=turn, fontsize=drawing.font_px)
             value_axis.set_ticks([0, 25, 50, 75, 100])
             value_axis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}%"))
             top = max([100.0] + [float(v) for values in series.values() for v in values if v is not None])
-            (ax.set_xlim if drawing.lying else ax.set_ylim)(0, top * (1.22 if drawing.lying else 1.12))
+            (ax.set_xlim if drawing.lying else ax.set_ylim)(0, top * 1.08)
         if y_label and not percent:
             (ax.set_xlabel if drawing.lying else ax.set_ylabel)(y_label)
         ax.set_axisbelow(True)
         if count > 1 or reference is not None:
-            ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=min(count + (reference is not None), 4), borderaxespad=0.2)
+            # A phone's legend in two columns: four would widen the drawing past the screen.
+            columns = min(count + (reference is not None), 2 if drawing.lying else 4)
+            ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=columns, borderaxespad=0.2)
         return _svg(fig)
 
 

@@ -295,6 +295,16 @@ LABELS: dict[str, str] = {
     "year_covering": "{year} ({what})",
     "quarters_span": "Q{first}–Q{last}",
     "months_span": "{first}–{last}",
+    # Page descriptions (<meta name="description">)
+    "description_record": "{what}, {date}.",
+    "description_record_at": "{what}, {date}, {place}.",
+    "description_listing": "{title}: {count} records.",
+    "description_home": "{name}: the branch's meetings, decisions, finances, appraisals and notices.",
+    "description_regularity": "Meetings held as the norms require in {year}: {rate} ({held} of {due}).",
+    "description_tags": "Every disclosure by tag: {count} tags.",
+    "description_board": "{title}: {count} disclosures, to print for the disclosure board.",
+    # Search results: the type of a page that is no record
+    "search_type_section": "Section",
     # Tables on a phone
     "table_scroll_cue": "Wide table: scroll sideways to see all of it",
     # Reports

@@ -295,6 +295,16 @@ LABELS: dict[str, str] = {
     "year_covering": "{year}年（{what}）",
     "quarters_span": "{first}–{last}季度",
     "months_span": "{first}–{last}",
+    # Page descriptions (<meta name="description">)
+    "description_record": "{what}，{date}。",
+    "description_record_at": "{what}，{date}，{place}。",
+    "description_listing": "{title}，共 {count} 条记录。",
+    "description_home": "{name}：支部的会议、决策、财务、评议和公示。",
+    "description_regularity": "{year}年三会一课落实率 {rate}：应召开 {due} 次，已召开 {held} 次。",
+    "description_tags": "按标签浏览全部公开内容，共 {count} 个标签。",
+    "description_board": "{title}：{count} 项公开内容，可打印张贴在党务公开栏。",
+    # Search results: the type of a page that is no record
+    "search_type_section": "栏目",
     # Tables on a phone
     "table_scroll_cue": "表格较宽，可左右滑动查看",
     # Reports
