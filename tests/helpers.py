@@ -195,7 +195,7 @@ def url_path(href: str) -> str:
 # Pages of a built site, one of each kind
 # ---------------------------------------------------------------------------
 
-_PAGE_TYPE = re.compile(r'<meta name="openbranch:page-type" content="([^"]+)"')
+_PAGE_TYPE = re.compile(r'<meta name="openbranch-page-type" content="([^"]+)"')
 _TABLE_KIND = re.compile(r'class="ob-scroll ob-table ([^"]+)"')
 
 
@@ -214,7 +214,7 @@ def page_kind(html: str, url: str) -> Optional[str]:
 def pages_of_each_kind(site: Path) -> dict[str, str]:
     """kind (``page_kind``) -> the URL path of the first page of that kind in a built site (sorted by path).
 
-    Every page the theme renders says its template in ``<meta name="openbranch:page-type">``, so a
+    Every page the theme renders says its template in ``<meta name="openbranch-page-type">``, so a
     new template, a new section or a new kind of table shows up here without a list to keep.
     """
     kinds: dict[str, str] = {}

@@ -53,11 +53,13 @@ def _assert_chart_svg(text: str, labels: list[str]) -> ET.Element:
     """The properties every chart must have; returns the parsed root."""
     root = ET.fromstring(text.encode("utf-8"))
     assert root.tag == f"{SVG}svg"
-    # Scales to the container: a viewBox, no fixed size.
+    # Scales to the container: a viewBox, and its size in px that of the viewBox
+    # (the size it is drawn for, and at most shown at).
     view_box = root.get("viewBox")
     assert view_box and len(view_box.split()) == 4 and all(float(v) >= 0 for v in view_box.split()), view_box
     assert float(view_box.split()[2]) > 0 and float(view_box.split()[3]) > 0
-    assert root.get("width") is None and root.get("height") is None
+    assert re.fullmatch(r"\d+", root.get("width") or "") and re.fullmatch(r"\d+", root.get("height") or ""), root.attrib
+    assert abs(int(root.get("width")) - float(view_box.split()[2])) <= 1 and abs(int(root.get("height")) - float(view_box.split()[3])) <= 1
     # Labels are <text>, drawn with the reader's fonts, not glyph paths.
     texts = _texts(root)
     for label in labels:
@@ -276,7 +278,6 @@ def _one_chart(page: Path, svg_name: str) -> tuple[dict[str, Any], ET.Element]:
     assert img["src"].endswith(svg_name.replace(".svg", ".phone.svg")), img
     assert source["media"] == "(min-width: 37.5em)", source
     for drawing in (img, source):
-        assert int(drawing["width"]) > 0 and int(drawing["height"]) > 0, drawing
         assert _svg_for(page, drawing).is_file()
     root = ET.fromstring(_svg_for(page, source).read_bytes())
     return chart, root

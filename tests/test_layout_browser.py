@@ -190,6 +190,49 @@ def test_no_page_scrolls_sideways_on_the_narrowest_phone(browser, sites, served)
     assert not failures, "\n".join(failures)
 
 
+CHART_TEXT_JS = """async () => {
+  const found = [];
+  for (const img of document.querySelectorAll("figure.ob-chart img")) {
+    img.scrollIntoView();
+    if (!img.complete || !img.naturalWidth) await new Promise((done) => { img.addEventListener("load", done, { once: true }); });
+    const svg = await (await fetch(img.currentSrc)).text();
+    const width = +svg.match(/<svg[^>]*? width="(\\d+)"/)[1];
+    const sizes = [...svg.matchAll(/font-size:\\s*([\\d.]+)px/g)].map((m) => +m[1]);
+    const scale = img.getBoundingClientRect().width / width;
+    found.push({ src: img.currentSrc.split("/").pop(), smallest: Math.min(...sizes) * scale, largest: Math.max(...sizes) * scale });
+  }
+  const body = parseFloat(getComputedStyle(document.querySelector("article.md-typeset p") || document.querySelector("article.md-typeset")).fontSize);
+  return { body, charts: found };
+}"""
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_chart_text_is_the_size_of_the_text_around_it(browser, sites, served, width: str) -> None:
+    """Text in a chart is at least 12 px on a phone, and at most the body text's size on a desktop."""
+    pixels = WIDTHS[width]
+    context = _open(browser, pixels)
+    seen, problems = [], []
+    try:
+        page = context.new_page()
+        for site in ("members", "english"):
+            for kind, path in _pages(sites[site]).items():
+                if not kind.endswith(" chart"):
+                    continue
+                page.goto(served[site] + path, wait_until="load")
+                measured = page.evaluate(CHART_TEXT_JS)
+                for chart in measured["charts"]:
+                    seen.append(chart["src"])
+                    if chart["smallest"] < 12:
+                        problems.append(f"{site}{path} {chart['src']}: text of {chart['smallest']:.1f} px at {pixels} px")
+                    if chart["largest"] > measured["body"] + 0.5:
+                        problems.append(f"{site}{path} {chart['src']}: text of {chart['largest']:.1f} px, the body's is {measured['body']} px")
+    finally:
+        context.close()
+    drawing = ".phone.svg" if width == "phone" else ".svg"
+    assert len(seen) >= 8 and all(src.endswith(drawing) and (width == "phone" or ".phone" not in src) for src in seen), seen
+    assert not problems, "\n".join(problems)
+
+
 def test_a_table_too_wide_for_its_box_scrolls_in_it_with_a_cue(browser, served) -> None:
     """The marker the checks rely on appears when a table is wider than its box, and goes when it fits."""
     context = _open(browser, 390)

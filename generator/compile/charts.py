@@ -13,8 +13,8 @@ drawing at most at its own width (the phone one by ``<img>``, the wide one
 by ``<picture><source media=…>``), so its text is the size it was drawn at:
 14 px on a phone (still 12 px on the narrowest, 320 px, where a drawing
 shrinks to the column), 16 px, the body text's size, on a wider screen.
-The SVG carries its size in its viewBox only; the template gives ``<img>``
-and ``<source>`` its width and height (``svg_size``).
+The SVG carries its size in px (``svg_size``) beside its viewBox, so the
+browser knows how wide each drawing is whichever ``<picture>`` picks.
 
 A chart is cached across builds under its numbers and a stamp of this
 module and of matplotlib; matplotlib is slow to import, so it is imported
@@ -80,7 +80,15 @@ def _svg(fig) -> str:
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     plt.close(fig)
     text = buffer.getvalue()
-    text = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 preserveAspectRatio="xMidYMid meet"', text, count=1)
+    # Its size in px, the size it is drawn for (at 72 dpi matplotlib's points are
+    # px): the page shows it at most that wide (CSS scales it down to a narrower
+    # column), which keeps its text the size it was drawn at.
+    text = re.sub(
+        r'<svg([^>]*?) width="([\d.]+)pt" height="([\d.]+)pt"',
+        lambda m: f'<svg{m.group(1)} width="{round(float(m.group(2)))}" height="{round(float(m.group(3)))}" preserveAspectRatio="xMidYMid meet"',
+        text,
+        count=1,
+    )
     # Let the reader's fonts draw the Chinese labels, whatever matplotlib found.
     families = ", ".join(f"'{f}'" if " " in f else f for f in _FONT_FAMILIES)
     text = re.sub(r"font-family:[^;\"]*", f"font-family:{families}", text)
@@ -185,18 +193,25 @@ def grouped_bars(
             (ax.set_xlabel if drawing.lying else ax.set_ylabel)(y_label)
         ax.set_axisbelow(True)
         if count > 1 or reference is not None:
-            # A phone's legend in two columns: four would widen the drawing past the screen.
-            columns = min(count + (reference is not None), 2 if drawing.lying else 4)
+            # As many columns as fit the drawing's width (a wider legend would widen the drawing).
+            labels = list(series) + ([reference[1]] if reference is not None else [])
+            widest = max(_text_width(label, drawing.font_px) for label in labels) + 3 * drawing.font_px
+            columns = max(1, min(len(labels), 4, int(drawing.width_px // widest)))
             ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=columns, borderaxespad=0.2)
         return _svg(fig)
 
 
+def _text_width(text: str, font_px: float) -> float:
+    """About how wide a label is drawn: a Chinese character is one em, anything else a little over half."""
+    return sum(font_px if ord(c) > 0x2E80 else font_px * 0.6 for c in text)
+
+
 def svg_size(svg: str) -> tuple[int, int]:
-    """The width and height in px of an SVG written by ``grouped_bars`` (its viewBox)."""
-    found = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', svg)
+    """The width and height in px of an SVG written by ``grouped_bars``."""
+    found = re.search(r'<svg[^>]*? width="(\d+)" height="(\d+)"', svg)
     if not found:
-        raise ValueError("a chart without a viewBox")
-    return round(float(found.group(1))), round(float(found.group(2)))
+        raise ValueError("a chart without its size")
+    return int(found.group(1)), int(found.group(2))
 
 
 def chart(
