@@ -17,6 +17,13 @@ words such as 主题党日 and 三会一课 were missed).  To get one word per
 character Pagefind reads a copy of the pages in which each CJK character
 stands between spaces; the published pages are untouched, and the worker
 takes the spaces out of titles and excerpts again.
+
+The same copy marks where the page shows a break between two pieces of text
+(the end of a paragraph, list item, table cell, heading; a chip or badge of
+its own): a word of its own, ``BOUNDARY``, which no query can match.  Without
+it Pagefind runs the pieces together, adding a "." after those that end in a
+digit or letter ("736.00.合计1,786.00."); with it the worker shows the
+excerpt with the breaks the page has ("736.00 合计 1,786.00").
 """
 
 from __future__ import annotations
@@ -45,6 +52,21 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagef
 _CJK_RANGES = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
 _SPACED = {code: f" {chr(code)} " for low, high in _CJK_RANGES for code in range(low, high + 1)}
 _TAG = re.compile(r"(<[^>]*>)")
+
+# A break the reader sees between two pieces of text, as a word of its own
+# (a private-use character: in no text, in no query).  The worker
+# (openbranch-search-worker.js) shows it as a space, or as nothing after a
+# sentence's end.
+BOUNDARY = "\ue000"
+# Where the breaks are: before the end tag of a block (and at <br>), and
+# before an inline element that has a class of its own (a name chip, a badge,
+# a figure's unit); plain inline marks (<a>, <strong>) join their text.
+_BOUNDARY_TAG = re.compile(
+    r"</(?:p|li|td|th|dt|dd|h[1-6]|caption|figcaption|summary|div|blockquote|pre|tr|dl|ul|ol|table|details|figure|section)\s*>"
+    r"|<br\b"
+    r"|<(?:span|a|time|strong|em|small|code|mark|b|i|abbr)\b[^>]*\sclass=",
+    re.IGNORECASE,
+)
 
 # Pagefind's index language.  Not "zh": that makes Pagefind segment the text
 # again with its own word list; "und" (undetermined) keeps one word per character.
@@ -77,17 +99,27 @@ def _executable() -> Path:
 
 
 def _spaced(page: str, start: int) -> str:
-    """The page with a space either side of every CJK character in the text of its content.
+    """The page with a space either side of every CJK character in the text of its content, and its breaks marked.
 
     The content runs from ``start`` (the ``data-pagefind-body`` element) to
     the end of the article; tags and their attributes (anchors such as
-    ``id="基本信息"``) are left as they are.
+    ``id="基本信息"``) are left as they are.  A ``BOUNDARY`` word goes before
+    each tag that breaks the text (``_BOUNDARY_TAG``), once after any text:
+    never first, never twice in a row.
     """
     end = page.find("</article>", start)
     end = len(page) if end < 0 else end
     parts = _TAG.split(page[start:end])
     # Every text between tags at once: "\x00" never occurs in HTML text.
     parts[::2] = "\x00".join(parts[::2]).translate(_SPACED).split("\x00")
+    marked = True  # no text since the last boundary (or since the start)
+    boundary = f" {BOUNDARY} "
+    for i in range(1, len(parts), 2):
+        if marked and parts[i - 1].strip():
+            marked = False
+        if not marked and _BOUNDARY_TAG.match(parts[i]):
+            parts[i - 1] += boundary
+            marked = True
     return page[:start] + "".join(parts) + page[end:]
 
 

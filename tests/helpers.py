@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -212,3 +213,39 @@ def tree_hashes(folder: Path) -> dict[str, str]:
 def url_path(href: str) -> str:
     """The path of a URL, without query (``?h=…`` from search.highlight) or fragment."""
     return urlsplit(href).path
+
+
+# ---------------------------------------------------------------------------
+# Pages of a built site, one of each kind
+# ---------------------------------------------------------------------------
+
+_PAGE_TYPE = re.compile(r'<meta name="openbranch-page-type" content="([^"]+)"')
+_TABLE_KIND = re.compile(r'class="ob-scroll ob-table ([^"]+)"')
+
+
+def page_kind(html: str, url: str) -> Optional[str]:
+    """What kind of page this is, for picking one of each: its template (main.html writes it), its
+    section (the first part of its URL), its table kinds and layouts, whether it has a chart; None for no page of ours."""
+    found = _PAGE_TYPE.search(html)
+    if not found:
+        return None
+    section = url.strip("/").split("/")[0] if url.strip("/") else ""
+    tables = sorted({kind for classes in _TABLE_KIND.findall(html) for kind in classes.split()})
+    chart = "chart" if 'class="ob-chart"' in html else ""
+    return " ".join(part for part in (found.group(1), section, *tables, chart) if part)
+
+
+def pages_of_each_kind(site: Path) -> dict[str, str]:
+    """kind (``page_kind``) -> the URL path of the first page of that kind in a built site (sorted by path).
+
+    Every page the theme renders says its template in ``<meta name="openbranch-page-type">``, so a
+    new template, a new section or a new kind of table shows up here without a list to keep.
+    """
+    kinds: dict[str, str] = {}
+    for page in sorted(Path(site).rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        kind = page_kind(page.read_text(encoding="utf-8"), url)
+        if kind is not None:
+            kinds.setdefault(kind, url)
+    return kinds

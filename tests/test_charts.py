@@ -53,11 +53,13 @@ def _assert_chart_svg(text: str, labels: list[str]) -> ET.Element:
     """The properties every chart must have; returns the parsed root."""
     root = ET.fromstring(text.encode("utf-8"))
     assert root.tag == f"{SVG}svg"
-    # Scales to the container: a viewBox, no fixed size.
+    # Scales to the container: a viewBox, and its size in px that of the viewBox
+    # (the size it is drawn for, and at most shown at).
     view_box = root.get("viewBox")
     assert view_box and len(view_box.split()) == 4 and all(float(v) >= 0 for v in view_box.split()), view_box
     assert float(view_box.split()[2]) > 0 and float(view_box.split()[3]) > 0
-    assert root.get("width") is None and root.get("height") is None
+    assert re.fullmatch(r"\d+", root.get("width") or "") and re.fullmatch(r"\d+", root.get("height") or ""), root.attrib
+    assert abs(int(root.get("width")) - float(view_box.split()[2])) <= 1 and abs(int(root.get("height")) - float(view_box.split()[3])) <= 1
     # Labels are <text>, drawn with the reader's fonts, not glyph paths.
     texts = _texts(root)
     for label in labels:
@@ -191,7 +193,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _Charts(HTMLParser):
-    """Every <figure class="ob-chart"> with its <img>, and the table that follows it."""
+    """Every <figure class="ob-chart"> with its <img> (the phone's drawing) and <source> (the wide one), and the table that follows it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -206,9 +208,11 @@ class _Charts(HTMLParser):
         classes = (attributes.get("class") or "").split()
         if tag == "figure" and "ob-chart" in classes:
             self._in_figure = True
-            self.charts.append({"img": None, "rows": []})
+            self.charts.append({"img": None, "source": None, "rows": []})
         elif tag == "img" and self._in_figure:
             self.charts[-1]["img"] = attributes
+        elif tag == "source" and self._in_figure:
+            self.charts[-1]["source"] = attributes
         elif tag == "details" and "ob-chart-data" in classes and self.charts:
             self._in_details = True
         elif tag == "tr" and self._in_details:
@@ -240,7 +244,7 @@ def _page_charts(page: Path) -> list[dict[str, Any]]:
 
 
 def _svg_for(page: Path, img: dict[str, Any]) -> Path:
-    src = unquote(img["src"])
+    src = unquote(img.get("src") or img["srcset"])
     assert not re.match(r"^[a-z]+:", src) and not src.startswith("//"), src
     target = (page.parent / src).resolve()
     assert target.is_file(), src
@@ -248,12 +252,15 @@ def _svg_for(page: Path, img: dict[str, Any]) -> Path:
 
 
 def test_chart_files_are_written_for_the_members_site(built: Path) -> None:
-    names = sorted(p.name for p in (built / "members" / "charts").glob("*.svg"))
-    assert names == ["dues-2026.svg", "funds-per-period.svg", "grades.svg", "meetings-per-kind.svg"]
+    # Each chart twice: drawn for a wide screen and for a phone.
+    def names(*charts: str) -> list[str]:
+        return sorted(f"{c}{drawing}.svg" for c in charts for drawing in ("", ".phone"))
+
+    assert sorted(p.name for p in (built / "members" / "charts").glob("*.svg")) == names("dues-2026", "funds-per-period", "grades", "meetings-per-kind")
     for path in (built / "members" / "charts").glob("*.svg"):
         _assert_chart_svg(path.read_text(encoding="utf-8"), [])
     # The dues ledger is members-only (the default visibility): no dues chart on the public site.
-    assert sorted(p.name for p in (built / "public" / "charts").glob("*.svg")) == ["funds-per-period.svg", "grades.svg", "meetings-per-kind.svg"]
+    assert sorted(p.name for p in (built / "public" / "charts").glob("*.svg")) == names("funds-per-period", "grades", "meetings-per-kind")
 
 
 def _table(chart: dict[str, Any]) -> dict[str, list[str]]:
@@ -262,13 +269,17 @@ def _table(chart: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def _one_chart(page: Path, svg_name: str) -> tuple[dict[str, Any], ET.Element]:
-    charts_on_page = [c for c in _page_charts(page) if c["img"] and c["img"]["src"].endswith(svg_name)]
-    assert len(charts_on_page) == 1, [c["img"] for c in _page_charts(page)]
+    """The chart whose wide drawing is ``svg_name`` (its <source>), its phone drawing beside it (the <img>); the wide one parsed."""
+    charts_on_page = [c for c in _page_charts(page) if c["source"] and c["source"]["srcset"].endswith(svg_name)]
+    assert len(charts_on_page) == 1, [c["source"] for c in _page_charts(page)]
     chart = charts_on_page[0]
-    img = chart["img"]
+    img, source = chart["img"], chart["source"]
     assert (img.get("alt") or "").strip(), img
-    svg = _svg_for(page, img)
-    root = ET.fromstring(svg.read_bytes())
+    assert img["src"].endswith(svg_name.replace(".svg", ".phone.svg")), img
+    assert source["media"] == "(min-width: 37.5em)", source
+    for drawing in (img, source):
+        assert _svg_for(page, drawing).is_file()
+    root = ET.fromstring(_svg_for(page, source).read_bytes())
     return chart, root
 
 
@@ -296,10 +307,11 @@ def test_finances_page_charts_and_their_tables(built: Path) -> None:
     assert "2026年第一季度" in _texts(root) and "2026年第二季度" in _texts(root)
     dues, root = _one_chart(page, "charts/dues-2026.svg")
     table = _table(dues)
-    assert dues["img"]["alt"] == "2026年党费逐月收缴"
-    assert table["head"] == ["月份", "应缴（元）", "实缴（元）"]
-    assert [table[m] for m in ("1月", "2月", "3月")] == [["360.50", "360.50"], ["360.50", "300.00"], ["360.50", "0.10"]]
-    assert {"1月", "2月", "3月"} <= set(_texts(root))
+    # The collection rate of each month against 100 %; the table also gives the amounts.
+    assert dues["img"]["alt"] == "2026年各月党费收缴率"
+    assert table["head"] == ["月份", "应缴（元）", "实缴（元）", "收缴率"]
+    assert [table[m] for m in ("1月", "2月", "3月")] == [["360.50", "360.50", "100.0%"], ["360.50", "300.00", "83.2%"], ["360.50", "0.10", "0.0%"]]
+    assert {"1月", "2月", "3月", "100.0%", "83.2%", "0.0%", "应缴全额（100%）"} <= set(_texts(root))
 
 
 def test_appraisals_page_chart_and_its_table(built: Path) -> None:

@@ -307,7 +307,7 @@ def test_rectification_items_mark_overdue_and_sort_it_first(site_folder: Path) -
 
 
 class _Table(HTMLParser):
-    """Rows of every table: [(row header text, [(td class, [hrefs], text)])]."""
+    """Rows of every table: [(row header text, [(td class, [hrefs], text)])]; a calendar row's norm (span.ob-cal__norm) is left out of its header."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -328,10 +328,16 @@ class _Table(HTMLParser):
             self._cell[1].append(attributes.get("href") or "")
         elif tag == "br" and self._head is not None:
             self._head.append(" ")
+        elif tag == "span" and self._head is not None and "ob-cal__norm" in (attributes.get("class") or "").split():
+            self._norm = True
+
+    _norm = False
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "th" and self._head is not None and self._row is not None:
-            self._row.append(("th", "".join(self._head).strip()))
+        if tag == "span" and self._norm:
+            self._norm = False
+        elif tag == "th" and self._head is not None and self._row is not None:
+            self._row.append(("th", " ".join("".join(self._head).split())))
             self._head = None if not self._row else self._head
         elif tag == "td" and self._cell is not None and self._row is not None:
             self._row.append(("td", (self._cell[0], self._cell[1], "".join(self._cell[2]).strip())))
@@ -345,7 +351,7 @@ class _Table(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell[2].append(data)
-        elif self._head is not None:
+        elif self._head is not None and not self._norm:
             self._head.append(data)
 
 
@@ -365,8 +371,8 @@ def _year_section(html: str, year: int) -> str:
 def _calendar_row(html: str, year: int, label: str) -> list[tuple[str, list[str], str]]:
     rows = [cells for head, cells in _page_rows(_year_section(html, year)) if head == label]
     assert len(rows) == 1, (label, [h for h, _ in _page_rows(_year_section(html, year))])
-    # The first cell is the requirement (每月 1 次); then one cell per period, then the rate.
-    return rows[0][1:]
+    # One cell per period, then the rate.
+    return rows[0]
 
 
 @pytest.fixture(scope="module")

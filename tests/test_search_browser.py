@@ -278,3 +278,128 @@ def test_english_site_finds_words(sites: dict[str, SearchPage], query: str) -> N
 @pytest.mark.parametrize("query, record_id", [("organised", "2025-04-02-review"), ("volunteers", "2025-04-09-planting")])
 def test_english_body_word_finds_only_its_page(sites: dict[str, SearchPage], query: str, record_id: str) -> None:
     assert record_pages(sites["english"].paths(query)) == [f"/meetings/2025/{record_id}/"]
+
+
+# ---------------------------------------------------------------------------
+# Searching like a search engine (issue 16): a query without keys, every
+# match counted, excerpts as the reader scrolls, each result's type and date
+# ---------------------------------------------------------------------------
+
+_INPUT = "input.md-search__input"
+_META = ".md-search-result__meta"
+
+
+def _cleared(page) -> str:
+    """The search box open and empty, the worker ready; returns the placeholder line Material shows then."""
+    search(page, "")
+    return page.inner_text(_META).strip()
+
+
+def _wait_for_answer(page, placeholder: str) -> None:
+    page.wait_for_function("([sel, text]) => { const m = document.querySelector(sel); return m && m.textContent.trim() !== text; }", arg=[_META, placeholder])
+
+
+def test_a_pasted_query_is_searched_without_a_key(sites: dict[str, SearchPage]) -> None:
+    """Text that arrives without a key (a paste with the mouse: Playwright's insert_text sends the input event only) is searched."""
+    page = sites["public"].page
+    placeholder = _cleared(page)
+    page.keyboard.insert_text("加装电梯")
+    _wait_for_answer(page, placeholder)
+    found = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)")
+    assert _page("2025-01-08-elevator") in [url_path(h) for h in found], found
+
+
+def test_a_query_committed_by_an_input_method_is_searched_and_its_keys_are_not(sites: dict[str, SearchPage]) -> None:
+    """Chromium's own input-method events: the pinyin being composed is not searched; the committed word is."""
+    page = sites["public"].page
+    placeholder = _cleared(page)
+    client = page.context.new_cdp_session(page)
+    try:
+        client.send("Input.imeSetComposition", {"text": "dianti", "selectionStart": 6, "selectionEnd": 6})
+        page.wait_for_timeout(600)
+        assert page.inner_text(_META).strip() == placeholder, "the pinyin being composed was searched"
+        client.send("Input.insertText", {"text": "电梯"})
+    finally:
+        client.detach()
+    _wait_for_answer(page, placeholder)
+    assert page.input_value(_INPUT) == "电梯"
+    found = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)")
+    assert _page("2025-01-08-elevator") in [url_path(h) for h in found], found
+
+
+def test_each_result_shows_its_type_and_date(sites: dict[str, SearchPage]) -> None:
+    page = sites["public"].page
+    search(page, "加装电梯")
+    about = page.locator("li.md-search-result__item").first.locator(".ob-search-about").inner_text()
+    assert about == "会议 · 支委会 · 2025年1月8日", about
+
+
+def _pages_matching(site: Path, query: str) -> set[str]:
+    """The indexed pages whose text holds ``query`` (Chinese) as a run of characters, read from the index itself."""
+    from generator.search import BOUNDARY
+
+    found = set()
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        data = json.loads(raw[raw.index(b"{"):])
+        text = re.sub(r"\s+", "", data["content"].replace(BOUNDARY, "|"))
+        if query in text:
+            found.add(data["url"])
+    return found
+
+
+def test_many_matches_are_all_counted_and_load_as_the_reader_scrolls(browser, demo_out: Path) -> None:
+    """支部 is on most of the demo's pages: the count says how many; the first ten come with excerpts, the rest as the list scrolls."""
+    site = demo_out / "members"
+    expected = _pages_matching(site, "支部")
+    assert len(expected) > 20, len(expected)
+    with serve_directory(site) as base:
+        context = browser.new_context(viewport=DESKTOP_VIEWPORT)
+        try:
+            page = context.new_page()
+            fragments: list[str] = []
+            page.on("request", lambda request: fragments.append(request.url) if "/pagefind/fragment/" in request.url else None)
+            page.goto(base + "/", wait_until="load")
+            shown = search(page, "支部")
+            assert page.inner_text(_META).strip() == f"{len(expected)} 个符合条件的结果"
+            assert len(shown) == 10 and len(fragments) == 10, (len(shown), len(fragments))
+            assert not page.locator("[data-ob-pending]").count()
+            # Scroll as a reader does, down to the end of the list and on (Material
+            # shows four more each time the end comes into view), until every
+            # result is shown and filled in.
+            for _ in range(100):
+                page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight - s.clientHeight - 200; }")
+                page.wait_for_timeout(60)
+                page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight; }")
+                page.wait_for_timeout(60)
+                if page.locator("li.md-search-result__item").count() == len(expected) and not page.locator("[data-ob-pending]").count():
+                    break
+            items = page.locator("li.md-search-result__item")
+            assert items.count() == len(expected)
+            assert not page.locator("[data-ob-pending]").count(), "placeholders left unfilled"
+            links = page.eval_on_selector_all("li.md-search-result__item", "items => items.map(li => li.querySelector(':scope > a.md-search-result__link').href)")
+            assert sorted(url_path(h) for h in links) == sorted(expected)
+            assert all("h=" in h for h in links), "a filled-in result lost its highlight parameter"
+            # A result filled in late looks like one that came first: a title, its type and date, a marked excerpt.
+            last = items.last
+            assert last.locator("h1").inner_text().strip()
+            assert last.locator(".ob-search-about").count() == 1
+            assert "支部" in last.locator("mark").all_inner_texts()
+            assert len(set(fragments)) == len(expected)
+        finally:
+            context.close()
+
+
+def test_excerpts_keep_the_breaks_of_the_page(browser, demo_out: Path) -> None:
+    """Table cells and list items stay apart in an excerpt (no "736.00.合计1,786.00.")."""
+    with serve_directory(demo_out / "public") as base:
+        context = browser.new_context(viewport=DESKTOP_VIEWPORT)
+        try:
+            page = context.new_page()
+            page.goto(base + "/", wait_until="load")
+            search(page, "上级党委按规定比例返还")
+            text = page.locator("li.md-search-result__item").first.inner_text()
+            assert "736.00 合计 1,786.00" in text or "返还2025年度党费 736.00" in text, text
+            assert not re.search(r"\d\.[\u4e00-\u9fff]", text) and ".合计" not in text, text
+        finally:
+            context.close()

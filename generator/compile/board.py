@@ -8,7 +8,6 @@ the board can open the full record on a phone.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -19,6 +18,7 @@ from ..figures import Figures
 from ..i18n import Labels
 from ..records.index import Record, RecordSet
 from ..records.models.common import money_text
+from .descriptions import plain_text
 from .pages import PageRenderer
 from .urls import absolute_url, site_base
 
@@ -41,14 +41,6 @@ class BoardPeriod:
     @property
     def slug(self) -> str:
         return f"{self.year}-q{self.quarter}"
-
-
-def _plain(markdown_text: str, limit: int = 120) -> str:
-    """The first words of a Markdown body as plain text, for the board's digest."""
-    text = re.sub(r"[#>*_`|\-\[\]()!]+", " ", markdown_text)
-    text = re.sub(r"<[^>]*>", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 QR_VERSION = f"segno {segno.__version__}, m, mask 4, scale 3, border 2"
@@ -90,7 +82,7 @@ def _facts(record: Record, figures: Figures, t: Labels) -> list[tuple[str, str]]
         if m.contact:
             facts.append((t("objections"), m.contact))
     elif record.type == "appraisal" and m.results:
-        facts.append((t("results"), "，".join(f"{t.enum('grade', g)} {n}" for g, n in m.results.items())))
+        facts.append((t("results"), t("comma").join(f"{t.enum('grade', g)} {n}" for g, n in m.results.items())))
     return facts
 
 
@@ -107,7 +99,7 @@ def periods(view: RecordSet, figures: Figures, site_url: Optional[str], t: Label
         board.items.append(
             BoardItem(
                 record=record,
-                digest=record.model.summary or _plain(record.model.body),
+                digest=record.model.summary or plain_text(record.model.body),
                 facts=_facts(record, figures, t),
                 url=url,
                 qr_svg=qr_svg(url, cache) if url else None,
@@ -121,9 +113,9 @@ def render_board(pages: PageRenderer) -> None:
     t = pages.t
     site_url = getattr(pages.site.config.audiences, pages.view.audience).url
     boards = periods(pages.view, pages.figures, site_url, t, pages.today, pages.cache)
-    pages.emit("print/index.md", "report/print_index.md.j2", t("board"), boards=boards)
+    pages.emit("print/index.md", "report/print_index.md.j2", t("board"), meta={"description": t("board_intro")}, boards=boards)
     for period in boards:
         title = t("board_title", year=period.year, quarter=t.quarter(period.quarter))
         # Board pages repeat the records' text: keep them out of search results.
-        meta = {"hide": ["navigation", "toc"], "searchable": False}
+        meta = {"hide": ["navigation", "toc"], "searchable": False, "description": t("description_board", title=title, count=len(period.items))}
         pages.emit(f"print/{period.slug}/index.md", "report/print.md.j2", title, meta=meta, period=period, branch=pages.view.branch)

@@ -13,6 +13,7 @@ from typing import Any, Optional
 
 from .. import vocabulary
 from ..records.index import Record
+from .descriptions import listing_description
 from .overviews import overview
 from .pages import PageRenderer
 from .urls import page_path, page_url
@@ -73,7 +74,7 @@ def render_listing(pages: PageRenderer, doc_path: str, title: str, section: str,
             page.doc_path,
             "listing/records.md.j2",
             key,
-            lambda: pages.page_text(page.doc_path, "listing/records.md.j2", page_title, {"searchable": False}, records=page.records, **values),  # noqa: B023 - called at once
+            lambda: pages.page_text(page.doc_path, "listing/records.md.j2", page_title, {"searchable": False, "description": listing_description(title, len(records), t)}, records=page.records, **values),  # noqa: B023 - called at once
         )
 
 
@@ -94,7 +95,7 @@ def render_section(pages: PageRenderer, section: str) -> None:
     page_size = pages.site.config.limits.listing_page_size
     compact = len(records) > page_size
     pages.emit(
-        f"{section}/index.md", "listing/section.md.j2", title,
+        f"{section}/index.md", "listing/section.md.j2", title, meta={"description": listing_description(title, len(records), t)},
         section=section, years=years, kind_pages=kind_pages, kinds=kinds, enumeration=enumeration, overview=overview(pages, section),
         compact=compact, newest=records[:page_size] if compact else [],
     )
@@ -109,6 +110,6 @@ def render_tags(pages: PageRenderer) -> None:
     """The page of all tags, and each tag's listing."""
     t = pages.t
     tags = pages.figures.site.tags
-    pages.emit("tags/index.md", "listing/tags.md.j2", t("tags"), tags=tags)
+    pages.emit("tags/index.md", "listing/tags.md.j2", t("tags"), meta={"description": t("description_tags", count=len(tags))}, tags=tags)
     for tag, items in tags.items():
         render_listing(pages, page_path(pages.tag_urls[tag]), t("tag_title", tag=tag), "tags", items)

@@ -48,17 +48,27 @@ def _finances(pages: PageRenderer) -> dict[str, Any]:
     ledgers = [ledger for year in reversed(years) for ledger in year.ledgers]
     if ledgers:
         totals = [pages.figures.of(ledger).funds for ledger in ledgers]
+        periods = [t.period(ledger.model.period_start, ledger.model.period_end) or ledger.model.period for ledger in ledgers]
         result["funds_chart"] = _chart(
-            pages, "funds-per-period", t("funds_chart"), [ledger.model.period for ledger in ledgers],
+            pages, "funds-per-period", t("funds_chart"), periods,
             {t("income"): [x.income for x in totals], t("expenses"): [x.expenses for x in totals]}, t("yuan_unit"), head=t("period"),
         )
     if dues:
         newest = dues[0]
         months = newest.model.months
-        result["dues_totals"] = pages.figures.of(newest).dues
+        totals = pages.figures.of(newest).dues
+        result["dues_totals"] = totals
+        # The rate of each month against the 100 % it should reach (amounts differ
+        # little from month to month, so bars of amounts would all look alike).
         result["dues_chart"] = _chart(
             pages, f"dues-{newest.model.year}", t("dues_chart", year=newest.model.year), [t.month(m.month) for m in months],
-            {t("due_amount"): [m.due for m in months], t("paid_amount"): [m.paid for m in months]}, t("yuan_unit"), head=t("month"),
+            {t("collection_rate"): list(totals.month_rates)}, "%", head=t("month"),
+            reference=(100, t("dues_full")), percent=True,
+            table={
+                t("due_amount"): [m.due for m in months],
+                t("paid_amount"): [m.paid for m in months],
+                t("collection_rate"): ["—" if r is None else f"{r}%" for r in totals.month_rates],
+            },
         )
     return result
 

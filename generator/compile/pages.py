@@ -34,10 +34,12 @@ from ..i18n import Labels
 from ..records.index import Record, RecordSet
 from ..records.models.common import money_text
 from .attachments import human_size, record_files
+from .descriptions import record_description
 from .exports import documented_files
 from .headings import dedupe_heading_ids
 from .output import Output
 from .sanitise import render_body
+from .tables import table_box, table_boxes
 from .urls import page_url, record_page_path, relative_url, tag_url
 
 # The sections in the order of the navigation.
@@ -103,6 +105,8 @@ class PageRenderer:
             enum=self.t.enum,
             size=human_size,
             percent=lambda v: "" if v is None else f"{v}%",
+            table_box=lambda table, kind="", layout="cards": table_box(table, self.t, kind, layout),
+            table_boxes=lambda body: table_boxes(body, self.t),
         )
         return env
 
@@ -119,7 +123,11 @@ class PageRenderer:
         return {"page_url": url, "link": link, "kind_label": kind_label, "record_of": self.view.get, **values}
 
     def page_text(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> str:
-        """One page: front matter (title, the engine's ``page_front_matter``, ``meta``) and the rendered template."""
+        """One page: front matter (title, the engine's ``page_front_matter``, ``meta``, the template as ``page_type``) and the rendered template.
+
+        ``page_type`` names the kind of page (its template, e.g. ``record/meeting``;
+        main.html writes it into the page, tests/test_layout_browser.py picks a page of each kind by it).
+        """
         # Every page is a folder's index.md, so the Markdown file sits in its
         # URL's folder and a relative link means the same to every engine:
         # MkDocs keeps links in raw HTML as written, Zensical resolves them
@@ -127,7 +135,10 @@ class PageRenderer:
         assert doc_path == "index.md" or doc_path.endswith("/index.md"), doc_path
         body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
         body = dedupe_heading_ids(body)
-        front: dict[str, Any] = {"title": html.escape(title, quote=False), **self.page_front_matter, **(meta or {})}
+        front: dict[str, Any] = {"title": html.escape(title, quote=False), "page_type": template.removesuffix(".md.j2"), **self.page_front_matter, **(meta or {})}
+        # The engine's templates print the description unescaped, inside an attribute.
+        if front.get("description"):
+            front["description"] = html.escape(" ".join(str(front["description"]).split()), quote=True)
         # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
         header = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1000).strip()
         return f"---\n{header}\n---\n\n{body.rstrip()}\n"
@@ -150,7 +161,8 @@ class PageRenderer:
 def render_home(pages: PageRenderer) -> None:
     view = pages.view
     title = pages.site.config.site_name or (view.branch.name if view.branch else "OpenBranch")
-    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"]}, branch=view.branch)
+    description = view.branch.description if view.branch and view.branch.description else pages.t("description_home", name=title)
+    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"], "description": description}, branch=view.branch)
 
 
 def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDates]) -> None:
@@ -171,7 +183,7 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
             doc_path,
             template,
             record.title,
-            meta={"record_id": record.id, "record_type": record.type, "date": record.date.isoformat()},
+            meta={"record_id": record.id, "record_type": record.type, "date": record.date.isoformat(), "description": record_description(record, pages.t)},
             record=record,
             m=record.model,
             body_html=Markup(render_body(record.model.body)),
@@ -205,12 +217,17 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
 
 
 def render_regularity(pages: PageRenderer) -> None:
-    figures = pages.figures
-    pages.emit("regularity/index.md", "report/regularity.md.j2", pages.t("regularity"), calendars=figures.calendars, rectification=figures.rectification)
+    figures, t = pages.figures, pages.t
+    newest = figures.calendars[0] if figures.calendars else None
+    if newest is not None and newest.rate is not None:
+        description = t("description_regularity", year=newest.year, rate=f"{newest.rate}%", held=newest.held, due=newest.due)
+    else:
+        description = t("regularity")
+    pages.emit("regularity/index.md", "report/regularity.md.j2", t("regularity"), meta={"description": description}, calendars=figures.calendars, rectification=figures.rectification)
 
 
 def render_data_page(pages: PageRenderer) -> None:
-    pages.emit("data/index.md", "report/data.md.j2", pages.t("open_data"), files=documented_files(pages.t), sections=SECTION_ORDER)
+    pages.emit("data/index.md", "report/data.md.j2", pages.t("open_data"), meta={"description": pages.t("open_data_intro")}, files=documented_files(pages.t), sections=SECTION_ORDER)
 
 
 def navigation(t: Labels) -> list[Any]:

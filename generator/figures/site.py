@@ -75,4 +75,6 @@ def _year_figures(view: RecordSet, today: dt.date, regularity: Optional[YearCale
     if funds:
         result["balance"] = funds[-1].model.closing_balance
         result["balance_period"] = funds[-1].model.period
+        result["balance_start"] = funds[-1].model.period_start
+        result["balance_end"] = funds[-1].model.period_end
     return result

@@ -86,6 +86,49 @@ class Labels:
     def month(self, n: int) -> str:
         return self("month_n", n=n, name=_name(self._data.MONTH_NAMES, n))
 
+    def period(self, start: Optional[dt.date], end: Optional[dt.date]) -> str:
+        """A period in words: 2026年, 2026年第一季度, 2026年1–3季度, 2026年3月 (2026, Q1 2026, Q1–Q3 2026, March 2026), else its dates; "" when a date is missing."""
+        if start is None or end is None:
+            return ""
+        part = self._part_of_year(start, end)
+        if part is None:
+            return self("date_range", start=self.date(start), end=self.date(end))
+        return self("period_with_year", year=start.year, what=part) if part else self("year_heading", year=start.year)
+
+    def year_covering(self, year: int, periods: list[Any]) -> str:
+        """A year's label saying which part of it ``periods`` (objects with ``period_start``, ``period_end``, ``period``, in order) cover.
+
+        ``2026年`` when they cover the whole year, ``2026年（1–3季度）`` when
+        they follow each other without a gap over part of it, else the year
+        with each period named (by its dates, or its own words when it has none).
+        """
+        spans = [(p.period_start, p.period_end) for p in periods]
+        joined = bool(spans) and all(a and b for a, b in spans) and all(
+            later[0] == earlier[1] + dt.timedelta(days=1) for earlier, later in zip(spans, spans[1:])
+        )
+        if joined and spans[0][0].year == spans[-1][1].year == year:
+            part = self._part_of_year(spans[0][0], spans[-1][1])
+            if part == "":
+                return self("year_heading", year=year)
+            if part is not None:
+                return self("year_covering", year=year, what=part)
+        named = [self.period(p.period_start, p.period_end) or str(p.period) for p in periods]
+        return self("year_covering", year=year, what=self("comma").join(named))
+
+    def _part_of_year(self, start: dt.date, end: dt.date) -> Optional[str]:
+        """Whole months of one year, without the year: "" for all of it, 第一季度, 1–3季度, 3月, 1月–9月; None for any other span."""
+        if start.year != end.year or end < start or start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
+            return None
+        first, last = start.month, end.month
+        if (first, last) == (1, 12):
+            return ""
+        if first % 3 == 1 and last % 3 == 0:
+            q1, q2 = (first + 2) // 3, last // 3
+            return self.quarter(q1) if q1 == q2 else self("quarters_span", first=q1, last=q2)
+        if first == last:
+            return self.month(first)
+        return self("months_span", first=self.month(first), last=self.month(last))
+
 
 def _name(names: list[str], n: int) -> str:
     return names[n - 1] if 1 <= n <= len(names) else str(n)

@@ -253,3 +253,61 @@ def test_results_are_read_as_the_worker_writes_them(sources: dict[str, str]) -> 
     for field in ("document.location", "document.title", "document.text", "document.score", "document.terms"):
         assert field in render, f"Material's search result rendering no longer reads SearchItem.{field.split('.')[1]} (templates/search/index.tsx), which the worker writes"
     assert 'l.includes("#")' in render or '.includes("#")' in render, "Material no longer takes an item without '#' in its location as the page of a result group (the worker puts the page first, sections after)"
+
+
+# ---------------------------------------------------------------------------
+# Material: what the search worker's full count, its late excerpts and
+# main.html's search-on-input rely on (issue 16)
+# ---------------------------------------------------------------------------
+
+
+def _worker() -> str:
+    return (OVERRIDES / "assets" / "javascripts" / "openbranch-search-worker.js").read_text(encoding="utf-8")
+
+
+def test_the_count_is_the_number_of_items_and_only_the_first_ten_are_shown_at_once(sources: dict[str, str]) -> None:
+    """The worker answers with every matching page (so Material counts them all) and loads the excerpts of the first EAGER only."""
+    result = _one(sources, "components/search/result/index.ts")
+    assert "switch (items.length)" in result and "round(items.length)" in result, "Material no longer counts the results as the number of items the worker posts"
+    shown = re.search(r"of\(\.\.\.items\.slice\(0, (\d+)\)\)", result)
+    assert shown, "Material no longer shows a first slice of the items at once (components/search/result mountSearchResult)"
+    eager = re.search(r"var EAGER = (\d+);", _worker())
+    assert eager and eager.group(1) == shown.group(1), f"Material shows the first {shown.group(1)} results at once; the worker loads excerpts for {eager and eager.group(1)}"
+    assert "items.slice(" + shown.group(1) + ")" in result and "bufferCount(4)" in result and "zipWith(boundary$)" in result, "Material no longer shows the other items a few at a time as the list's end comes into view: placeholders would all be shown, and all asked for"
+    assert "watchElementBoundary(el.parentElement!)" in result, "Material no longer watches the end of the result list to show more"
+
+
+def test_strings_in_results_are_rendered_as_html(sources: dict[str, str]) -> None:
+    """The worker's titles carry markup (the placeholder, the type and date line): Material must insert strings as HTML."""
+    h = _one(sources, "utilities/h/index.ts")
+    assert "el.innerHTML += child.toString()" in h, "Material's h() no longer inserts strings as HTML: the worker's titles would show their tags"
+
+
+def test_the_result_markup_main_html_fills_in(sources: dict[str, str]) -> None:
+    """main.html finds a placeholder's link, heading and article in the markup Material renders for a result."""
+    render = _one(sources, "templates/search/index.tsx")
+    for markup in ('class="md-search-result__link"', 'class="md-search-result__article md-typeset"', "<h1>{document.title}</h1>", '<li class="md-search-result__item">'):
+        assert markup in render, f"Material's search result markup changed: {markup} is gone (templates/search/index.tsx); main.html's searchExcerpts fills in placeholders by it"
+    assert 'url.searchParams.set("h"' in render, "Material no longer puts the query in ?h= of a result's link (main.html keeps it on the links it fills in)"
+    partial = (MATERIAL / "partials" / "search.html").read_text(encoding="utf-8")
+    assert '<ol class="md-search-result__list"' in partial, "Material's search partial has no ol.md-search-result__list (main.html watches it for placeholders)"
+    assert 'data-md-component="search-query"' in partial, "Material's search box is no longer input[data-md-component=search-query] (main.html listens to it)"
+    main = (OVERRIDES / "main.html").read_text(encoding="utf-8")
+    for used in (".md-search-result__list", 'input[data-md-component="search-query"]', 'closest("a")', 'closest("article")'):
+        assert used in main, f"main.html no longer uses {used}: update this test with what it relies on"
+
+
+def test_the_query_is_read_on_keyup(sources: dict[str, str]) -> None:
+    """main.html sends a keyup of its own when a query arrives without a key (paste, input method): Material must read the box on keyup."""
+    query = _one(sources, "components/search/query/index.ts")
+    assert 'fromEvent(el, "keyup")' in query, "Material no longer reads the search box on keyup: main.html's searchOnEveryInput would need another event"
+    assert "map(() => el.value)" in query and "distinctUntilChanged()" in query, "Material no longer reads el.value on those events, once per change"
+    assert 'new KeyboardEvent("keyup"' in (OVERRIDES / "main.html").read_text(encoding="utf-8")
+
+
+def test_base_html_has_the_blocks_and_the_description_main_html_and_the_pages_use() -> None:
+    base = _base_html()
+    for block in ("{% block htmltitle %}", "{% block extrahead %}", "{% block site_meta %}"):
+        assert block in base, f"Material's base.html has no {block} (main.html overrides it)"
+    assert "page.meta.description" in base, "Material no longer writes a page's front-matter description into <meta name=\"description\"> (compile/pages.py gives every page one)"
+    assert "<title>{{ page.meta.title }} - {{ config.site_name }}</title>" in base, "Material's htmltitle no longer writes \"title - site name\" for a page with a title: main.html's override for the home page (whose title is the site's name) may not be needed"

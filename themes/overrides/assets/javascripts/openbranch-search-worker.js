@@ -11,15 +11,30 @@
  * site (generator/search.py), fetched in small chunks on the first query
  * instead of one search_index.json holding every page.
  *
+ * Every matching page is in the answer, so Material counts them all ("60
+ * 个符合条件的结果"); only the first EAGER come with their excerpts, the
+ * ones Material shows at once.  The others are placeholders, each naming
+ * its place in the answer (data-ob-pending="<worker>:<query>:<n>"); as the
+ * reader scrolls, Material shows them four at a time and the script in
+ * main.html asks for their excerpts over a BroadcastChannel (CHANNEL), and
+ * fills them in from this worker's reply.  Each result's title carries its
+ * type and date (the record header's data-pagefind-meta).
+ *
  * The worker sits at <site>/assets/javascripts/, the index at <site>/pagefind/.
  */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 
-/* Pages whose excerpts are loaded per query: each costs one fragment
-   request; Material shows ten and more on scroll. */
-var MAX_PAGES = 20;
+/* Pages whose excerpts come with the answer: each costs one fragment
+   request.  Material shows the first ten at once and four more each time
+   the reader reaches the end of the list (components/search/result). */
+var EAGER = 10;
+
+/* Where main.html asks for the excerpts of the placeholders it shows. */
+var CHANNEL = "openbranch-search";
+/* This worker's name on the channel: another tab's page asks its own worker. */
+var WORKER = Math.random().toString(36).slice(2);
 
 var PAGEFIND_URL = new URL("../../pagefind/pagefind.js", self.location.href).href;
 
@@ -34,12 +49,19 @@ var CJK_SPACE = new RegExp(
 
 var pagefind = null;   /* Promise of the initialised Pagefind module */
 var latest = 0;        /* only the answer to the newest query is posted */
+var answered = null;   /* {id, hits, terms} of the newest answer, for its placeholders */
+
+/* A break generator/search.py marks in the indexed text (its BOUNDARY, a
+   word of its own); and the punctuation after which a break needs no space. */
+var BOUNDARY = "\ue000";
+var BOUNDARY_RUN = /\s*\ue000(?:\s*\ue000)*\s*/g;
+var SENTENCE_END = /([\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f.!?;:,])((?:<[^>]+>)*)\ue000/g;
 
 function load() {
   if (!pagefind) {
     pagefind = import(PAGEFIND_URL).then(function (module) {
       /* Result URLs as "/meetings/…": made relative to the site below. */
-      return module.options({ baseUrl: "/", excerptLength: 40 })
+      return module.options({ baseUrl: "/", excerptLength: 44 })
         .then(function () { return module.init(); })
         .then(function () { return module; });
     });
@@ -54,11 +76,16 @@ function escapeHtml(text) {
   });
 }
 
-/* Titles and excerpts come from the spaced copy Pagefind read: close up. */
+/* Titles and excerpts come from the spaced copy Pagefind read: close up the
+   spaces it put beside Chinese characters, and show each break the page has
+   as one space (none at either end, none after a sentence's end). */
 function closeUp(html) {
-  return String(html).replace(CJK_SPACE, function (match, char, tagsAfter, tagsBefore) {
+  return String(html).replace(BOUNDARY_RUN, BOUNDARY).replace(CJK_SPACE, function (match, char, tagsAfter, tagsBefore) {
     return char ? char + tagsAfter : tagsBefore;
-  }).replace(/<\/mark>(\s*)<mark>/g, "$1");
+  }).replace(/<\/mark>(\s*)<mark>/g, "$1")
+    .replace(SENTENCE_END, "$1$2")
+    .replace(/^((?:<[^>]+>)*)\ue000/, "$1").replace(/\ue000((?:<[^>]+>)*)$/, "$1")
+    .replace(/\ue000/g, " ");
 }
 
 /* One part of the query, searched: Chinese as the exact sequence of its
@@ -102,20 +129,30 @@ function termsOf(query) {
   return terms;
 }
 
+/* What kind of page a result is and its date, under its title: the type
+   (会议 · 支委会) and date the record's header marks with data-pagefind-meta. */
+function about(meta) {
+  /* Written in attributes, which the index leaves unspaced. */
+  var parts = [meta.type, meta.date].filter(Boolean).map(escapeHtml);
+  return parts.length ? '<span class="ob-search-about">' + parts.join(" · ") + "</span>" : "";
+}
+
 /* One page as Material's SearchItem[]: the page first, then its sections.
    Material shows the page's excerpt when every section scores lower, and
    folds sections scoring below the page under "N more". */
 function group(score, data, terms) {
+  var meta = data.meta || {};
+  var pageTitle = escapeHtml(closeUp(meta.title || data.url));
   var page = {
     location: siteRelative(data.url),
-    title: escapeHtml(closeUp((data.meta && data.meta.title) || data.url)),
+    title: pageTitle + about(meta),
     text: "",
     score: score,
     terms: terms
   };
   var own = null, sections = [];
   (data.sub_results || []).forEach(function (sub) {
-    var title = sub.title ? escapeHtml(closeUp(sub.title)) : page.title;
+    var title = sub.title ? escapeHtml(closeUp(sub.title)) : pageTitle;
     var text = closeUp(sub.excerpt || "");
     /* A section's excerpt starts with its own heading, shown above it. */
     if (title && text.indexOf(title) === 0) text = text.slice(title.length).replace(/^\s+/, "");
@@ -162,6 +199,19 @@ function searchAll(module, parts) {
   });
 }
 
+/* A matching page whose excerpt is not loaded yet: Material shows it as a
+   result with an empty title, which main.html fills in once it is in view. */
+function placeholder(score, terms, id, index) {
+  return {
+    location: "",
+    title: '<span class="ob-search-pending" data-ob-pending="' + WORKER + ":" + id + ":" + index + '"></span>',
+    text: "",
+    score: score,
+    terms: terms
+  };
+}
+
+/* Every matching page, best first; the first EAGER with their excerpts. */
 function answer(query, id) {
   var parts = query.split(/\s+/).filter(Boolean);
   if (!parts.length) return Promise.resolve({ items: [] });
@@ -169,12 +219,49 @@ function answer(query, id) {
     return searchAll(module, parts);
   }).then(function (found) {
     if (id !== latest) return null;
-    var hits = found.slice(0, MAX_PAGES);
     var terms = termsOf(query);
-    return Promise.all(hits.map(function (hit) { return hit.result.data(); }))
+    answered = { id: id, hits: found, terms: terms };
+    /* Without a channel no placeholder could be filled in: every excerpt now. */
+    var first = channel ? found.slice(0, EAGER) : found;
+    return Promise.all(first.map(function (hit) { return hit.result.data(); }))
       .then(function (datas) {
-        return { items: datas.map(function (data, i) { return group(hits[i].score, data, terms); }) };
+        return {
+          items: found.map(function (hit, i) {
+            return i < first.length ? group(hit.score, datas[i], terms) : [placeholder(hit.score, terms, id, i)];
+          })
+        };
       });
+  });
+}
+
+/* The excerpts main.html asks for, for the placeholders it shows: each as
+   one item (the page, with its best excerpt), by its place in the answer. */
+function excerpts(asked) {
+  var current = answered;
+  if (!current || asked.worker !== WORKER || asked.query !== current.id || !Array.isArray(asked.indices)) return;
+  var indices = asked.indices.filter(function (i) { return current.hits[i]; });
+  Promise.all(indices.map(function (i) { return current.hits[i].result.data(); })).then(function (datas) {
+    var items = {};
+    datas.forEach(function (data, k) {
+      var found = group(current.hits[indices[k]].score, data, current.terms);
+      var page = found[0];
+      items[indices[k]] = {
+        location: page.location,
+        title: page.title,
+        text: page.text || (found[1] ? found[1].text : "")
+      };
+    });
+    channel.postMessage({ type: "excerpts", worker: WORKER, query: current.id, items: items });
+  }, function (error) {
+    console.error("OpenBranch search:", error);
+  });
+}
+
+var channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(CHANNEL) : null;
+if (channel) {
+  channel.addEventListener("message", function (event) {
+    var message = event.data || {};
+    if (message.type === "excerpts?") excerpts(message);
   });
 }
 
