@@ -225,14 +225,15 @@ _TABLE_KIND = re.compile(r'class="ob-scroll ob-table ([^"]+)"')
 
 def page_kind(html: str, url: str) -> Optional[str]:
     """What kind of page this is, for picking one of each: its template (main.html writes it), its
-    section (the first part of its URL), its table kinds and layouts, whether it has a chart; None for no page of ours."""
+    section (the first part of its URL), its table kinds and layouts, whether it has a chart or rectification items; None for no page of ours."""
     found = _PAGE_TYPE.search(html)
     if not found:
         return None
     section = url.strip("/").split("/")[0] if url.strip("/") else ""
     tables = sorted({kind for classes in _TABLE_KIND.findall(html) for kind in classes.split()})
     chart = "chart" if 'class="ob-chart"' in html else ""
-    return " ".join(part for part in (found.group(1), section, *tables, chart) if part)
+    items = "items" if 'class="ob-items' in html else ""  # rectification items, as cards
+    return " ".join(part for part in (found.group(1), section, *tables, chart, items) if part)
 
 
 def pages_of_each_kind(site: Path) -> dict[str, str]:

@@ -10,10 +10,10 @@ covered without touching this file.  On the demo that is, per site: the
 home page; each section's page (meetings, decisions, finances, appraisals,
 notices: records tables, charts and their tables, the funds years, the
 appraisal indicators); its year, kind and tag listings; a record page of
-each record type and each variant (a meeting with a rectification table,
+each record type and each variant (a meeting with rectification items,
 with a table in its minutes, with attachments, without any; each appraisal
 kind; both ledgers; notices with and without attachments); the regularity
-calendar with the rectification table; the open-data page; the tags page;
+calendar with every rectification item; the open-data page; the tags page;
 the print-board index and a board; and 404.html.
 
 On each page, at each width:
@@ -149,7 +149,8 @@ def test_the_demo_has_the_kinds_of_page_checked(sites: dict[str, Path]) -> None:
         "report/regularity", "report/data", "report/print_index", "report/print",
     }, templates
     tables = {part for kind in members for part in kind.split() if part.startswith("ob-table--")}
-    assert {"ob-table--cards", "ob-table--scroll", "ob-table--calendar", "ob-table--body", "ob-table--records", "ob-table--rectification"} <= tables, tables
+    assert {"ob-table--cards", "ob-table--scroll", "ob-table--calendar", "ob-table--body", "ob-table--records"} <= tables, tables
+    assert any(kind.startswith(("record/meeting ", "report/regularity ")) and kind.endswith(" items") for kind in members), members
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

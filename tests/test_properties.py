@@ -190,6 +190,8 @@ def test_every_invalid_record_is_reported_with_its_file(bad: list[tuple[str, dic
             rel = f"content/{SECTION[record_type]}/{record['date'][:4]}/good{i}.yml"
             files[rel] = record
             valid.append(rel)
+        if any(record.get("meeting") == DECIDING_MEETING_ID for _, record in good):
+            files[f"content/meetings/2019/{DECIDING_MEETING_ID}.yml"] = DECIDING_MEETING
         site = write_site(Path(tmp) / "site", files)
         proc = run_openbranch("check", "-c", site / "site_config.yml", "--today", TODAY, cwd=site)
         assert proc.returncode == 1, describe(proc)
