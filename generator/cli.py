@@ -216,6 +216,39 @@ def build(config_file: Path, output: Optional[Path], audience: str, clean: bool,
     click.echo(messages("build_timings", timings=_timings_text(report.timings, messages)))
 
 
+@main.command("portal")
+@click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("portal.yml"), show_default=True, help="portal.yml of the committee portal")
+@click.option("-d", "--dest", "output", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: site/ beside portal.yml)")
+@click.option("--keep-going", is_flag=True, help="Build even when branches cannot be read; they show as data unavailable (数据不可用)")
+@click.option("--engine", "engine_name", default=engines.DEFAULT_ENGINE, show_default=True, metavar="|".join(engines.names()), help="The renderer: MkDocs + Material, or Zensical")
+def portal_command(config_file: Path, output: Optional[Path], keep_going: bool, engine_name: str) -> None:
+    """Build the committee's public and members' portals from the branches' published sites."""
+    from .portal.build import build_portal
+    from .portal.config import load_portal
+
+    loaded, problems = load_portal(config_file, keep_going)
+    if loaded is None:
+        _emit_problems(problems, "text", Messages("zh"), sys.stderr)
+        sys.exit(1)
+    messages = loaded.messages
+    if engine_name not in engines.names():
+        raise click.UsageError("--engine: " + messages("bad_choice", value=engine_name, allowed=messages.join(engines.names())))
+    try:
+        report = build_portal(loaded, output, keep_going, engine_name, Progress(sys.stderr))
+    except OpenBranchError as exc:
+        _emit_problems(exc.errors, "text", messages, sys.stderr)
+        errors = [e for e in exc.errors if e.severity == "error"]
+        click.echo(messages("problems_found", errors=len(errors), warnings=len(exc.errors) - len(errors)), err=True)
+        click.echo(messages("portal_failed"), err=True)
+        sys.exit(1)
+    _emit_problems(report.problems, "text", messages, sys.stderr)
+    if any(p.severity == "error" for p in report.problems):
+        click.echo(messages("portal_kept_going"), err=True)
+    for part in report.audiences:
+        click.echo(messages("portal_summary", audience=messages("portal_label_" + part.audience), branches=part.branches, unavailable=part.unavailable, pages=part.pages))
+    click.echo(messages("portal_done", path=loaded.relative(report.output), seconds=report.seconds))
+
+
 def _print_summary(report: pipeline.BuildReport, messages: Messages) -> None:
     """Per audience: records and pages, pages reused, the engine's warnings."""
     title = engines.get(report.engine).title

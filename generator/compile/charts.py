@@ -77,8 +77,8 @@ def _svg(fig) -> str:
     return text
 
 
-def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | Decimal | int]], y_label: str = "", stacked: bool = False) -> str:
-    """Bars per category, one colour per series (stacked if asked)."""
+def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | Decimal | int]], y_label: str = "", stacked: bool = False, whole: bool = False) -> str:
+    """Bars per category, one colour per series (stacked if asked; ``whole``: ticks at whole numbers only, for counts)."""
     matplotlib, plt = _pyplot()
     with matplotlib.rc_context(_STYLE):
         # About phone width: the SVG scales down on a phone, so fewer, larger labels read best.
@@ -102,6 +102,10 @@ def grouped_bars(categories: Sequence[str], series: dict[str, Sequence[float | D
         if y_label:
             ax.set_ylabel(y_label)
         ax.set_axisbelow(True)
+        if whole:
+            from matplotlib.ticker import MaxNLocator
+
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         if count > 1:
             ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=min(count, 4), borderaxespad=0.2)
         return _svg(fig)
@@ -117,14 +121,15 @@ def chart(
     unit: str,
     stacked: bool = False,
     head: Optional[str] = None,
+    whole: bool = False,
 ) -> dict[str, Any]:
     """Stage one chart's SVG at ``charts/<name>.svg``; return it with the table of the same numbers.
 
     The template ``report/_chart.j2`` shows the result: ``{path, caption, head, rows}``.
     """
     path = f"charts/{name}.svg"
-    key = json.dumps([categories, {k: [str(v) for v in values] for k, values in series.items()}, unit, stacked], ensure_ascii=False)
-    svg = cache.get_or_make("chart", CHARTS_VERSION, key, lambda: grouped_bars(categories, series, unit, stacked=stacked))
+    key = json.dumps([categories, {k: [str(v) for v in values] for k, values in series.items()}, unit, stacked, *([True] if whole else [])], ensure_ascii=False)
+    svg = cache.get_or_make("chart", CHARTS_VERSION, key, lambda: grouped_bars(categories, series, unit, stacked=stacked, whole=whole))
     output.add(path, svg.encode("utf-8"), f"chart {name}")
     shown = {k: [money_text(v, "grouped") if isinstance(v, Decimal) else v for v in values] for k, values in series.items()}
     rows = [[category] + [shown[k][i] for k in shown] for i, category in enumerate(categories)]

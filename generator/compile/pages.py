@@ -48,6 +48,25 @@ def _fingerprint(record: Optional[Record]) -> Optional[str]:
     return record.fingerprint if record is not None else None
 
 
+def template_filters(t: Labels) -> dict[str, Callable[..., str]]:
+    """The filters every page template may use, in the site's language (the portal's pages too)."""
+    return {
+        "date": t.date,
+        "money": lambda value: money_text(value, "grouped"),
+        "enum": t.enum,
+        "size": human_size,
+        "percent": lambda v: "" if v is None else f"{v}%",
+    }
+
+
+def front_matter_page(front: dict[str, Any], body: str) -> str:
+    """A staged page: YAML front matter (``title`` HTML-escaped: the engine prints it as is) and the body."""
+    front = {**front, "title": html.escape(front["title"], quote=False)}
+    # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
+    header = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1000).strip()
+    return f"---\n{header}\n---\n\n{body.rstrip()}\n"
+
+
 class PageRenderer:
     """One audience's Jinja2 environment: a template and its data -> a staged Markdown page."""
 
@@ -97,13 +116,7 @@ class PageRenderer:
         env.globals.update(
             t=self.t, site=self.site, view=self.view, figures=self.figures.site, today=self.today, audience=self.view.audience, tag_urls=self.tag_urls
         )
-        env.filters.update(
-            date=self.t.date,
-            money=lambda value: money_text(value, "grouped"),
-            enum=self.t.enum,
-            size=human_size,
-            percent=lambda v: "" if v is None else f"{v}%",
-        )
+        env.filters.update(template_filters(self.t))
         return env
 
     def _context(self, doc_path: str, **values: Any) -> dict[str, Any]:
@@ -127,10 +140,7 @@ class PageRenderer:
         assert doc_path == "index.md" or doc_path.endswith("/index.md"), doc_path
         body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
         body = dedupe_heading_ids(body)
-        front: dict[str, Any] = {"title": html.escape(title, quote=False), **self.page_front_matter, **(meta or {})}
-        # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
-        header = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1000).strip()
-        return f"---\n{header}\n---\n\n{body.rstrip()}\n"
+        return front_matter_page({"title": title, **self.page_front_matter, **(meta or {})}, body)
 
     def emit(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> None:
         """Render a page and stage it at ``doc_path``."""
