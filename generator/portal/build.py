@@ -30,7 +30,7 @@ from ..compile.output import Output
 from ..engines import DEFAULT_ENGINE, Engine, EngineError, ProjectNeeds
 from ..engines import get as get_engine
 from ..errors import ErrorCollector, OpenBranchError, RecordError
-from ..i18n import Labels
+from ..i18n import Labels, Messages
 from ..progress import Progress, Reporter
 from ..stage import dump_mkdocs_yml, project_config, write_project
 from ..theme import BUILTIN_PREFIX, builtin_theme
@@ -65,6 +65,11 @@ class PortalReport:
     seconds: float = 0.0
 
 
+def portal_label(messages: Messages, audience: str) -> str:
+    """公开门户 / 党内门户, as the command's output names each portal."""
+    return messages("portal_label_public") if audience == "public" else messages("portal_label_members")
+
+
 def _overrides() -> dict[str, Path]:
     """The staged ``overrides/``: the built-in theme's, each HTML file also under ``openbranch/``, and the portal's on top."""
     def files(folder: Path) -> dict[str, Path]:
@@ -92,7 +97,7 @@ def stage_portal(portal: Portal, folder: Path, audience: str, compiled: Output, 
     t = Labels(config.language)
     generated = project_config(
         config.name, config.language, audience, compiled, needs, getattr(config.urls, audience),
-        extra_css=[PORTAL_CSS], audience_note=t(f"portal_{audience}_note"),
+        extra_css=[PORTAL_CSS], audience_note=t("portal_public_note") if audience == "public" else t("portal_members_note"),
     )
     wanted: dict[Path, bytes | Path] = {folder / "docs" / path: payload for path, payload in compiled.items()}
     wanted.update({folder / "overrides" / name: source for name, source in _overrides().items()})
@@ -120,7 +125,7 @@ class _Outcome:
 
 def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
     messages = job.portal.messages
-    label = messages("portal_label_" + audience)
+    label = portal_label(messages, audience)
     timings: dict[str, float] = {}
     started = time.perf_counter()
     report(audience, messages("portal_progress_compiling", audience=label), force=True)
