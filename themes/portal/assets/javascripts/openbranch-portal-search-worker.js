@@ -14,11 +14,14 @@
  * Pagefind fails a whole merged search when one index fails (it searches
  * every merged index with Promise.all, and an index whose loading failed
  * stays merged): one missing or broken branch would break the search of
- * every branch.  So before an index is merged its entry and metadata are
- * fetched and checked (present, readable, the portal's Pagefind version);
- * every fetch under a branch's index is watched, and when a search fails the
- * branches whose files failed (or, if none did, each branch in turn) are
- * taken out and the search runs again.  A branch taken out is named as
+ * every branch; and a chunk it cannot load it only logs, answering without
+ * it.  So before an index is merged its entry and metadata are fetched and
+ * checked (present, readable, the portal's Pagefind version); every fetch
+ * under a branch's index is watched (and every file Pagefind logs it could
+ * not read), and when a search fails, or a file of a branch's index failed
+ * to load during it, those branches (or, if the search
+ * failed and no file did, each branch in turn) are taken out and the search
+ * runs again.  A branch taken out is named as
  * unavailable in the search dialog (STATUS messages, 101, read by
  * openbranch-portal.js), and the others still answer.
  *
@@ -69,6 +72,14 @@ self.fetch = function (input, init) {
     noteFailure(url);
     throw error;
   });
+};
+
+/* A file it fetched but could not read (invalid gzip data, say) Pagefind only logs, with its address. */
+var nativeConsoleError = console.error.bind(console);
+console.error = function () {
+  var text = Array.prototype.map.call(arguments, String).join(" ");
+  (text.match(/https?:\/\/\S+/g) || []).forEach(noteFailure);
+  nativeConsoleError.apply(null, arguments);
 };
 
 function noteFailure(url) {
@@ -230,14 +241,20 @@ function scopeFilter(state, ids) {
    (else find the failing one by searching each in turn) and search again. */
 function searchMerged(state, parts, ids) {
   failedFetches = {};
+  function culprits() {
+    return Object.keys(failedFetches).filter(function (id) { return state.merged[id] && !unavailable[id]; });
+  }
+  function without(found) {
+    found.forEach(function (id) { unavailable[id] = "broken"; });
+    return rebuild(state).then(function (fresh) { return searchMerged(fresh, parts, ids); });
+  }
   return searchAll(state.module, parts, scopeFilter(state, ids)).then(function (hits) {
-    return { state: state, hits: hits };
+    /* Pagefind logs a chunk it could not load and searches on without it: that branch's answers are not whole. */
+    var found = culprits();
+    return found.length ? without(found) : { state: state, hits: hits };
   }, function () {
-    var culprits = Object.keys(failedFetches).filter(function (id) { return state.merged[id] && !unavailable[id]; });
-    if (culprits.length) {
-      culprits.forEach(function (id) { unavailable[id] = "broken"; });
-      return rebuild(state).then(function (fresh) { return searchMerged(fresh, parts, ids); });
-    }
+    var found = culprits();
+    if (found.length) return without(found);
     return isolate(state, parts).then(function (fresh) { return searchMerged(fresh, parts, ids); });
   });
 }
