@@ -96,7 +96,7 @@ class PortalConfig(Strict):
     stage_dir: RequiredText = Field(".openbranch", description="Build folder for the portal's staged MkDocs projects")
     regularity_years: Count = Field(2, ge=1, description="Years of 三会一课 the regularity matrix shows, the newest first")
     latest_count: Count = Field(50, ge=1, description="Latest disclosures listed across the branches (and in the Atom feed)")
-    search_batch: Count = Field(20, ge=1, description="Branches whose search indexes are added to a search at a time; results are shown after each step")
+    search_batch: Count = Field(5, ge=1, description="Branches searched at a time (each batch's indexes merged into one Pagefind instance); the results so far are shown after each batch")
 
 
 # ---------------------------------------------------------------------------

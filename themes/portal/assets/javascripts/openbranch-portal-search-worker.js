@@ -5,31 +5,30 @@
  * (openbranch-search-worker.js beside it): SETUP (0) -> READY (1), QUERY (2)
  * -> RESULT (3, {items: SearchItem[][]}).  The answers come from the
  * branches' Pagefind indexes, each published with its branch's site and
- * merged into the portal's own Pagefind instance with Pagefind's mergeIndex
- * (each with its baseUrl, so results link to the branch's pages, and a
- * mergeFilter naming the branch, so a search can be narrowed to some
- * branches).  The branches are listed in ../../data/search.json (written by
- * generator/portal/exports.py).
+ * merged with Pagefind's mergeIndex (each with its baseUrl, so results link
+ * to the branch's pages, and a mergeFilter naming the branch).  The branches
+ * are listed in ../../data/search.json (generator/portal/exports.py).
+ *
+ * The branches are searched a batch at a time (search.json "batch"), each
+ * batch merged into a Pagefind instance of its own (createInstance, its
+ * primary index the portal's own, which is only the engine), so a batch's
+ * search reads only its branches' files; the best pages so far are posted
+ * after each batch, and the first answers come before every branch's index
+ * has been read.
  *
  * Pagefind fails a whole merged search when one index fails (it searches
  * every merged index with Promise.all, and an index whose loading failed
- * stays merged): one missing or broken branch would break the search of
- * every branch; and a chunk it cannot load it only logs, answering without
+ * stays merged), and a chunk it cannot read it only logs, answering without
  * it.  So before an index is merged its entry and metadata are fetched and
  * checked (present, readable, the portal's Pagefind version); every fetch
- * under a branch's index is watched (and every file Pagefind logs it could
- * not read), and when a search fails, or a file of a branch's index failed
- * to load during it, those branches (or, if the search
- * failed and no file did, each branch in turn) are taken out and the search
- * runs again.  A branch taken out is named as
- * unavailable in the search dialog (STATUS messages, 101, read by
- * openbranch-portal.js), and the others still answer.
- *
- * Indexes are merged a batch at a time (search.json "batch"), and the
- * results so far are posted after each batch: the first answers come before
- * every branch's index has been read.  A SCOPE message (100) from the page
- * narrows the search to an organisation or a branch; the last query runs
- * again in it.
+ * under a branch's index is watched, and every file Pagefind logs it could
+ * not read; when a batch's search fails, or a file of a branch's index
+ * failed during it, those branches (or, when the search failed and no file
+ * did, each branch searched alone) are taken out and the batch is searched
+ * again.  A branch taken out is named as unavailable (STATUS messages, 101,
+ * shown by openbranch-portal.js in the search dialog); the others answer.
+ * A SCOPE message (100) from the page narrows the search to an organisation
+ * or a branch, and the last query runs again in it.
  */
 "use strict";
 
@@ -56,10 +55,12 @@ var branches = {};      /* id -> {id, name, base, index, organizations, searchab
 var unavailable = {};   /* id -> reason ("missing", "broken", "version") */
 var probes = {};        /* id -> Promise<boolean>: the index was checked and can be merged */
 var failedFetches = {}; /* id -> true: a file of its index failed to load during this search */
-var engine = null;      /* Promise of {module, merged: {id: true}} */
+var engines = {};       /* batch (its ids, joined) -> Promise of {module, merged: {id: true}} */
 var scope = "";         /* "": every branch; "o:<id>": an organisation's; "b:<id>": one branch */
 var latest = 0;
 var lastQuery = "";
+/* One cache tag per visit: the probe and Pagefind ask for the same entry address, so it is fetched once. */
+var CACHE_TAG = String(Date.now());
 
 /* Every fetch Pagefind makes goes through here: a failed one names its branch. */
 var nativeFetch = self.fetch.bind(self);
@@ -109,25 +110,15 @@ function loadConfig() {
   return config;
 }
 
-/* The portal's own Pagefind (its index is only the engine: its pages are not answers). */
+/* A Pagefind instance of its own for one batch of branches (its primary index is the
+   portal's own, only the engine: its pages are not answers). */
 function newEngine() {
   return import(PAGEFIND_URL).then(function (module) {
-    return Promise.resolve(module.destroy()).then(function () {
-      return module.options({ excerptLength: 40 });
-    }).then(function () {
-      return module.init();
-    }).then(function () {
-      return { module: module, merged: {} };
+    var instance = module.createInstance({ excerptLength: 40, metaCacheTag: CACHE_TAG });
+    return Promise.resolve(instance.init()).then(function () {
+      return { module: instance, merged: {} };
     });
   });
-}
-
-function getEngine() {
-  if (!engine) {
-    engine = newEngine();
-    engine.catch(function () { engine = null; });
-  }
-  return engine;
 }
 
 /* A branch's index checked the way Pagefind will read it: entry, version, metadata. */
@@ -138,7 +129,7 @@ function probe(id, version) {
       probes[id] = Promise.resolve(false);
       return probes[id];
     }
-    probes[id] = nativeFetch(branch.index + "pagefind-entry.json").then(function (response) {
+    probes[id] = nativeFetch(branch.index + "pagefind-entry.json?ts=" + CACHE_TAG).then(function (response) {
       if (!response.ok) throw "missing";
       return response.json().catch(function () { throw "broken"; });
     }).then(function (entry) {
@@ -165,7 +156,8 @@ function merge(state, id) {
   return state.module.mergeIndex(branch.index, {
     baseUrl: branch.base,
     mergeFilter: { branch: id },
-    excerptLength: 40
+    excerptLength: 40,
+    metaCacheTag: CACHE_TAG
   }).then(function () {
     state.merged[id] = true;
   }, function () {
@@ -173,15 +165,29 @@ function merge(state, id) {
   });
 }
 
-/* A fresh engine holding every merged branch that is still available. */
-function rebuild(state) {
-  var keep = Object.keys(state.merged).filter(function (id) { return !unavailable[id]; });
-  engine = newEngine().then(function (fresh) {
-    return keep.reduce(function (chain, id) {
-      return chain.then(function () { return merge(fresh, id); });
-    }, Promise.resolve()).then(function () { return fresh; });
-  });
-  return engine;
+/* The engine of a batch, every available branch of it checked and merged. */
+function engineOf(batch, version) {
+  var key = batch.join(" ");
+  if (!engines[key]) {
+    engines[key] = Promise.all(batch.map(function (id) { return probe(id, version); })).then(function () {
+      return newEngine();
+    }).then(function (state) {
+      return batch.filter(function (id) { return !unavailable[id]; }).reduce(function (chain, id) {
+        return chain.then(function () { return merge(state, id); });
+      }, Promise.resolve()).then(function () { return state; });
+    });
+    engines[key].catch(function () { delete engines[key]; });
+  }
+  return engines[key];
+}
+
+/* A fresh engine for the batch, without the branches found unavailable. */
+function rebuild(batch, version) {
+  var key = batch.join(" ");
+  var old = engines[key];
+  delete engines[key];
+  if (old) old.then(function (state) { state.module.destroy(); }, function () {});
+  return engineOf(batch, version);
 }
 
 function escapeHtml(text) {
@@ -231,55 +237,55 @@ function searchAll(module, parts, filters) {
   });
 }
 
-/* The merged branches in scope, as a Pagefind filter (the portal's own pages never match one). */
-function scopeFilter(state, ids) {
-  var wanted = ids.filter(function (id) { return state.merged[id] && !unavailable[id]; });
+/* The batch's merged branches, as a Pagefind filter (the portal's own pages never match one). */
+function batchFilter(state) {
+  var wanted = Object.keys(state.merged).filter(function (id) { return !unavailable[id]; });
   return { branch: { any: wanted.length ? wanted : ["-"] } };
 }
 
-/* Search the merged indexes; when it fails, take out the branches whose files failed
-   (else find the failing one by searching each in turn) and search again. */
-function searchMerged(state, parts, ids) {
-  failedFetches = {};
-  function culprits() {
-    return Object.keys(failedFetches).filter(function (id) { return state.merged[id] && !unavailable[id]; });
-  }
-  function without(found) {
-    found.forEach(function (id) { unavailable[id] = "broken"; });
-    return rebuild(state).then(function (fresh) { return searchMerged(fresh, parts, ids); });
-  }
-  return searchAll(state.module, parts, scopeFilter(state, ids)).then(function (hits) {
-    /* Pagefind logs a chunk it could not load and searches on without it: that branch's answers are not whole. */
-    var found = culprits();
-    return found.length ? without(found) : { state: state, hits: hits };
-  }, function () {
-    var found = culprits();
-    if (found.length) return without(found);
-    return isolate(state, parts).then(function (fresh) { return searchMerged(fresh, parts, ids); });
+/* Search one batch; when it fails, or a file of a branch's index failed to load during it,
+   take those branches out (if the search failed and no file did, find the failing branch
+   by searching each in turn) and search the batch again. */
+function searchBatch(batch, parts, version) {
+  return engineOf(batch, version).then(function (state) {
+    failedFetches = {};
+    function culprits() {
+      return Object.keys(failedFetches).filter(function (id) { return state.merged[id] && !unavailable[id]; });
+    }
+    function without(found) {
+      found.forEach(function (id) { unavailable[id] = "broken"; });
+      return rebuild(batch, version).then(function () { return searchBatch(batch, parts, version); });
+    }
+    return searchAll(state.module, parts, batchFilter(state)).then(function (hits) {
+      /* Pagefind logs a chunk it could not load and searches on without it: that branch's answers are not whole. */
+      var found = culprits();
+      return found.length ? without(found) : hits;
+    }, function () {
+      var found = culprits();
+      return found.length ? without(found) : isolate(batch, parts, version).then(function () { return searchBatch(batch, parts, version); });
+    });
   });
 }
 
-/* Merge the branches one at a time into a fresh engine, searching after each: the one whose search fails is out. */
-function isolate(state, parts) {
-  var order = Object.keys(state.merged).filter(function (id) { return !unavailable[id]; });
-  return newEngine().then(function (fresh) {
-    return order.reduce(function (chain, id) {
-      return chain.then(function (current) {
-        return merge(current, id).then(function () {
-          if (!current.merged[id]) return current;
-          return searchAll(current.module, parts, { branch: { any: [id] } }).then(function () {
-            return current;
+/* Search each branch of the batch on its own: the one whose search fails is out. */
+function isolate(batch, parts, version) {
+  var order = batch.filter(function (id) { return !unavailable[id]; });
+  return order.reduce(function (chain, id) {
+    return chain.then(function () {
+      return newEngine().then(function (alone) {
+        return merge(alone, id).then(function () {
+          if (!alone.merged[id]) return null;
+          return searchAll(alone.module, parts, { branch: { any: [id] } }).then(function () {
+            alone.module.destroy();
           }, function () {
             unavailable[id] = "broken";
-            delete current.merged[id];
-            return rebuild(current);
+            alone.module.destroy();
           });
         });
       });
-    }, Promise.resolve(fresh));
-  }).then(function (fresh) {
-    engine = Promise.resolve(fresh);
-    return fresh;
+    });
+  }, Promise.resolve()).then(function () {
+    return rebuild(batch, version);
   });
 }
 
@@ -367,6 +373,8 @@ function status(ids, searched, done) {
   self.postMessage({ type: STATUS, data: { total: ids.length, searched: searched, done: done, unavailable: out } });
 }
 
+/* Search the branches in scope a batch at a time, each batch in its own engine; after each
+   batch, post the best pages found so far (scores of merged indexes compare across engines). */
 function answer(query, id) {
   var parts = query.split(/\s+/).filter(Boolean);
   if (!parts.length) return Promise.resolve().then(function () { self.postMessage({ type: RESULT, data: { items: [] } }); });
@@ -375,35 +383,28 @@ function answer(query, id) {
     var size = Math.max(1, data.batch || ids.length);
     var batches = [];
     for (var i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
-    if (!batches.length) batches.push([]);
+    var found = [];
     function step(index) {
       if (id !== latest) return null;
-      var batch = batches[index];
-      var last = index === batches.length - 1;
-      return getEngine().then(function (state) {
-        return Promise.all(batch.map(function (b) { return probe(b, data.pagefind); })).then(function () {
-          var fresh = batch.filter(function (b) { return !state.merged[b] && !unavailable[b]; });
-          return fresh.reduce(function (chain, b) {
-            return chain.then(function () { return merge(state, b); });
-          }, Promise.resolve()).then(function () { return fresh.length; });
-        }).then(function (added) {
+      if (index >= batches.length) {
+        self.postMessage({ type: RESULT, data: { items: [] } });
+        status(ids, 0, true);
+        return null;
+      }
+      return searchBatch(batches[index], parts, data.pagefind).then(function (hits) {
+        if (id !== latest) return null;
+        found = found.concat(hits).sort(function (a, b) { return b.score - a.score; });
+        return present(found, query).then(function (result) {
           if (id !== latest) return null;
-          /* Nothing new in this batch: the next search will cover it. */
-          if (!added && !last) return step(index + 1);
-          return searchMerged(state, parts, ids).then(function (outcome) {
-            if (id !== latest) return null;
-            return present(outcome.hits, query).then(function (result) {
-              if (id !== latest) return null;
-              var searched = batches.slice(0, index + 1).reduce(function (n, b) { return n + b.length; }, 0);
-              self.postMessage({ type: RESULT, data: result });
-              status(ids, searched, last);
-              return last ? null : step(index + 1);
-            });
-          });
+          var last = index === batches.length - 1;
+          var searched = batches.slice(0, index + 1).reduce(function (n, b) { return n + b.length; }, 0);
+          self.postMessage({ type: RESULT, data: result });
+          status(ids, searched, last);
+          return last ? null : step(index + 1);
         });
       });
     }
-    return step(0);
+    return batches.length ? step(0) : step(batches.length);
   });
 }
 
