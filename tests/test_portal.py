@@ -226,7 +226,9 @@ def build_branches(root: Path) -> Path:
 
 
 def portal_ok(root: Path, *extra: str) -> Any:
-    proc = run_openbranch("portal", "-c", root / "portal.yml", "-d", root / "portal", *extra, cwd=root)
+    """``openbranch portal`` in ``root`` (by default -c root/portal.yml -d root/portal), failing the test with its output."""
+    where = [] if "-c" in extra else ["-c", root / "portal.yml", "-d", root / "portal"]
+    proc = run_openbranch("portal", *where, *extra, cwd=root)
     assert proc.returncode == 0, describe(proc)
     return proc
 

@@ -144,3 +144,25 @@ def test_search_on_a_phone(committee: Path, tmp_path: Path, browser) -> None:
             assert box["width"] <= PHONE_VIEWPORT["width"] and box["height"] > 0
     finally:
         context.close()
+
+
+def test_a_batch_at_a_time_with_a_missing_index_in_the_middle(committee: Path, tmp_path: Path, page) -> None:
+    """One branch per batch: each batch is searched in turn, the missing one is named, the others' pages come back."""
+    config = portal_yml()
+    config["search_batch"] = 1
+    write_file(committee / "portal-by-one.yml", config)
+    portal_ok(committee, "-c", committee / "portal-by-one.yml", "-d", committee / "portal-by-one")
+    site = tmp_path / "site"
+    site.mkdir()
+    for entry in (committee / "portal-by-one" / "public").iterdir():
+        os.symlink(entry, site / entry.name)
+    broken = _broken_copy(committee, "b2", tmp_path, "no-index")
+    for key in BRANCHES:
+        os.symlink(broken if key == "b2" else committee / "branches" / key / "site" / "public", site / key)
+    with serve_directory(site) as base:
+        page.goto(base + "/")
+        hrefs = search(page, "支委会")
+        assert "已搜索全部 3 个支部" in _status(page)
+        assert "暂不可用：第二党支部" in _status(page)
+        items = page.eval_on_selector_all("li.md-search-result__item > a", "l => l.map(a => new URL(a.href).pathname.split('/')[1])")
+        assert set(items) == {"b1", "b3"}, hrefs
