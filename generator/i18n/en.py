@@ -478,7 +478,6 @@ LABELS: dict[str, str] = {
     "portal_dues_chart": "Dues collection rate (each branch's latest year): branches per band",
     "portal_funding_chart": "Funds per member against the norm (each branch's latest year)",
     "portal_branch_count": "Branches",
-    "portal_branches_unit": "branches",
     "portal_band": "Band",
     "portal_band_full": "100%",
     "portal_band_from": "{low}% to under {high}%",

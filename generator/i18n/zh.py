@@ -478,7 +478,6 @@ LABELS: dict[str, str] = {
     "portal_dues_chart": "党费收缴率（各支部最近一年）：各区间的支部数",
     "portal_funding_chart": "人均党建经费是否达到标准（各支部最近一年）",
     "portal_branch_count": "支部数",
-    "portal_branches_unit": "个",
     "portal_band": "区间",
     "portal_band_full": "100%",
     "portal_band_from": "{low}%–{high}%（不含）",

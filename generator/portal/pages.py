@@ -73,7 +73,7 @@ class PortalPages:
     def chart(self, name: str, caption: str, bands: list[tuple[str, int]]) -> dict[str, Any]:
         """A bar chart of how many branches fall in each band, with its table."""
         t = self.t
-        return chart(self.output, self.cache, name, caption, [label for label, _ in bands], {t("portal_branch_count"): [n for _, n in bands]}, t("portal_branches_unit"), head=t("portal_band"), whole=True)
+        return chart(self.output, self.cache, name, caption, [label for label, _ in bands], {t("portal_branch_count"): [n for _, n in bands]}, "", head=t("portal_band"), whole=True)
 
 
 # ---------------------------------------------------------------------------
