@@ -28,9 +28,13 @@
  * again.  A branch taken out is named as unavailable (STATUS messages, 101,
  * shown by openbranch-portal.js in the search dialog); the others answer.
  * A SCOPE message (100) from the page narrows the search to an organisation
- * or a branch, and the last query runs again in it.
+ * or a branch, and the last query runs again in it.  How a query is searched
+ * in one index and a result shaped is the branch sites' own
+ * (openbranch-search-core.js, beside this file in the portal too).
  */
 "use strict";
+
+importScripts("openbranch-search-core.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, SCOPE = 100, STATUS = 101;
 
@@ -41,14 +45,6 @@ var HERE = self.location.href;
 var PAGEFIND_URL = new URL("../../pagefind/pagefind.js", HERE).href;
 var CONFIG_URL = new URL("../../data/search.json", HERE).href;
 var ROOT = new URL("../../", HERE).href;
-
-/* CJK ideographs, kana, CJK punctuation, full-width forms: indexed one word
-   per character by generator/search.py, as the branch sites' worker knows. */
-var CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef";
-var HAS_CJK = new RegExp("[" + CJK + "]");
-var CJK_CHAR = new RegExp("([" + CJK + "])", "g");
-var CJK_SPACE = new RegExp(
-  "([" + CJK + "])((?:<[^>]+>)*)\\s+|\\s+((?:<[^>]+>)*)(?=[" + CJK + "])", "g");
 
 var config = null;      /* Promise of search.json, branches resolved */
 var branches = {};      /* id -> {id, name, base, index, organizations, searchable} */
@@ -190,53 +186,6 @@ function rebuild(batch, version) {
   return engineOf(batch, version);
 }
 
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, function (c) {
-    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-  });
-}
-
-function closeUp(html) {
-  return String(html).replace(CJK_SPACE, function (match, char, tagsAfter, tagsBefore) {
-    return char ? char + tagsAfter : tagsBefore;
-  }).replace(/<\/mark>(\s*)<mark>/g, "$1");
-}
-
-/* One part of the query, as the branch sites search it: Chinese as the exact
-   run of its characters (ranked by the same characters searched loosely),
-   anything else as words matched by prefix.  Resolves to [{result, score}]. */
-function searchPart(module, part, filters) {
-  var options = { filters: filters };
-  if (!HAS_CJK.test(part)) {
-    return module.search(part, options).then(function (search) {
-      return search.results.map(function (result) { return { result: result, score: result.score }; });
-    });
-  }
-  var chars = part.replace(CJK_CHAR, " $1 ").trim().replace(/\s+/g, " ");
-  return Promise.all([module.search('"' + chars + '"', options), module.search(chars, options)]).then(function (both) {
-    var loose = {};
-    both[1].results.forEach(function (result) { loose[result.id] = result.score; });
-    return both[0].results.map(function (result) {
-      return { result: result, score: loose[result.id] || 0 };
-    }).sort(function (a, b) { return b.score - a.score; });
-  });
-}
-
-function searchAll(module, parts, filters) {
-  return Promise.all(parts.map(function (part) {
-    return searchPart(module, part, filters);
-  })).then(function (found) {
-    var results = found[0];
-    found.slice(1).forEach(function (other) {
-      var scores = {};
-      other.forEach(function (hit) { scores[hit.result.id] = hit.score; });
-      results = results.filter(function (hit) { return hit.result.id in scores; })
-        .map(function (hit) { return { result: hit.result, score: hit.score + scores[hit.result.id] }; });
-    });
-    return results.sort(function (a, b) { return b.score - a.score; });
-  });
-}
-
 /* The batch's merged branches, as a Pagefind filter (the portal's own pages never match one). */
 function batchFilter(state) {
   var wanted = Object.keys(state.merged).filter(function (id) { return !unavailable[id]; });
@@ -256,7 +205,7 @@ function searchBatch(batch, parts, version) {
       found.forEach(function (id) { unavailable[id] = "broken"; });
       return rebuild(batch, version).then(function () { return searchBatch(batch, parts, version); });
     }
-    return searchAll(state.module, parts, batchFilter(state)).then(function (hits) {
+    return searchAll(state.module, parts, { filters: batchFilter(state) }).then(function (hits) {
       /* Pagefind logs a chunk it could not load and searches on without it: that branch's answers are not whole. */
       var found = culprits();
       return found.length ? without(found) : hits;
@@ -275,7 +224,7 @@ function isolate(batch, parts, version) {
       return newEngine().then(function (alone) {
         return merge(alone, id).then(function () {
           if (!alone.merged[id]) return null;
-          return searchAll(alone.module, parts, { branch: { any: [id] } }).then(function () {
+          return searchAll(alone.module, parts, { filters: { branch: { any: [id] } } }).then(function () {
             alone.module.destroy();
           }, function () {
             unavailable[id] = "broken";
@@ -298,49 +247,6 @@ function branchOf(url) {
   return found;
 }
 
-function weight(sub) {
-  var total = 0;
-  (sub.weighted_locations || []).forEach(function (w) { total += w.balanced_score || w.weight || 0; });
-  return total;
-}
-
-function termsOf(query) {
-  var terms = {};
-  query.split(/\s+/).forEach(function (word) { if (word) terms[word] = true; });
-  return terms;
-}
-
-/* One page as Material's SearchItem[]: the page (its title led by its branch's name), then its sections. */
-function group(score, data, terms, branch) {
-  var pageTitle = escapeHtml(closeUp((data.meta && data.meta.title) || data.url));
-  var page = {
-    location: data.url,
-    title: "<span class=\"ob-search-branch\">" + escapeHtml(branch.name) + "</span> " + pageTitle,
-    text: "",
-    score: score,
-    terms: terms
-  };
-  var own = null, sections = [];
-  (data.sub_results || []).forEach(function (sub) {
-    var title = sub.title ? escapeHtml(closeUp(sub.title)) : pageTitle;
-    var text = closeUp(sub.excerpt || "");
-    if (title && text.indexOf(title) === 0) text = text.slice(title.length).replace(/^\s+/, "");
-    var item = { location: sub.url, title: title, text: text, weight: weight(sub) };
-    if (item.location.indexOf("#") < 0) own = own || item;
-    else sections.push(item);
-  });
-  sections.sort(function (a, b) { return b.weight - a.weight; });
-  var best = sections.length ? sections[0].weight : -1;
-  var items = [page];
-  if (own && own.weight >= best) page.text = own.text;
-  else if (!sections.length) page.text = closeUp(data.excerpt || "");
-  sections.forEach(function (section, index) {
-    var shown = index === 0 && !page.text;
-    items.push({ location: section.location, title: section.title, text: section.text, score: shown ? score : score / 2, terms: terms });
-  });
-  return items;
-}
-
 /* The best pages as Material's items; a page whose excerpt cannot be loaded marks its branch broken. */
 function present(hits, query) {
   var top = hits.slice(0, MAX_PAGES);
@@ -352,7 +258,7 @@ function present(hits, query) {
     datas.forEach(function (data, i) {
       if (!data) return;
       var branch = branchOf(new URL(data.url, ROOT).href);
-      if (branch) items.push(group(top[i].score, data, terms, branch));
+      if (branch) items.push(group(top[i].score, data, terms, function (url) { return url; }, "<span class=\"ob-search-branch\">" + escapeHtml(branch.name) + "</span> "));
     });
     return { items: items };
   });
