@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import click
 
@@ -213,11 +213,7 @@ def build(config_file: Path, output: Optional[Path], audience: str, clean: bool,
     try:
         report = pipeline.build(site, output, audiences, _clock(today), clean, strict, Progress(sys.stderr), engine_name)
     except OpenBranchError as exc:
-        _emit_problems(exc.errors, "text", messages, sys.stderr)
-        errors = [e for e in exc.errors if e.severity == "error"]
-        click.echo(messages("problems_found", errors=len(errors), warnings=len(exc.errors) - len(errors)), err=True)
-        click.echo(messages("build_failed"), err=True)
-        sys.exit(1)
+        _fail(exc, messages, messages("build_failed"))
     _print_summary(report, messages)
     click.echo(messages("build_done", path=site.relative(report.output), seconds=report.seconds))
     click.echo(messages("build_timings", timings=_timings_text(report.timings, messages)))
@@ -243,17 +239,22 @@ def portal_command(config_file: Path, output: Optional[Path], keep_going: bool, 
     try:
         report = build_portal(loaded, output, keep_going, engine_name, Progress(sys.stderr))
     except OpenBranchError as exc:
-        _emit_problems(exc.errors, "text", messages, sys.stderr)
-        errors = [e for e in exc.errors if e.severity == "error"]
-        click.echo(messages("problems_found", errors=len(errors), warnings=len(exc.errors) - len(errors)), err=True)
-        click.echo(messages("portal_failed"), err=True)
-        sys.exit(1)
+        _fail(exc, messages, messages("portal_failed"))
     _emit_problems(report.problems, "text", messages, sys.stderr)
     if any(p.severity == "error" for p in report.problems):
         click.echo(messages("portal_kept_going"), err=True)
     for part in report.audiences:
         click.echo(messages("portal_summary", audience=portal_label(messages, part.audience), branches=part.branches, unavailable=part.unavailable, pages=part.pages))
     click.echo(messages("portal_done", path=loaded.relative(report.output), seconds=report.seconds))
+
+
+def _fail(exc: OpenBranchError, messages: Messages, failed: str) -> NoReturn:
+    """Print every problem that stopped a build, their count and ``failed`` (what was not done), then exit 1."""
+    _emit_problems(exc.errors, "text", messages, sys.stderr)
+    errors = [e for e in exc.errors if e.severity == "error"]
+    click.echo(messages("problems_found", errors=len(errors), warnings=len(exc.errors) - len(errors)), err=True)
+    click.echo(failed, err=True)
+    sys.exit(1)
 
 
 def _print_summary(report: pipeline.BuildReport, messages: Messages) -> None:

@@ -59,6 +59,21 @@ def template_filters(t: Labels) -> dict[str, Callable[..., str]]:
     }
 
 
+def template_environment(loader: jinja2.BaseLoader, t: Labels) -> jinja2.Environment:
+    """The Jinja2 environment of page templates (a branch's pages, the portal's): autoescaped, strict, with ``template_filters``."""
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(template_filters(t))
+    return env
+
+
 def front_matter_page(front: dict[str, Any], body: str) -> str:
     """A staged page: YAML front matter (``title`` HTML-escaped: the engine prints it as is) and the body."""
     front = {**front, "title": html.escape(front["title"], quote=False)}
@@ -104,19 +119,10 @@ class PageRenderer:
         )
 
     def _environment(self) -> jinja2.Environment:
-        env = jinja2.Environment(
-            loader=theme.template_loader(self.site),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            auto_reload=False,
-        )
+        env = template_environment(theme.template_loader(self.site), self.t)
         env.globals.update(
             t=self.t, site=self.site, view=self.view, figures=self.figures.site, today=self.today, audience=self.view.audience, tag_urls=self.tag_urls
         )
-        env.filters.update(template_filters(self.t))
         return env
 
     def _context(self, doc_path: str, **values: Any) -> dict[str, Any]:

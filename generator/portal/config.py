@@ -22,11 +22,12 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 from typing_extensions import Annotated
 
+from ..config import read_settings
 from ..errors import RecordError
 from ..i18n import Messages
-from ..records.loader import FieldPath, LoadedFile, load_yaml_file
+from ..records.loader import FieldPath, LoadedFile
 from ..records.models.common import Choice, Count, RequiredText, Strict, Text, parse_text
-from ..records.validate import format_field, validate_model
+from ..records.validate import format_field
 
 PORTAL_FILE = "portal.yml"
 
@@ -280,20 +281,10 @@ def load_portal(config_path: Path, keep_going: bool = False) -> tuple[Optional[P
     problems are kept in ``Portal.problems``.
     """
     config_path = config_path.resolve()
-    messages = Messages("zh")
-    rel = config_path.name
-    if not config_path.is_file():
-        return None, [RecordError(rel, 0, 0, "", messages("portal_config_missing", path=str(config_path)))]
-    loaded, errors = load_yaml_file(config_path, rel, messages, 4 << 20)
-    if loaded is None:
-        return None, errors
-    data = loaded.data or {}
-    if isinstance(data, dict) and data.get("language") in ("en", "zh"):
-        messages = Messages(data["language"])
-    model, errors = validate_model(PortalConfig, data, loaded, rel, messages)
+    model, loaded, errors = read_settings(config_path, PortalConfig, "portal_config_missing", 4 << 20)
     if model is None:
         return None, errors
-    roots, problems = _place(config_path, loaded, model, messages)
+    roots, problems = _place(config_path, loaded, model, Messages(model.language))
     found = [error for error, _ in problems]
     if found and (not keep_going or any(not concerned for _, concerned in problems)):
         return None, found

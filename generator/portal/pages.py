@@ -22,7 +22,7 @@ from ..cache import Cache
 from ..compile.charts import chart
 from ..compile.headings import dedupe_heading_ids
 from ..compile.output import Output
-from ..compile.pages import front_matter_page, template_filters
+from ..compile.pages import front_matter_page, template_environment
 from ..compile.urls import page_url, relative_url
 from ..i18n import Labels
 from ..theme import builtin_theme
@@ -39,17 +39,8 @@ class PortalPages:
         self.cache = cache
         self.page_front_matter = dict(page_front_matter or {})
         self.t = Labels(view.portal.config.language)
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(builtin_theme() / "templates")),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            auto_reload=False,
-        )
+        self.env = template_environment(jinja2.FileSystemLoader(str(builtin_theme() / "templates")), self.t)
         self.env.globals.update(t=self.t, view=view, audience=view.audience, portal=view.portal.config, record_kind=self.record_kind)
-        self.env.filters.update(template_filters(self.t))
 
     def record_kind(self, record_type: str, kind: Optional[str]) -> str:
         """A record's kind as the branch's pages name it, else its section."""
