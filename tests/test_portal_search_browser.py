@@ -166,3 +166,23 @@ def test_a_batch_at_a_time_with_a_missing_index_in_the_middle(committee: Path, t
         assert "暂不可用：第二党支部" in _status(page)
         items = page.eval_on_selector_all("li.md-search-result__item > a", "l => l.map(a => new URL(a.href).pathname.split('/')[1])")
         assert set(items) == {"b1", "b3"}, hrefs
+
+
+def test_no_portal_page_is_wider_than_a_phone(committee: Path, tmp_path: Path, browser) -> None:
+    """A wide table scrolls inside its box; nothing in it (a matrix cell's screen-reader text) widens the page."""
+    portal = committee / "portal" / "public"
+    paths = sorted("/" + p.parent.relative_to(portal).as_posix().removeprefix(".") for p in portal.rglob("index.html"))
+    assert "/regularity/2026/branch_committee" in [p.rstrip("/") for p in paths]
+    context = browser.new_context(viewport=PHONE_VIEWPORT)
+    page = context.new_page()
+    try:
+        with serve_directory(_served(committee, tmp_path / "site")) as base:
+            wide = {}
+            for path in paths:
+                page.goto(base + path.rstrip("/") + "/")
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if width > PHONE_VIEWPORT["width"]:
+                    wide[path] = width
+            assert not wide, wide
+    finally:
+        context.close()
