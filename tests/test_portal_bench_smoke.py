@@ -1,7 +1,7 @@
 """bench/portal.py keeps working: three small synthetic branches built, the portal over them, the first search measured.
 
-The benchmark itself (200 branches of 500 records) is run by hand and its
-figures are in the README; this runs the same code at 3 × 40 records.
+The benchmark itself (200 branches of 500 records) is run by hand (see
+bench/README.md, "The committee portal"); this runs the same code at 3 × 40 records.
 """
 
 from __future__ import annotations
