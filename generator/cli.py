@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import click
 
@@ -18,6 +18,7 @@ from .i18n import Messages
 from .progress import Progress
 from .records import forms
 from .scaffold import branch as branch_scaffold
+from .scaffold import portal as portal_scaffold
 
 _config_option = click.option(
     "-c",
@@ -157,31 +158,37 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path), default=Path("."), required=False)
-@click.option("--name", required=True, help="The branch's name, e.g. 第三党支部")
+@click.option("--name", required=True, help="The branch's name, e.g. 第三党支部 (with --portal: the committee's)")
 @click.option("--parent", default=None, help="The higher-level party organisation (a placeholder to fill in when left out)")
+@click.option("--portal", "portal", is_flag=True, help="A committee portal's repository instead: portal.yml, an example branch, CI that builds the branches and the portal")
 @click.option("--language", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="The language of the sites, the comments and the README")
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty, overwriting files of the same name")
 @_today_option
-def init(folder: Path, name: str, parent: Optional[str], language: str, force: bool, today: Optional[dt.datetime]) -> None:
-    """Write a new branch repository in FOLDER (default: here): settings, branch.yml, draft examples, schemas, CI and nginx files."""
+def init(folder: Path, name: str, parent: Optional[str], portal: bool, language: str, force: bool, today: Optional[dt.datetime]) -> None:
+    """Write a new branch repository in FOLDER (default: here): settings, branch.yml, draft examples, schemas, CI and nginx files; with --portal, a committee portal's."""
     messages = Messages(language)
     if not name.strip():
         raise click.UsageError("--name: " + messages("empty_text"))
-    answers = branch_scaffold.BranchAnswers(name.strip(), parent.strip() if parent and parent.strip() else None, language, _clock(today).today)
+    if portal and parent:
+        raise click.UsageError("--parent: --portal")
+    if portal:
+        files = portal_scaffold.files(portal_scaffold.PortalAnswers(name.strip(), language, _clock(today).today))
+    else:
+        files = branch_scaffold.files(branch_scaffold.BranchAnswers(name.strip(), parent.strip() if parent and parent.strip() else None, language, _clock(today).today))
     try:
-        written = scaffold.write_files(folder, branch_scaffold.files(answers), force)
+        written = scaffold.write_files(folder, files, force)
     except scaffold.FolderNotEmpty:
         click.echo(messages("init_not_empty", path=folder.as_posix()), err=True)
         sys.exit(1)
     except scaffold.NotAFolder:
         click.echo(messages("init_not_folder", path=folder.as_posix()), err=True)
         sys.exit(1)
-    click.echo(messages("init_written", path=folder.as_posix(), count=len(written.files)))
+    click.echo(messages("portal_init_written" if portal else "init_written", path=folder.as_posix(), count=len(written.files)))
     if written.overwritten:
         click.echo(messages("init_overwritten", count=len(written.overwritten)))
         for rel in written.overwritten:
             click.echo(f"  {rel}")
-    click.echo(messages("init_next_steps"))
+    click.echo(messages("portal_init_next_steps" if portal else "init_next_steps"))
 
 
 @main.command()
@@ -206,14 +213,48 @@ def build(config_file: Path, output: Optional[Path], audience: str, clean: bool,
     try:
         report = pipeline.build(site, output, audiences, _clock(today), clean, strict, Progress(sys.stderr), engine_name)
     except OpenBranchError as exc:
-        _emit_problems(exc.errors, "text", messages, sys.stderr)
-        errors = [e for e in exc.errors if e.severity == "error"]
-        click.echo(messages("problems_found", errors=len(errors), warnings=len(exc.errors) - len(errors)), err=True)
-        click.echo(messages("build_failed"), err=True)
-        sys.exit(1)
+        _fail(exc, messages, messages("build_failed"))
     _print_summary(report, messages)
     click.echo(messages("build_done", path=site.relative(report.output), seconds=report.seconds))
     click.echo(messages("build_timings", timings=_timings_text(report.timings, messages)))
+
+
+@main.command("portal")
+@click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("portal.yml"), show_default=True, help="portal.yml of the committee portal")
+@click.option("-d", "--dest", "output", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: site/ beside portal.yml)")
+@click.option("--keep-going", is_flag=True, help="Build even when branches cannot be read; they show as data unavailable (数据不可用)")
+@click.option("--engine", "engine_name", default=engines.DEFAULT_ENGINE, show_default=True, metavar="|".join(engines.names()), help="The renderer: MkDocs + Material, or Zensical")
+def portal_command(config_file: Path, output: Optional[Path], keep_going: bool, engine_name: str) -> None:
+    """Build the committee's public and members' portals from the branches' published sites."""
+    from .portal.build import build_portal, portal_label
+    from .portal.config import load_portal
+
+    loaded, problems = load_portal(config_file, keep_going)
+    if loaded is None:
+        _emit_problems(problems, "text", Messages("zh"), sys.stderr)
+        sys.exit(1)
+    messages = loaded.messages
+    if engine_name not in engines.names():
+        raise click.UsageError("--engine: " + messages("bad_choice", value=engine_name, allowed=messages.join(engines.names())))
+    try:
+        report = build_portal(loaded, output, keep_going, engine_name, Progress(sys.stderr))
+    except OpenBranchError as exc:
+        _fail(exc, messages, messages("portal_failed"))
+    _emit_problems(report.problems, "text", messages, sys.stderr)
+    if any(p.severity == "error" for p in report.problems):
+        click.echo(messages("portal_kept_going"), err=True)
+    for part in report.audiences:
+        click.echo(messages("portal_summary", audience=portal_label(messages, part.audience), branches=part.branches, unavailable=part.unavailable, pages=part.pages))
+    click.echo(messages("portal_done", path=loaded.relative(report.output), seconds=report.seconds))
+
+
+def _fail(exc: OpenBranchError, messages: Messages, failed: str) -> NoReturn:
+    """Print every problem that stopped a build, their count and ``failed`` (what was not done), then exit 1."""
+    _emit_problems(exc.errors, "text", messages, sys.stderr)
+    errors = [e for e in exc.errors if e.severity == "error"]
+    click.echo(messages("problems_found", errors=len(errors), warnings=len(exc.errors) - len(errors)), err=True)
+    click.echo(failed, err=True)
+    sys.exit(1)
 
 
 def _print_summary(report: pipeline.BuildReport, messages: Messages) -> None:

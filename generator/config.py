@@ -272,29 +272,43 @@ class Site:
             return path.as_posix()
 
 
-def load_site(config_path: Path, language_hint: str = "zh") -> tuple[Site | None, list[RecordError]]:
-    """Read and validate site_config.yml; a missing file means all defaults only if asked for."""
+def read_settings(config_path: Path, model: type[Strict], missing: str, max_bytes: int, language_hint: str = "zh") -> tuple[Any, Any, list[RecordError]]:
+    """Read a settings file (site_config.yml, portal.yml) and validate it against ``model``.
+
+    Returns the model (or None), the loaded file with its positions (or
+    None), and every problem, in the language the file sets (``language:``),
+    else ``language_hint``; ``missing`` is the message key for no file.
+    """
     from .records.loader import load_yaml_file
     from .records.validate import format_field, validate_model
 
-    config_path = config_path.resolve()
     messages = Messages(language_hint)
     rel = config_path.name
     if not config_path.is_file():
-        return None, [RecordError(rel, 0, 0, "", messages("config_missing", path=str(config_path)))]
-    loaded, errors = load_yaml_file(config_path, rel, messages, 1 << 20)
+        return None, None, [RecordError(rel, 0, 0, "", messages(missing, path=str(config_path)))]
+    loaded, errors = load_yaml_file(config_path, rel, messages, max_bytes)
     if loaded is None:
-        return None, errors
+        return None, None, errors
     data = loaded.data or {}
     if isinstance(data, dict) and data.get("language") in ("en", "zh"):
         messages = Messages(data["language"])
-    model, errors = validate_model(SiteConfig, data, loaded, rel, messages)
+    settings, errors = validate_model(model, data, loaded, rel, messages)
+    return settings, loaded, errors
+
+
+def load_site(config_path: Path, language_hint: str = "zh") -> tuple[Site | None, list[RecordError]]:
+    """Read and validate site_config.yml; a missing file means all defaults only if asked for."""
+    from .records.validate import format_field
+
+    config_path = config_path.resolve()
+    model, loaded, errors = read_settings(config_path, SiteConfig, "config_missing", 1 << 20, language_hint)
     if model is None:
         return None, errors
+    messages = Messages(model.language)
     problems = []
     for path, message in _holiday_problems(model.holidays, messages):
         pos = loaded.position(path)
-        problems.append(RecordError(rel, pos.line, pos.column, format_field(path), message))
+        problems.append(RecordError(config_path.name, pos.line, pos.column, format_field(path), message))
     if problems:
         return None, problems
     return Site(config_path, model), []

@@ -16,17 +16,25 @@ file's variables; what a forge does itself is done here by a copy:
 Conditions (``if:`` of GitHub jobs, ``rules: - if:`` of GitLab jobs) are
 evaluated by a small evaluator that knows ``==``, ``!=``, ``&&``, quoted
 literals and the names it is given; anything else fails the test.
+
+A job matrix (GitHub ``strategy.matrix``, GitLab ``parallel.matrix``) runs
+the job once per combination, one after the other, each in its own folder
+with the combination's values (``${{ matrix.x }}`` in GitHub's ``env`` and
+``with``, variables on GitLab); a job that needs it runs after them all and
+gets every combination's artifacts.  GitLab's artifact and cache paths may be
+globs.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import yaml
 
@@ -74,6 +82,14 @@ def _copy_tree(source: Path, target: Path) -> None:
     shutil.copytree(source, target, symlinks=True)
 
 
+def _combinations(matrix: Mapping[str, list]) -> Iterator[dict[str, str]]:
+    """Every combination of a matrix's values (no include/exclude)."""
+    assert not {"include", "exclude"} & set(matrix), "matrix include/exclude has no stand-in"
+    keys = list(matrix)
+    for values in itertools.product(*(matrix[k] for k in keys)):
+        yield {k: str(v) for k, v in zip(keys, values)}
+
+
 def _clone(origin: Path, target: Path, depth: int) -> None:
     args = ["git", "clone", "-q", "--no-local"] + (["--depth", str(depth)] if depth > 0 else []) + [origin.as_uri(), str(target)]
     subprocess.run(args, check=True, capture_output=True, timeout=120)
@@ -83,7 +99,7 @@ def _clone(origin: Path, target: Path, depth: int) -> None:
 # GitHub Actions
 # ---------------------------------------------------------------------------
 
-_GITHUB_EXPRESSION = re.compile(r"\$\{\{\s*(vars|secrets)\.(\w+)\s*\}\}")
+_GITHUB_EXPRESSION = re.compile(r"\$\{\{\s*(vars|secrets|matrix)\.(\w+)\s*\}\}")
 
 
 def run_github_workflow(workflow: Path, origin: Path, work: Path, env: Mapping[str, str], overrides: Mapping[str, str], context: Mapping[str, Any], variables: Mapping[str, str], secrets: Mapping[str, str]) -> Pipeline:
@@ -103,8 +119,14 @@ def run_github_workflow(workflow: Path, origin: Path, work: Path, env: Mapping[s
             return variables.get(name[len("vars."):], "")
         return context[name]
 
-    def expand(value: str) -> str:
-        return _GITHUB_EXPRESSION.sub(lambda m: (variables if m.group(1) == "vars" else secrets).get(m.group(2), ""), value)
+    def expand(value: str, matrix: Mapping[str, str]) -> str:
+        def value_of(m: re.Match) -> str:
+            table = {"vars": variables, "secrets": secrets, "matrix": matrix}[m.group(1)]
+            if m.group(1) == "matrix":
+                assert m.group(2) in table, f"no matrix value {m.group(2)}"
+            return table.get(m.group(2), "")
+
+        return _GITHUB_EXPRESSION.sub(value_of, value)
 
     for name, job in data["jobs"].items():
         needs = job.get("needs", [])
@@ -113,20 +135,24 @@ def run_github_workflow(workflow: Path, origin: Path, work: Path, env: Mapping[s
         if "if" in job and not _evaluate(job["if"], lookup):
             pipeline.skipped.append(name)
             continue
-        workspace = work / "jobs" / name
-        workspace.mkdir(parents=True)
-        for step in job["steps"]:
-            assert "if" not in step, step
-            if "uses" in step:
-                _github_action(step["uses"], step.get("with", {}), origin, workspace, store, published)
-                continue
-            step_env = {**env, **_strings(data.get("env", {})), **_strings(job.get("env", {}))}
-            for key, value in overrides.items():
-                assert key in step_env, f"{key} is not a variable of the workflow"
-                step_env[key] = value
-            step_env.update({k: expand(v) for k, v in _strings(step.get("env", {})).items()})
-            assert "${{" not in step["run"], f"a run script takes values through env, not expressions: {step['run']}"
-            _bash(step["run"], workspace, step_env, name, pipeline)
+        matrix = (job.get("strategy") or {}).get("matrix")
+        for index, values in enumerate(_combinations(matrix) if matrix else [{}]):
+            workspace = work / "jobs" / (f"{name}-{index}" if matrix else name)
+            workspace.mkdir(parents=True)
+            job_env = {k: expand(v, values) for k, v in _strings(job.get("env", {})).items()}
+            for step in job["steps"]:
+                assert "if" not in step, step
+                if "uses" in step:
+                    inputs = {k: expand(v, values) if isinstance(v, str) else v for k, v in step.get("with", {}).items()}
+                    _github_action(step["uses"], inputs, origin, workspace, store, published)
+                    continue
+                step_env = {**env, **_strings(data.get("env", {})), **job_env}
+                for key, value in overrides.items():
+                    assert key in step_env, f"{key} is not a variable of the workflow"
+                    step_env[key] = value
+                step_env.update({k: expand(v, values) for k, v in _strings(step.get("env", {})).items()})
+                assert "${{" not in step["run"], f"a run script takes values through env, not expressions: {step['run']}"
+                _bash(step["run"], workspace, step_env, name, pipeline)
         pipeline.ran.append(name)
     return pipeline
 
@@ -147,6 +173,11 @@ def _github_action(uses: str, inputs: Mapping[str, Any], origin: Path, workspace
         _copy_tree(workspace / inputs["path"], store / "github-pages")
     elif action == "actions/upload-artifact":
         _copy_tree(workspace / inputs["path"], store / inputs["name"])
+    elif action == "actions/download-artifact" and "pattern" in inputs:
+        # Every artifact matching the pattern, each into a folder of its name under path.
+        assert not inputs.get("merge-multiple"), "merge-multiple has no stand-in"
+        for artifact in sorted(store.glob(inputs["pattern"])):
+            _copy_tree(artifact, workspace / inputs.get("path", ".") / artifact.name)
     elif action == "actions/download-artifact":
         _copy_tree(store / inputs["name"], workspace / inputs.get("path", "."))
     elif action == "actions/deploy-pages":
@@ -176,6 +207,7 @@ def run_gitlab_pipeline(ci_file: Path, origin: Path, work: Path, env: Mapping[st
     variables = {**predefined, **_strings(data.get("variables", {})), **project_variables}
     jobs = {name: job for name, job in data.items() if name not in _GITLAB_KEYWORDS}
 
+    instances: dict[str, list[str]] = {}  # a job's name -> the names its runs got (one per matrix combination)
     for stage in data["stages"]:
         for name, job in jobs.items():
             if job.get("stage") != stage:
@@ -184,30 +216,49 @@ def run_gitlab_pipeline(ci_file: Path, origin: Path, work: Path, env: Mapping[st
             if rules is not None and not any(_evaluate(rule["if"], lambda n: variables.get(n, "")) for rule in rules):
                 pipeline.skipped.append(name)
                 continue
-            workspace = work / "jobs" / name
-            _clone(origin, workspace, int(variables.get("GIT_DEPTH", "20")))
-            for needed in job.get("needs", []):
-                assert needed in pipeline.ran, f"{name} needs {needed}, which did not run"
-                shutil.copytree(store / needed, workspace, dirs_exist_ok=True, symlinks=True)
-            cache = job.get("cache")
-            cache_key = re.sub(r"\$(\w+)", lambda m: variables.get(m.group(1), ""), cache["key"]) if cache else ""
-            if cache and (caches / cache_key).is_dir():
-                shutil.copytree(caches / cache_key, workspace, dirs_exist_ok=True, symlinks=True)
-            _bash("\n".join(job["script"]), workspace, {**env, **variables}, name, pipeline)
-            if cache:
-                for path in cache["paths"]:
-                    if (workspace / path).exists():
-                        _copy_tree(workspace / path, caches / cache_key / path)
-            artifacts = job.get("artifacts", {})
-            for path in artifacts.get("paths", []):
-                _copy_tree(workspace / path, store / name / path)
-            for report in artifacts.get("reports", {}).values():
-                (store / name).mkdir(parents=True, exist_ok=True)
-                shutil.copy2(workspace / report, store / name / report)
-            if name == "pages":
-                _copy_tree(store / name / "public", published / "pages")
-            pipeline.ran.append(name)
+            matrix = (job.get("parallel") or {}).get("matrix")
+            runs = [values for entry in matrix for values in _combinations(entry)] if matrix else [{}]
+            for values in runs:
+                run = f"{name}: [{', '.join(values.values())}]" if matrix else name
+                run_variables = {**variables, **values}
+                workspace = work / "jobs" / run
+                _clone(origin, workspace, int(variables.get("GIT_DEPTH", "20")))
+                for needed in job.get("needs", []):
+                    assert needed in instances, f"{name} needs {needed}, which did not run"
+                    for instance in instances[needed]:
+                        if (store / instance).is_dir():
+                            shutil.copytree(store / instance, workspace, dirs_exist_ok=True, symlinks=True)
+                cache = job.get("cache")
+                cache_key = re.sub(r"\$(\w+)", lambda m: run_variables.get(m.group(1), ""), cache["key"]) if cache else ""
+                if cache and (caches / cache_key).is_dir():
+                    shutil.copytree(caches / cache_key, workspace, dirs_exist_ok=True, symlinks=True)
+                _bash("\n".join(job["script"]), workspace, {**env, **run_variables}, run, pipeline)
+                if cache:
+                    for path in cache["paths"]:
+                        for found in _globbed(workspace, path):
+                            _copy_tree(workspace / found, caches / cache_key / found)
+                artifacts = job.get("artifacts", {})
+                for path in artifacts.get("paths", []):
+                    found_any = False
+                    for found in _globbed(workspace, path):
+                        _copy_tree(workspace / found, store / run / found)
+                        found_any = True
+                    assert found_any, f"{run}: no artifact at {path}"
+                for report in artifacts.get("reports", {}).values():
+                    (store / run).mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(workspace / report, store / run / report)
+                if name == "pages":
+                    _copy_tree(store / name / "public", published / "pages")
+                pipeline.ran.append(run)
+                instances.setdefault(name, []).append(run)
     return pipeline
+
+
+def _globbed(workspace: Path, path: str) -> list[str]:
+    """The paths a GitLab artifact or cache path names in ``workspace`` (it may hold ``*``)."""
+    if "*" not in path:
+        return [path] if (workspace / path).exists() else []
+    return sorted(found.relative_to(workspace).as_posix() for found in workspace.glob(path.rstrip("/")))
 
 
 def clean_env(venv_bin: Path, home: Path) -> dict[str, str]:

@@ -22,6 +22,8 @@ from jinja2 import nodes
 from generator import vocabulary
 from generator.compile.exports import DATA_FILES
 from generator.i18n import TABLES
+from generator.portal.tables import COLUMNS as PORTAL_COLUMNS
+from generator.portal.tables import TABLES as PORTAL_TABLES
 from generator.records.loader import YAML_PROBLEMS
 from generator.theme import builtin_theme
 
@@ -33,7 +35,7 @@ ZH, EN = TABLES["zh"], TABLES["en"]
 MESSAGE_CALLS = {"messages", "_error", "PydanticCustomError", "_Refused"}
 LABEL_CALLS = {"t"}
 # Calls whose key is another argument than the first.
-KEY_ARGUMENT = {"_problem": 3}
+KEY_ARGUMENT = {"_problem": 3, "read_settings": 2}
 # Calls that pass on a key made elsewhere (its literal is counted where it is made).
 PASSED_ON = {
     ("records/validate.py", "_message"),  # pydantic's error type: a key from _error / PydanticCustomError
@@ -41,6 +43,7 @@ PASSED_ON = {
     ("records/loader.py", "_translate_yaml_problem"),  # YAML_PROBLEMS
     ("rules.py", "_problem"),  # its callers' keys (KEY_ARGUMENT)
     ("records/models/common.py", "_error"),  # its callers' keys
+    ("config.py", "read_settings"),  # its callers' key for a missing file (KEY_ARGUMENT)
 }
 # Each key pattern used, and the keys it stands for.
 PATTERNS: dict[tuple[str, str], list[str]] = {
@@ -51,6 +54,8 @@ PATTERNS: dict[tuple[str, str], list[str]] = {
     ("labels", "per_*"): [f"per_{p}" for p in vocabulary.values("period")],
     ("labels", "data_file_*"): [f"data_file_{f.key}" for f in DATA_FILES],
     ("labels", "data_column_*_*"): [f"data_column_{f.key}_{'more' if c == '…' else c}" for f in DATA_FILES for c in f.columns],
+    ("labels", "portal_file_*"): [f"portal_file_{name}" for name in PORTAL_TABLES],
+    ("labels", "portal_column_*"): [f"portal_column_{column}" for column in PORTAL_COLUMNS],
     ("messages", "audience_label_*"): [f"audience_label_{a}" for a in vocabulary.AUDIENCES],
     ("messages", "timing_*"): ["timing_check", "timing_compile", "timing_render", "timing_search"],
     ("messages", "pii_*"): ["pii_id_number", "pii_mobile", "pii_bank_card"],

@@ -797,3 +797,58 @@ def test_scanner_sees_hidden_forms() -> None:
         ("LEAKREASON", 7), ("LEAKMEMB", 8), ("LEAKMEMB", 9), ("LEAKREST", 10), ("LEAKDRAFT", 11), ("LEAKMEMB", 12),
     ]}
 
+
+
+# ---------------------------------------------------------------------------
+# The committee portal over the same site: its public portal reads only the
+# branch's public site, so nothing members-only may reach any byte of it
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Portal:
+    scans: dict[str, Scan]
+    markers: Markers
+
+
+@pytest.fixture(scope="module")
+def portal(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Portal:
+    from .helpers import run_openbranch, write_file
+
+    root = tmp_path_factory.mktemp(f"leak-portal-{built.engine}")
+    name = built.markers.by_label["branch.name"]
+    write_file(root / "portal.yml", {
+        "name": "泄露测试党委",
+        "urls": {"public": "https://portal.example.org/", "members": "https://portal.intranet.example.org/"},
+        "organizations": [{
+            "name": f"党支部 {name}",
+            "sites": {"public": str(built.out / "public"), "members": str(built.out / "members")},
+            "urls": {"public": "https://public.example.org/", "members": "https://members.example.org/"},
+        }],
+    })
+    proc = run_openbranch("portal", "-c", root / "portal.yml", "-d", root / "out", cwd=root)
+    assert proc.returncode == 0, describe(proc)
+    return Portal({audience: scan_tree(root / "out" / audience) for audience in AUDIENCES}, built.markers)
+
+
+# What each portal must show, so its scan cannot pass by finding nothing: the
+# branch's name, its open notice (the home page's count, the notices page's
+# title) and its appraisal's period.
+PORTAL_REQUIRED = {
+    audience: ["branch.name", f"{audience}.notice_open.title", f"{audience}.appraisal_year.period"] for audience in AUDIENCES
+}
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_no_forbidden_marker_in_the_portal(portal: Portal, audience: str) -> None:
+    scan = portal.scans[audience]
+    leaked = {m for m in scan.markers() if m.startswith(FORBIDDEN[audience])}
+    assert not leaked, f"{len(leaked)} markers leaked into the {audience} portal: " + ", ".join(f"{m} [{portal.markers.label_of.get(m)}] in {sorted(scan.found[m])[:4]}" for m in sorted(leaked))
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_the_portal_shows_the_branch(portal: Portal, audience: str) -> None:
+    scan = portal.scans[audience]
+    missing = [label for label in PORTAL_REQUIRED[audience] if portal.markers.by_label[label] not in scan.found]
+    assert not missing, f"the {audience} portal does not show {missing}"
+    assert {".html", ".json", ".csv", ".atom", ".svg", ".js", ".css"} <= scan.extensions

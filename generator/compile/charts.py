@@ -123,11 +123,12 @@ def grouped_bars(
     drawing: Drawing = WIDE,
     reference: Optional[tuple[float, str]] = None,
     percent: bool = False,
+    whole: bool = False,
 ) -> str:
     """Bars per category, one colour per series (stacked if asked), as SVG text.
 
     ``reference`` draws a line at a value with its label (the 100 % of a rate);
-    ``percent`` writes the value axis in per cent.  A value of None draws no bar.
+    ``percent`` writes the value axis in per cent; ``whole`` puts ticks at whole numbers only (for counts).  A value of None draws no bar.
     """
     matplotlib, plt = _pyplot()
     style = dict(_STYLE, **{"font.size": drawing.font_px})
@@ -192,6 +193,8 @@ def grouped_bars(
         if y_label and not percent:
             (ax.set_xlabel if drawing.lying else ax.set_ylabel)(y_label)
         ax.set_axisbelow(True)
+        if whole:
+            value_axis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
         if count > 1 or reference is not None:
             # As many columns as fit the drawing's width (a wider legend would widen the drawing).
             labels = list(series) + ([reference[1]] if reference is not None else [])
@@ -227,6 +230,7 @@ def chart(
     reference: Optional[tuple[float, str]] = None,
     percent: bool = False,
     table: Optional[dict[str, list[Any]]] = None,
+    whole: bool = False,
 ) -> dict[str, Any]:
     """Stage one chart's drawings at ``charts/<name>.svg`` and ``charts/<name>.phone.svg``; return them with the table of the same numbers.
 
@@ -235,7 +239,7 @@ def chart(
     ``{sources: [{path, media, width, height}], caption, head, rows}``, the phone's drawing first.
     """
     key = json.dumps(
-        [categories, {k: [str(v) for v in values] for k, values in series.items()}, unit, stacked, reference, percent],
+        [categories, {k: [str(v) for v in values] for k, values in series.items()}, unit, stacked, reference, percent, *([True] if whole else [])],
         ensure_ascii=False,
     )
     sources = []
@@ -243,7 +247,7 @@ def chart(
         path = f"charts/{name}{drawing.suffix}.svg"
         svg = cache.get_or_make(
             "chart", CHARTS_VERSION, json.dumps([key, drawing.suffix]),
-            lambda: grouped_bars(categories, series, unit, stacked=stacked, drawing=drawing, reference=reference, percent=percent),
+            lambda: grouped_bars(categories, series, unit, stacked=stacked, drawing=drawing, reference=reference, percent=percent, whole=whole),
         )
         output.add(path, svg.encode("utf-8"), f"chart {name}")
         width, height = svg_size(svg)

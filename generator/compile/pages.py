@@ -50,6 +50,45 @@ def _fingerprint(record: Optional[Record]) -> Optional[str]:
     return record.fingerprint if record is not None else None
 
 
+def template_filters(t: Labels) -> dict[str, Callable[..., str]]:
+    """The filters every page template may use, in the site's language (the portal's pages too)."""
+    return {
+        "date": t.date,
+        "money": lambda value: money_text(value, "grouped"),
+        "enum": t.enum,
+        "size": human_size,
+        "percent": lambda v: "" if v is None else f"{v}%",
+        "table_box": lambda table, kind="", layout="cards": table_box(table, t, kind, layout),
+        "table_boxes": lambda body: table_boxes(body, t),
+    }
+
+
+def template_environment(loader: jinja2.BaseLoader, t: Labels) -> jinja2.Environment:
+    """The Jinja2 environment of page templates (a branch's pages, the portal's): autoescaped, strict, with ``template_filters``."""
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(template_filters(t))
+    return env
+
+
+def front_matter_page(front: dict[str, Any], body: str) -> str:
+    """A staged page: YAML front matter (``title`` and ``description`` HTML-escaped: the engine prints them as they are) and the body."""
+    front = {**front, "title": html.escape(front["title"], quote=False)}
+    # The engine's templates print the description unescaped, inside an attribute.
+    if front.get("description"):
+        front["description"] = html.escape(" ".join(str(front["description"]).split()), quote=True)
+    # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
+    header = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1000).strip()
+    return f"---\n{header}\n---\n\n{body.rstrip()}\n"
+
+
 class PageRenderer:
     """One audience's Jinja2 environment: a template and its data -> a staged Markdown page."""
 
@@ -87,26 +126,9 @@ class PageRenderer:
         )
 
     def _environment(self) -> jinja2.Environment:
-        env = jinja2.Environment(
-            loader=theme.template_loader(self.site),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            auto_reload=False,
-        )
+        env = template_environment(theme.template_loader(self.site), self.t)
         env.globals.update(
             t=self.t, site=self.site, view=self.view, figures=self.figures.site, today=self.today, audience=self.view.audience, tag_urls=self.tag_urls
-        )
-        env.filters.update(
-            date=self.t.date,
-            money=lambda value: money_text(value, "grouped"),
-            enum=self.t.enum,
-            size=human_size,
-            percent=lambda v: "" if v is None else f"{v}%",
-            table_box=lambda table, kind="", layout="cards": table_box(table, self.t, kind, layout),
-            table_boxes=lambda body: table_boxes(body, self.t),
         )
         return env
 
@@ -135,13 +157,7 @@ class PageRenderer:
         assert doc_path == "index.md" or doc_path.endswith("/index.md"), doc_path
         body = self.env.get_template(template).render(self._context(doc_path, title=title, **values))
         body = dedupe_heading_ids(body)
-        front: dict[str, Any] = {"title": html.escape(title, quote=False), "page_type": template.removesuffix(".md.j2"), **self.page_front_matter, **(meta or {})}
-        # The engine's templates print the description unescaped, inside an attribute.
-        if front.get("description"):
-            front["description"] = html.escape(" ".join(str(front["description"]).split()), quote=True)
-        # libyaml's emitter: same YAML, five times faster (it writes astral characters as escapes).
-        header = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1000).strip()
-        return f"---\n{header}\n---\n\n{body.rstrip()}\n"
+        return front_matter_page({"title": title, "page_type": template.removesuffix(".md.j2"), **self.page_front_matter, **(meta or {})}, body)
 
     def emit(self, doc_path: str, template: str, title: str, meta: Optional[dict[str, Any]] = None, **values: Any) -> None:
         """Render a page and stage it at ``doc_path``."""

@@ -149,11 +149,11 @@ def test_material_search_skips_pages_excluded_in_their_front_matter() -> None:
 
 def test_a_staged_project_loads(tmp_path: Path) -> None:
     """The slugify tag as stage.py writes it loads in MkDocs' own YAML loader."""
-    from generator.stage import _dump_mkdocs_yml
+    from generator.stage import dump_mkdocs_yml
 
     (tmp_path / "docs").mkdir()
     config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text(_dump_mkdocs_yml({"site_name": "t", "markdown_extensions": [{"toc": dict(MATERIAL_PROJECT.extension_options["toc"])}]}), encoding="utf-8")
+    config_file.write_text(dump_mkdocs_yml({"site_name": "t", "markdown_extensions": [{"toc": dict(MATERIAL_PROJECT.extension_options["toc"])}]}), encoding="utf-8")
     config = load_config(config_file=str(config_file))
     slugify = config.mdx_configs["toc"]["slugify"]
     assert callable(slugify) and slugify("党员大会", "-") == "党员大会", "MkDocs' YAML loader no longer makes the !!python/object/apply: slugify tag a function"

@@ -1,4 +1,4 @@
-"""Open data for one audience: record JSON, the record index, CSV, JSON Schemas, Atom and iCalendar.
+"""Open data for one audience: record JSON, the record index, figures, CSV, JSON Schemas, Atom and iCalendar.
 
 ``export_files`` turns one audience's narrowed records into data files in the
 audience's ``Output``, beside the pages.  It sees nothing but that audience's
@@ -28,11 +28,12 @@ from ...config import Site
 from ...figures import Figures, compute
 from ...i18n import Labels
 from ...records.index import RecordSet
-from ...records.published import DuesLine, FundsLine, IndexEntry, LedgerLine
+from ...records.published import BranchFigures, DuesLine, FundsLine, IndexEntry, LedgerLine
 from ..output import Output
 from .atom import export_feeds
 from .context import ExportContext, json_bytes, record_updated
 from .csv_files import export_csv
+from .figures_json import export_figures
 from .ical import export_calendar
 from .json_files import export_json
 
@@ -50,11 +51,13 @@ class DataFile:
 DATA_FILES: tuple[DataFile, ...] = (
     DataFile("<section>/<yyyy>/<id>.json", "json", "record_json", ("id", "type", "url", "…")),
     DataFile("data/records.json", "json", "records_index", tuple(IndexEntry.model_fields)),
+    DataFile("data/figures.json", "json", "figures_json", tuple(BranchFigures.model_fields)),
     DataFile("data/funds.csv", "csv", "funds_csv", FundsLine._fields),
     DataFile("data/ledgers.csv", "csv", "ledgers_csv", LedgerLine._fields),
     DataFile("data/dues.csv", "csv", "dues_csv", DuesLine._fields),
     DataFile("data/schemas/<type>.schema.json", "json-schema", "record_schemas"),
     DataFile("data/schemas/records.schema.json", "json-schema", "index_schema"),
+    DataFile("data/schemas/figures.schema.json", "json-schema", "figures_schema"),
     DataFile("feeds/all.atom", "atom", "feed_all"),
     DataFile("feeds/<section>.atom", "atom", "feed_sections"),
     DataFile("feeds/meetings.ics", "icalendar", "calendar"),
@@ -83,6 +86,7 @@ def export_files(site: Site, view: RecordSet, today: dt.date, output: Output, fi
     """
     context = ExportContext.of(site, view, figures or compute(view, site.config.norms, today, site.workdays), today, cache)
     export_json(context, output)
+    export_figures(context, output)
     export_csv(context, output)
     export_feeds(context, output)
     export_calendar(context, output)

@@ -19,7 +19,7 @@ def _money(value: Decimal) -> str:
     return money_text(value, "plain")
 
 
-def _csv_bytes(header: Iterable[str], rows: Iterable[NamedTuple]) -> bytes:
+def csv_bytes(header: Iterable[str], rows: Iterable[NamedTuple]) -> bytes:
     """CSV as Excel opens it: UTF-8 with BOM, CRLF line ends."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -67,6 +67,6 @@ def dues_lines(context: ExportContext) -> Iterable[DuesLine]:
 
 
 def export_csv(context: ExportContext, output: Output) -> None:
-    output.add("data/funds.csv", _csv_bytes(FundsLine._fields, funds_lines(context)), "funds CSV")
-    output.add("data/ledgers.csv", _csv_bytes(LedgerLine._fields, ledger_lines(context)), "ledgers CSV")
-    output.add("data/dues.csv", _csv_bytes(DuesLine._fields, dues_lines(context)), "dues CSV")
+    output.add("data/funds.csv", csv_bytes(FundsLine._fields, funds_lines(context)), "funds CSV")
+    output.add("data/ledgers.csv", csv_bytes(LedgerLine._fields, ledger_lines(context)), "ledgers CSV")
+    output.add("data/dues.csv", csv_bytes(DuesLine._fields, dues_lines(context)), "dues CSV")

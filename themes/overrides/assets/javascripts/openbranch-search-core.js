@@ -1,0 +1,129 @@
+/*
+ * OpenBranch search: what a branch site's worker (openbranch-search-worker.js)
+ * and the committee portal's (openbranch-portal-search-worker.js) share, loaded
+ * by each with importScripts: how a query is searched in a Pagefind index
+ * built by generator/search.py, and how a result becomes Material's
+ * SearchItem[] (the page, then its sections).
+ */
+"use strict";
+
+/* CJK ideographs, kana, CJK punctuation, full-width forms: the ranges
+   generator/search.py indexes as one word per character. */
+var CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef";
+var HAS_CJK = new RegExp("[" + CJK + "]");
+var CJK_CHAR = new RegExp("([" + CJK + "])", "g");
+/* A space the index put beside a CJK character, with any tags around it. */
+var CJK_SPACE = new RegExp(
+  "([" + CJK + "])((?:<[^>]+>)*)\\s+|\\s+((?:<[^>]+>)*)(?=[" + CJK + "])", "g");
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+/* Titles and excerpts come from the spaced copy Pagefind read: close up. */
+function closeUp(html) {
+  return String(html).replace(CJK_SPACE, function (match, char, tagsAfter, tagsBefore) {
+    return char ? char + tagsAfter : tagsBefore;
+  }).replace(/<\/mark>(\s*)<mark>/g, "$1");
+}
+
+/* One part of the query, searched: Chinese as the exact sequence of its
+   characters (a substring search), anything else as words Pagefind matches
+   by prefix.  An exact search scores every page alike, so Chinese pages are
+   ranked by the same characters searched loosely (how often and how rarely
+   they occur), which fetches no more of the index.  ``options`` go to
+   Pagefind's search (filters).  Resolves to [{result, score}], best first. */
+function searchPart(module, part, options) {
+  if (!HAS_CJK.test(part)) {
+    return module.search(part, options).then(function (search) {
+      return search.results.map(function (result) { return { result: result, score: result.score }; });
+    });
+  }
+  var chars = part.replace(CJK_CHAR, " $1 ").trim().replace(/\s+/g, " ");
+  return Promise.all([module.search('"' + chars + '"', options), module.search(chars, options)]).then(function (both) {
+    var loose = {};
+    both[1].results.forEach(function (result) { loose[result.id] = result.score; });
+    return both[0].results.map(function (result) {
+      return { result: result, score: loose[result.id] || 0 };
+    }).sort(function (a, b) { return b.score - a.score; });
+  });
+}
+
+function weight(sub) {
+  var total = 0;
+  (sub.weighted_locations || []).forEach(function (w) { total += w.balanced_score || w.weight || 0; });
+  return total;
+}
+
+/* Words of the query, each marked as found: Material puts them in ?h= for
+   search.highlight on the page that opens. */
+function termsOf(query) {
+  var terms = {};
+  query.split(/\s+/).forEach(function (word) { if (word) terms[word] = true; });
+  return terms;
+}
+
+/* One page as Material's SearchItem[]: the page first, then its sections.
+   Material shows the page's excerpt when every section scores lower, and
+   folds sections scoring below the page under "N more".  ``locate`` turns
+   Pagefind's URL into the item's location; ``prefix`` (HTML) leads the
+   page's title. */
+function group(score, data, terms, locate, prefix) {
+  var pageTitle = escapeHtml(closeUp((data.meta && data.meta.title) || data.url));
+  var page = {
+    location: locate(data.url),
+    title: (prefix || "") + pageTitle,
+    text: "",
+    score: score,
+    terms: terms
+  };
+  var own = null, sections = [];
+  (data.sub_results || []).forEach(function (sub) {
+    var title = sub.title ? escapeHtml(closeUp(sub.title)) : pageTitle;
+    var text = closeUp(sub.excerpt || "");
+    /* A section's excerpt starts with its own heading, shown above it. */
+    if (title && text.indexOf(title) === 0) text = text.slice(title.length).replace(/^\s+/, "");
+    var item = {
+      location: locate(sub.url),
+      title: title,
+      text: text,
+      weight: weight(sub)
+    };
+    if (item.location.indexOf("#") < 0) own = own || item;
+    else sections.push(item);
+  });
+  sections.sort(function (a, b) { return b.weight - a.weight; });
+  var best = sections.length ? sections[0].weight : -1;
+  var items = [page];
+  if (own && own.weight >= best) page.text = own.text;
+  else if (!sections.length) page.text = closeUp(data.excerpt || "");
+  sections.forEach(function (section, index) {
+    var shown = index === 0 && !page.text;
+    items.push({
+      location: section.location,
+      title: section.title,
+      text: section.text,
+      score: shown ? score : score / 2,
+      terms: terms
+    });
+  });
+  return items;
+}
+
+/* Pages matching every space-separated part of the query, best first. */
+function searchAll(module, parts, options) {
+  return Promise.all(parts.map(function (part) {
+    return searchPart(module, part, options);
+  })).then(function (found) {
+    var results = found[0];
+    found.slice(1).forEach(function (other) {
+      var scores = {};
+      other.forEach(function (hit) { scores[hit.result.id] = hit.score; });
+      results = results.filter(function (hit) { return hit.result.id in scores; })
+        .map(function (hit) { return { result: hit.result, score: hit.score + scores[hit.result.id] }; });
+    });
+    return results.sort(function (a, b) { return b.score - a.score; });
+  });
+}
