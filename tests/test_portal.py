@@ -279,8 +279,9 @@ def _branch_regularity(committee: Committee, key: str, audience: str) -> dict[st
             rate = _text(element.xpath(".//span[@class='ob-figure__value']")[0])
         for tr in element.xpath(".//tbody/tr"):
             header = tr.xpath("./th")[0]
-            group = _text(header.xpath("./small")[0]) if header.xpath("./small") else ""
-            kind = _text(header).replace(group, "").strip()
+            # The row's header: the kind, its party group, its norm (每月 1 次), each in a span of its own.
+            group = _text(header.xpath(".//span[@class='ob-cal__group']")[0]) if header.xpath(".//span[@class='ob-cal__group']") else ""
+            kind = _text(header.xpath(".//span[@class='ob-cal__name']")[0])
             cells = [c.get("class").split("ob-cell--")[1] for c in tr.xpath("./td[contains(@class, 'ob-cell')]")]
             rows[(kind, group)] = (_text(tr.xpath("./td")[-1]), cells)
     return {"rate": rate, "rows": rows}
@@ -357,7 +358,7 @@ def test_open_notices_overdue_items_and_term_are_the_branch_pages(committee: Com
     notices = home.xpath("//ul[@class='ob-notices']/li")
     assert _portal_figure(committee, audience, "", key, "open-notices") == [str(len(notices))]
     regularity = _html(committee.branch_site(key, audience) / "regularity" / "index.html")
-    overdue = regularity.xpath("//tr[@class='ob-overdue']")
+    overdue = regularity.xpath("//li[contains(concat(' ', @class, ' '), ' ob-item--overdue ')]")
     assert _portal_figure(committee, audience, "", key, "overdue-items") == [str(len(overdue))]
     facts = {_text(d.xpath("./dt")[0]): _text(d.xpath("./dd")[0]) for d in home.xpath("//div[@class='ob-fact']")}
     term = facts.get("任期")
@@ -367,7 +368,7 @@ def test_open_notices_overdue_items_and_term_are_the_branch_pages(committee: Com
     portal_notices = _html(committee.portal / audience / "notices" / "index.html")
     for li in notices:
         title = _text(li.xpath("./a")[0])
-        days = _text(li.xpath(".//span[contains(@class, 'ob-notice-state')]")[0])
+        days = _text(li.xpath(".//span[contains(@class, 'ob-notice__left')]")[0])
         row = [tr for tr in portal_notices.xpath("//tbody/tr[.//*[@data-figure='days-left']]") if title in _text(tr)]
         assert len(row) == 1, title
         assert _text(row[0].xpath(".//*[@data-figure='days-left']")[0]) in days
