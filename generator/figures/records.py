@@ -1,4 +1,4 @@
-"""Figures of one record: attendance, a notice's state, a ledger's totals, an appraisal's shares.
+"""Figures of one record: attendance, a notice's state, a ledger's totals (a dues ledger's per member too), an appraisal's shares.
 
 Each is a function of the record (and, for a notice, of today) alone, so a
 record's page can be cached under the record; ``compute`` in this package
@@ -15,6 +15,7 @@ from typing import Optional
 
 from .. import vocabulary
 from ..records.index import Record
+from .dues import DuesBook, DuesShare, dues_book
 
 
 def percent(part: Decimal | int, whole: Decimal | int) -> Optional[Decimal]:
@@ -83,19 +84,21 @@ def funds_totals(ledger: Record) -> FundsTotals:
 
 @dataclass(frozen=True)
 class DuesTotals:
-    """A dues ledger's amounts due and paid, the collection rate, and each month's rate (in the order of its months)."""
+    """A dues ledger's amounts due and paid, the collection rate, each month's rate (in the order of its months), and its members' dues."""
 
     due: Decimal
     paid: Decimal
     rate: Optional[Decimal]
     month_rates: tuple[Optional[Decimal], ...] = ()
+    book: Optional[DuesBook] = None  # per member; None when the audience sees totals only
 
 
-def dues_totals(ledger: Record) -> DuesTotals:
+def dues_totals(ledger: Record, alert_months: Optional[int] = None) -> DuesTotals:
+    """The totals of a dues ledger's months, and its members' dues (those unpaid ``alert_months`` or more flagged, when given)."""
     months = ledger.model.months
     due = sum((m.due for m in months), Decimal("0"))
     paid = sum((m.paid for m in months), Decimal("0"))
-    return DuesTotals(due, paid, percent(paid, due), tuple(percent(m.paid, m.due) for m in months))
+    return DuesTotals(due, paid, percent(paid, due), tuple(percent(m.paid, m.due) for m in months), dues_book(ledger.model, alert_months))
 
 
 @dataclass(frozen=True)
@@ -125,15 +128,16 @@ class RecordFigures:
     funds: Optional[FundsTotals] = None
     dues: Optional[DuesTotals] = None
     grades: Optional[GradeShares] = None
+    dues_share: Optional[DuesShare] = None  # a funds ledger's retained dues against the dues paid (set by ``compute``: it reads the dues records)
 
 
-def record_figures(record: Record, today: dt.date) -> RecordFigures:
+def record_figures(record: Record, today: dt.date, dues_alert_months: Optional[int] = None) -> RecordFigures:
     if record.type == "meeting":
         return RecordFigures(attendance=attendance(record))
     if record.type == "notice":
         return RecordFigures(notice=notice_state(record, today))
     if record.type == "finance":
-        return RecordFigures(funds=funds_totals(record)) if record.kind == "funds" else RecordFigures(dues=dues_totals(record))
+        return RecordFigures(funds=funds_totals(record)) if record.kind == "funds" else RecordFigures(dues=dues_totals(record, dues_alert_months))
     if record.type == "appraisal":
         return RecordFigures(grades=grade_shares(record))
     return RecordFigures()
