@@ -167,8 +167,10 @@ def _dues_months(record: Record, messages: Messages) -> Iterator[RecordError]:
         seen[month.month] = i
         back = month.back_payment or Decimal("0")
         if month.paid > month.due + back:
-            key = "rule_dues_paid_exceeds_back" if back else "rule_dues_paid_exceeds"
-            yield _problem(record, ("months", i, "paid"), messages, key, month=month.month, paid=money_text(month.paid, "plain"), due=money_text(month.due, "plain"), back=money_text(back, "plain"))
+            yield _problem(
+                record, ("months", i, "paid"), messages, "rule_dues_paid_exceeds_back" if back else "rule_dues_paid_exceeds",
+                month=month.month, paid=money_text(month.paid, "plain"), due=money_text(month.due, "plain"), back=money_text(back, "plain"),
+            )
         if model.members:
             members = computed.get(month.month)
             for field in ("members", "due", "paid"):

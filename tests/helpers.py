@@ -36,7 +36,10 @@ BRANCH = {
     "committee": [{"name": "王书记", "post": "书记"}],
     "member_counts": [{"since": "2025-01-01", "count": 12}],
 }
-DEFAULT_CONFIG = {"site_name": "测试党支部党务公开", "language": "zh"}
+# Small test sites ask no disclosure approval of their public records (norms.approval_required: none):
+# the approval rule is tested on copies of the demo, whose records carry it (tests/test_money.py).
+NO_APPROVAL = {"approval_required": "none"}
+DEFAULT_CONFIG = {"site_name": "测试党支部党务公开", "language": "zh", "norms": NO_APPROVAL}
 
 
 # ---------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from generator.audience import narrow
 from generator.pipeline import check
 from generator.config import load_site
 
-from .helpers import make_site, run_cli
+from .helpers import NO_APPROVAL, make_site, run_cli
 
 TODAY = dt.date(2026, 5, 15)
 GROUP_ONE = "第一党小组"
@@ -217,7 +217,7 @@ def test_a_changed_meeting_norm_is_followed(tmp_path: Path) -> None:
     config = {
         "site_name": "测试党支部党务公开",
         "language": "zh",
-        "norms": {"meetings": {"branch_committee": {"count": 2, "per": "月"}, "general_assembly": {"count": 1, "per": "季度"}}},
+        "norms": {"meetings": {"branch_committee": {"count": 2, "per": "月"}, "general_assembly": {"count": 1, "per": "季度"}}, **NO_APPROVAL},
     }
     folder = make_site(tmp_path, _files(), config)
     calendar = _year(_calendars(folder, "members"), 2026)
@@ -230,7 +230,7 @@ def test_a_changed_meeting_norm_is_followed(tmp_path: Path) -> None:
 def test_a_norm_with_count_zero_drops_the_row(tmp_path: Path) -> None:
     meetings = {kind: {"count": 1, "per": per} for kind, per in [("branch_committee", "month"), ("group_meeting", "month"), ("general_assembly", "quarter")]}
     meetings["group_meeting"]["count"] = 0
-    folder = make_site(tmp_path, _files(), {"site_name": "测试", "language": "zh", "norms": {"meetings": meetings}})
+    folder = make_site(tmp_path, _files(), {"site_name": "测试", "language": "zh", "norms": {"meetings": meetings, **NO_APPROVAL}})
     calendar = _year(_calendars(folder, "members"), 2026)
     kinds = [r.kind for r in calendar.rows]
     assert "group_meeting" not in kinds
