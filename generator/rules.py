@@ -109,19 +109,21 @@ def _year_months(months: tuple[tuple[int, int], ...], messages: Messages) -> str
 
 
 def check_dues(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
-    """Dues records: one per year, months 1–12 once each, paid within due unless a back payment says why, members unpaid too long."""
+    """Dues records: each month of a year recorded once, paid within due unless a back payment says why, members unpaid too long."""
     messages = site.messages
     alert = site.config.norms.dues_alert_months
-    first_of_year: dict[int, Record] = {}
+    recorded: dict[tuple[int, int], Record] = {}  # (year, month) -> the dues record that has it
     roster = branch_roster(records.branch)
     for record in sorted(ledgers(records, "dues"), key=lambda r: r.rel):
         if record.is_draft:
             continue
         model = record.model
-        if model.year in first_of_year:
-            yield _problem(record, ("year",), messages, "rule_dues_year_repeated", year=model.year, other=first_of_year[model.year].rel)
-        else:
-            first_of_year[model.year] = record
+        twice = sorted({m.month for m in model.months if (model.year, m.month) in recorded})
+        if twice:
+            other = recorded[(model.year, twice[0])]
+            yield _problem(record, ("year",), messages, "rule_dues_months_recorded_twice", year=model.year, months=_month_list(tuple(twice), messages), other=other.rel)
+        for month in model.months:
+            recorded.setdefault((model.year, month.month), record)
         if "months" in record.source.data:
             yield from _dues_months(record, messages)
         if not model.members:

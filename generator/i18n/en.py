@@ -86,7 +86,7 @@ MESSAGES: dict[str, str] = {
     "year_month": "{year}-{month:02d}",
     "month_run": "months {first}–{last}",
     "year_month_run": "{first} to {last}",
-    "rule_dues_year_repeated": "the dues of {year} are already recorded in {other}; one dues record per year",
+    "rule_dues_months_recorded_twice": "the dues of {year}, {months}, are already recorded in {other}; a month is recorded once",
     "rule_dues_month_repeated": "month {month} appears twice (already item {first})",
     "rule_dues_paid_exceeds": "month {month}: {paid} paid is more than the {due} due; if it includes back payments for earlier months, give back_payment",
     "rule_dues_paid_exceeds_back": "month {month}: {paid} paid is more than the {due} due plus the {back} back payment",

@@ -86,7 +86,7 @@ MESSAGES: dict[str, str] = {
     "year_month": "{year}年{month}月",
     "month_run": "{first}—{last}月",
     "year_month_run": "{first}至{last}",
-    "rule_dues_year_repeated": "{year}年的党费已记录在 {other}，每年只记一份",
+    "rule_dues_months_recorded_twice": "{year}年{months}的党费已记录在 {other}，同一月份只能记录一次",
     "rule_dues_month_repeated": "{month}月重复出现（第 {first} 项已有）",
     "rule_dues_paid_exceeds": "{month}月实缴 {paid} 元超过应缴 {due} 元；如含补交以前月份的党费，请写明 back_payment（补缴金额）",
     "rule_dues_paid_exceeds_back": "{month}月实缴 {paid} 元超过应缴 {due} 元与补缴 {back} 元之和",
