@@ -26,6 +26,23 @@ CONTENT_DIR = REPO_ROOT / "content"
 # The demo branch of the repository (content/ and site_config.yml), and the day its tests take as today.
 DEMO_CONFIG = REPO_ROOT / "site_config.yml"
 DEMO_TODAY = "2026-11-22"
+# The warnings the demo shows on purpose, as `openbranch check --today 2026-12-01` prints them;
+# a test that plants one fault in a copy of the demo expects its own lines besides these.
+DEMO_DUES_ARREARS_WARNING = (
+    "content/finances/2026/2026-dues.yml:124:11: members[27].name: 警告: 彭海峰 已有 6 个月未交足党费（6—11月，共欠 752.40 元），"
+    "达到 6 个月的提醒标准；请支部及时督促，并了解原因"
+)
+DEMO_NO_RECEIPT_WARNING = (
+    "content/finances/2026/2026-q3-funds.yml:55:5: expenses[4].receipts: 警告: 支出“党建宣传栏展板更换”没有票据；"
+    "请把发票或收据放在 content/attachments/ 下，并在 receipts 中列出"
+)
+DEMO_WARNINGS = (
+    # A member unpaid for norms.dues_alert_months (6) months, and an expense without a receipt.
+    DEMO_DUES_ARREARS_WARNING,
+    DEMO_NO_RECEIPT_WARNING,
+    # A membership notice up for fewer working days than norms.publicity_working_days.
+    "content/notices/2026/2026-03-16-membership-liu.yml:8:6: end: 警告: 公示期只有 3 个工作日，少于规定的 5 个工作日",
+)
 
 FileContent = Union[str, bytes, Mapping[str, Any], list]
 
