@@ -304,9 +304,7 @@ def test_retained_share_of_months_without_dues_cannot_be_checked(tmp_path: Path)
 def test_retained_share_names_a_dues_record(tmp_path: Path) -> None:
     folder = demo_copy(tmp_path)
     plant(folder, Q1, "    dues: 2026-dues\n", "    dues: 2026-q2-funds\n")
-    code, lines = finance_problems(folder)
-    assert f"{Q1}:20:11: income[1].dues: “2026-q2-funds”不是党费记录，dues 应写党费记录的编号" in lines
-    assert code == 1
+    assert new_problems(folder) == (1, [f"{Q1}:20:11: income[1].dues: “2026-q2-funds”不是党费记录，dues 应写党费记录的编号"])
     plant(folder, Q1, "    dues: 2026-q2-funds\n", "    dues: 2026-dues-missing\n")
     code, lines, _ = check(folder)
     assert lines == [f"{Q1}:20:11: income[1].dues: 引用的财务“2026-dues-missing”不存在"]
