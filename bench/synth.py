@@ -583,11 +583,9 @@ class Synth:
             }))
 
     def notice(self, year: Year, start: dt.date, kind: str, slug: str, title: str, stage: str, subjects: list[dict[str, str]]) -> None:
-        from generator.rules import working_days
+        from generator.workdays import LIBRARY_CALENDAR
 
-        end = start + dt.timedelta(days=6)
-        while working_days(start, end)[0] < 5:
-            end += dt.timedelta(days=1)
+        end = max(start + dt.timedelta(days=6), LIBRARY_CALENDAR.deadline(start, 5).day)
         contact = f"支部组织委员{ORGANIZER}，电话0571-85550123，或书面意见投递局机关三楼党员活动室意见箱"
         year.notices.append(Rec("notices", self.unique(start, slug), {
             "title": title, "date": start, "visibility": "公开" if self.rng.random() < 0.97 else "党内", "kind": kind, "stage": stage,

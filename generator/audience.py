@@ -2,15 +2,26 @@
 
 The engine that renders the public site never receives a members record, so
 no theme, plugin or search index can leak one.  Narrowing also removes the
-members-only fields of public records (absence reasons, per-member dues) and every reference
-to a record the audience may not see, so not even its id escapes.
+members-only fields of public records (reasons for leave and absence, per-member dues) and
+every reference to a record the audience may not see, so not even its id
+escapes.
+
+What an audience may know without seeing the records is decided here too:
+that a meeting it may not see was held (kind, party group, the period it
+counts for and its visibility, nothing else: ``WithheldMeeting``), the month
+the site's meeting records begin, and each visible meeting's attendance
+counted on the full roster.  The public view's branch has no names of the
+roster or of the party groups' members: the roster becomes the counts it
+implies (``Branch.counts_from_roster``), the same on every day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Optional
 
-from .records.index import Record, RecordSet
+from .figures.records import attendance
+from .records.index import Record, RecordSet, WithheldMeeting
 from .records.models import Branch
 from .vocabulary import AUDIENCES
 
@@ -29,8 +40,12 @@ def may_see(record: Record, audience: str, include_drafts: bool = False) -> bool
     return record.visibility in _SHOWN[audience]
 
 
-def narrow(records: RecordSet, audience: str, include_drafts: bool = False) -> RecordSet:
-    """The records ``audience`` may see, with members-only fields removed for the public."""
+def narrow(records: RecordSet, audience: str, include_drafts: bool = False, today: Optional[dt.date] = None) -> RecordSet:
+    """The records ``audience`` may see, with members-only fields removed for the public.
+
+    ``today`` bounds the withheld meetings to those already held (every one
+    when None).
+    """
     visible_ids = {r.id for r in records if may_see(r, audience, include_drafts)}
     view = RecordSet(audience=audience, branch=_narrow_branch(records.branch, audience))
     for record in records:
@@ -39,15 +54,36 @@ def narrow(records: RecordSet, audience: str, include_drafts: bool = False) -> R
         model = _narrow_model(record, audience, visible_ids)
         narrowed = Record(id=record.id, type=record.type, rel=record.rel, model=model, source=record.source, visibility=record.visibility, path=record.path)
         view.add(narrowed)
+    meetings = [m for m in records.of_type("meeting") if not m.is_draft]
+    # A withheld meeting's group is one of the branch's (public) groups, or none: never the record's own text.
+    groups = {g.name for g in records.branch.groups} if records.branch else set()
+    view.withheld_meetings = [
+        WithheldMeeting(
+            kind=m.model.kind,
+            group=m.model.group if m.model.kind == "group_meeting" and m.model.group in groups else None,
+            period=m.model.counts_for,
+            visibility=m.visibility,
+        )
+        for m in meetings
+        if m.id not in visible_ids and (today is None or m.date <= today)
+    ]
+    since = min((m.date for m in meetings if m.visibility != "restricted"), default=None)
+    view.meetings_since = since.replace(day=1) if since else None
+    for meeting in view.of_type("meeting"):
+        counted = attendance(records.by_id[meeting.id], records.branch)
+        if counted is not None:
+            view.attendance[meeting.id] = counted
     return view
 
 
 def _narrow_model(record: Record, audience: str, visible_ids: set[str]) -> Any:
     model = record.model
     update: dict[str, Any] = {}
-    if record.type == "meeting" and audience == "public" and model.absent:
-        # Absence reasons are personal: members' site only.
-        update["absent"] = [a.model_copy(update={"reason": None}) for a in model.absent]
+    if record.type == "meeting" and audience == "public":
+        # Reasons for leave and absence are personal: members' site only.
+        for field in ("on_leave", "absent"):
+            if getattr(model, field):
+                update[field] = [a.model_copy(update={"reason": None}) for a in getattr(model, field)]
     if record.type == "decision" and model.meeting and model.meeting not in visible_ids:
         update["meeting"] = None
     if record.type == "finance" and model.kind == "funds":
@@ -68,5 +104,9 @@ def _narrow_model(record: Record, audience: str, visible_ids: set[str]) -> Any:
 def _narrow_branch(branch: Optional[Branch], audience: str) -> Optional[Branch]:
     if branch is None or audience == "members":
         return branch
-    # Who belongs to which party group is members-only; the groups themselves are public.
-    return branch.model_copy(update={"groups": [g.model_copy(update={"members": []}) for g in branch.groups]})
+    # Who belongs to which party group, and who is on the roster, is members-only;
+    # the groups themselves, and how many members the branch had when, are public.
+    update: dict[str, Any] = {"groups": [g.model_copy(update={"members": []}) for g in branch.groups]}
+    if branch.members:
+        update.update(members=[], member_counts=branch.counts_from_roster())
+    return branch.model_copy(update=update)

@@ -117,13 +117,13 @@ def check(config_file: Path, fmt: str, strict: bool, previous: Optional[Path], t
 @click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"), show_default=True, help="Folder for the JSON Schemas")
 @_config_option
 def schema_command(output: Path, config_file: Path) -> None:
-    """Write one JSON Schema per record type (meeting.schema.json, …)."""
+    """Write one JSON Schema per record type (meeting.schema.json, …) and site_config.schema.json, in the site's language."""
     language = "zh"
     if config_file.is_file():
         site, _ = load_site(config_file)
         language = site.config.language if site else "zh"
     output.mkdir(parents=True, exist_ok=True)
-    files = scaffold.schema_files(".")
+    files = scaffold.schema_files(".", language)
     for name, text in files.items():
         (output / name).write_text(text, encoding="utf-8")
     click.echo(Messages(language)("schema_written", count=len(files), path=output.as_posix()))

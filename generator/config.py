@@ -7,20 +7,24 @@ fields; the ``mkdocs`` block is passed through to the generated mkdocs.yml.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 from typing_extensions import Annotated
 
 from .errors import RecordError
 from .i18n import Messages
 from . import vocabulary
-from .records.models.common import Choice, Count, Money, RequiredText, Strict, Text
+from .records.models.common import Choice, Count, Money, RequiredText, Strict, Text, parse_date
+from .workdays import WorkCalendar, YearDays
 
 CONFIG_FILE = "site_config.yml"
 
@@ -39,6 +43,19 @@ def _parse_fraction(value: Any) -> Any:
 
 
 Share = Annotated[Fraction, BeforeValidator(_parse_fraction), WithJsonSchema({"type": ["string", "number"], "description": "a share such as 1/3, 0.5 or 10%"})]
+
+
+def _parse_flag(value: Any) -> Any:
+    # The loader hands over the text typed: only the two YAML words a worker means, never yes/no/on.
+    if isinstance(value, bool):
+        return value
+    words = {"true": True, "false": False, "是": True, "否": False}
+    if isinstance(value, str) and value.strip().lower() in words:
+        return words[value.strip().lower()]
+    raise PydanticCustomError("bad_flag", "bad_flag", {"value": str(value)})
+
+
+Flag = Annotated[bool, BeforeValidator(_parse_flag), WithJsonSchema({"type": ["boolean", "string"], "description": "true or false"})]
 
 
 class Frequency(Strict):
@@ -69,7 +86,6 @@ class Norms(Strict):
     funding_per_member_per_year: Money = Field(Decimal("100"), description="Minimum funding per member per year, yuan")
     publicity_working_days: Count = Field(5, description="Working days a membership notice must stay up (公示期)")
     excellent_share_max: Share = Field(Fraction(1, 3), description="The largest share of members graded 优秀")
-    quorum_more_than: Share = Field(Fraction(1, 2), description="A meeting that decides needs more than this share of members present")
     dues_alert_months: Count = Field(6, description="A member whose unpaid months reach this many is flagged on the dues page and warned about by check (党章: six months unpaid in a row and without good reason counts as leaving the party)")
     dues_retained_share: Share = Field(
         Fraction(0),
@@ -81,6 +97,12 @@ class Norms(Strict):
         description="Which published records need the complete disclosure approval, 提出 → 审核（保密审查）→ 审批, each with a name and a date (党务公开条例 Art. 15): "
         + vocabulary.described("approval_scope"),
     )
+    quorum_more_than: Share = Field(Fraction(1, 2), description="A meeting that decides needs more than this share of its voting members (full members) present")
+    # Meetings, votes and appraisals (issue 13: regularity, attendance, voting rights, appraisal).
+    count_restricted_meetings: Flag = Field(False, description="Count `restricted` (不公开) meetings as held in the 三会一课 calendar of both sites (shown as held, 不公开, with nothing of the record)")
+    excellent_cap_base: Choice("excellent_cap_base") = Field(
+        "full_members", description="What the 优秀 cap is a share of: " + vocabulary.described("excellent_cap_base") + " (probationary members are appraised but not graded)"
+    )
 
     @field_validator("meetings", mode="after")
     @classmethod
@@ -88,6 +110,82 @@ class Norms(Strict):
         # A site lists only the kinds it changes; the others keep their defaults
         # (count: 0 drops a kind).
         return {**_default_meeting_norms(), **value}
+
+
+# ---------------------------------------------------------------------------
+# holidays: the State Council's holidays and make-up workdays, per year
+# ---------------------------------------------------------------------------
+
+_SPAN_SEPARATOR = re.compile(r"\s*(?:/|至)\s*")
+_YEAR_RE = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class DaySpan:
+    """One day, or the days from ``first`` to ``last`` (written ``2027-02-06/2027-02-13`` or ``2027-02-06 至 2027-02-13``)."""
+
+    first: dt.date
+    last: dt.date
+
+    def days(self) -> Iterator[dt.date]:
+        day = self.first
+        while day <= self.last:
+            yield day
+            day += dt.timedelta(days=1)
+
+    def __str__(self) -> str:
+        return self.first.isoformat() if self.first == self.last else f"{self.first.isoformat()}/{self.last.isoformat()}"
+
+
+def _parse_span(value: Any) -> DaySpan:
+    if isinstance(value, DaySpan):
+        return value
+    parts = _SPAN_SEPARATOR.split(value.strip()) if isinstance(value, str) else [value]
+    if len(parts) > 2:
+        raise PydanticCustomError("bad_date", "bad_date", {"value": str(value)})
+    first, last = parse_date(parts[0]), parse_date(parts[-1])
+    if last < first:
+        raise PydanticCustomError("bad_day_span", "bad_day_span", {"value": str(value)})
+    return DaySpan(first, last)
+
+
+def _parse_year(value: Any) -> int:
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not _YEAR_RE.match(text):
+        raise PydanticCustomError("bad_year", "bad_year", {"value": str(value)})
+    return int(text)
+
+
+_SPAN_PATTERN = r"^\d{4}-\d{2}-\d{2}(\s*(/|至)\s*\d{4}-\d{2}-\d{2})?$"
+Day = Annotated[DaySpan, PlainValidator(_parse_span), PlainSerializer(str), WithJsonSchema({"type": "string", "pattern": _SPAN_PATTERN})]
+Year = Annotated[int, PlainValidator(_parse_year), WithJsonSchema({"type": "string", "pattern": r"^\d{4}$"})]
+
+
+class HolidayYear(Strict):
+    """One year's holidays as the State Council announces them (放假安排)."""
+
+    days_off: list[Day] = Field(default_factory=list, description="The days off (放假), each a date or a span such as 2027-02-06/2027-02-13")
+    workdays: list[Day] = Field(default_factory=list, description="The Saturdays and Sundays that are working days (调休上班)")
+
+
+def _holiday_problems(holidays: dict[int, HolidayYear], messages: Messages) -> Iterator[tuple[tuple, str]]:
+    """(field path, message) for each listed day outside its year, make-up workday on a weekday, or day listed as both."""
+    for year, listed in holidays.items():
+        off = {day for span in listed.days_off for day in span.days()}
+        for name in ("days_off", "workdays"):
+            for i, span in enumerate(getattr(listed, name)):
+                path = ("holidays", str(year), name, i)
+                if span.first.year != year or span.last.year != year:
+                    yield path, messages("holiday_wrong_year", value=str(span), year=year)
+                    continue
+                if name == "days_off":
+                    continue
+                weekday = next((day for day in span.days() if day.weekday() < 5), None)
+                if weekday is not None:
+                    yield path, messages("holiday_workday_weekday", date=weekday.isoformat())
+                both = next((day for day in span.days() if day in off), None)
+                if both is not None:
+                    yield path, messages("holiday_listed_twice", date=both.isoformat())
 
 
 class AudienceSettings(Strict):
@@ -121,6 +219,10 @@ class SiteConfig(Strict):
     audiences: Audiences = Field(default_factory=Audiences, description="The public and the members' site: their addresses and titles")
     norms: Norms = Field(default_factory=Norms, description="The rules `check` enforces and the reports measure against")
     limits: Limits = Field(default_factory=Limits, description="Size limits for record files and attachments")
+    holidays: dict[Year, HolidayYear] = Field(
+        default_factory=dict,
+        description="Per year, the public holidays and make-up workdays (调休) used to count working days; a listed day overrides the chinesecalendar library, which knows the years up to 2026",
+    )
     mkdocs: dict[RequiredText, Any] = Field(default_factory=dict, description="Options passed through to the generated mkdocs.yml")
 
 
@@ -155,6 +257,19 @@ class Site:
     def messages(self) -> Messages:
         return Messages(self.config.language)
 
+    @cached_property
+    def workdays(self) -> WorkCalendar:
+        """The working-day calendar: the configured ``holidays:`` over the library's."""
+        return WorkCalendar(
+            {
+                year: YearDays(
+                    days_off=frozenset(day for span in listed.days_off for day in span.days()),
+                    workdays=frozenset(day for span in listed.workdays for day in span.days()),
+                )
+                for year, listed in self.config.holidays.items()
+            }
+        )
+
     def relative(self, path: Path) -> str:
         """A path as shown in messages: relative to the site folder, with '/'."""
         if path.is_absolute() and self.root.is_absolute() and ".." not in path.parts:
@@ -172,7 +287,7 @@ class Site:
 def load_site(config_path: Path, language_hint: str = "zh") -> tuple[Site | None, list[RecordError]]:
     """Read and validate site_config.yml; a missing file means all defaults only if asked for."""
     from .records.loader import load_yaml_file
-    from .records.validate import validate_model
+    from .records.validate import format_field, validate_model
 
     config_path = config_path.resolve()
     messages = Messages(language_hint)
@@ -188,4 +303,10 @@ def load_site(config_path: Path, language_hint: str = "zh") -> tuple[Site | None
     model, errors = validate_model(SiteConfig, data, loaded, rel, messages)
     if model is None:
         return None, errors
+    problems = []
+    for path, message in _holiday_problems(model.holidays, messages):
+        pos = loaded.position(path)
+        problems.append(RecordError(rel, pos.line, pos.column, format_field(path), message))
+    if problems:
+        return None, problems
     return Site(config_path, model), []

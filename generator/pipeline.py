@@ -39,14 +39,16 @@ PREVIEW = "preview"
 def check(site: Site, today: dt.date, previous_index: Optional[Path] = None, cache: Cache = NO_CACHE) -> tuple[RecordSet, ErrorCollector]:
     """Load every record and run every check: schema, references, then the norms' rules.
 
-    ``previous_index`` is the last build's data/records.json: ids it lists that
-    are gone now are warned about, since their addresses would break.
+    The rules run on every record that loaded, even when other files have
+    errors, so one pass reports everything (a rule that needs every record of
+    a kind, such as a chain of ledgers, knows from ``records.failed`` which
+    files are missing from it).  ``previous_index`` is the last build's
+    data/records.json: ids it lists that are gone now are warned about, since
+    their addresses would break.
     """
     collector = ErrorCollector()
     records = load_records(site, collector, cache)
-    if not collector.errors:
-        # The rules compare records with each other: only meaningful on clean input.
-        collector.extend(apply_rules(records, site, today))
+    collector.extend(apply_rules(records, site, today))
     if previous_index is not None:
         collector.extend(check_previous_ids(records, site, previous_index))
     return records, collector
@@ -90,7 +92,7 @@ def compile_audience(
     Returns the project's folder, its page count, how many staged files
     changed, and the audience's record counts.
     """
-    view = narrow(records, audience, include_drafts)
+    view = narrow(records, audience, include_drafts, today)
     cache = Cache(site.stage_dir / "cache.sqlite")
     try:
         compiled = compile_site(site, view, today, dates=dates, cache=cache, page_front_matter=project.page_front_matter)

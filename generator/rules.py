@@ -20,12 +20,14 @@ from .errors import RecordError
 from .history import record_dates
 from .figures.dues import dues_book, month_runs, retained_dues, share_text
 from .figures.ledgers import funds_ledgers, ledgers, members_on
-from .figures.records import funds_totals
+from .figures.records import Attendance, ExcellentCap, attendance, excellent_cap, funds_totals
 from .i18n import Messages
 from .records.index import BRANCH_FILE, Record, RecordSet
-from .records.models import Branch
+from .records.models.branch import RosterMember
+from .records.models.meeting import Period
 from .records.models.common import money_text
 from .records.models.finance import monthly_totals
+from .records.models.rectification import items_of
 from .records.placeholders import placeholders_in, strings_in
 from .records.validate import format_field
 
@@ -35,21 +37,6 @@ Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
 def _problem(record: Record, path: tuple, messages: Messages, key: str, severity: str = "error", **values) -> RecordError:
     line, column = record.position(path)
     return RecordError(record.rel, line, column, format_field(path), messages(key, **values), severity)  # type: ignore[arg-type]
-
-
-def eligible_for(meeting: Record, branch: Optional[Branch]) -> Optional[int]:
-    """Who is entitled to attend a deciding meeting: all members, the committee, or the group."""
-    if branch is None:
-        return None
-    kind = meeting.model.kind
-    if kind == "general_assembly":
-        return members_on(branch, meeting.date)
-    if kind == "branch_committee":
-        return len(branch.committee) or None
-    if kind == "group_meeting":
-        group = next((g for g in branch.groups if g.name == meeting.model.group), None)
-        return len(group.members) if group and group.members else None
-    return None
 
 
 def branch_roster(branch: Optional[Branch]) -> list[str]:
@@ -70,6 +57,8 @@ def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
     messages = site.messages
     large: Decimal = site.config.norms.large_expense_yuan
     previous: Optional[Record] = None
+    # A funds ledger with errors of its own leaves a gap in the chain: no false "opening ≠ previous closing" across it.
+    chain_complete = not records.failed_of_type("finance", "funds")
     for ledger in (ledger for ledger in funds_ledgers(records) if not ledger.is_draft):
         model = ledger.model
         totals = funds_totals(ledger)
@@ -80,7 +69,7 @@ def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
                 closing=money_text(model.closing_balance, "plain"), opening=money_text(model.opening_balance, "plain"),
                 income=money_text(income, "plain"), expenses=money_text(expenses, "plain"), expected=money_text(expected, "plain"),
             )
-        if previous is not None and previous.model.closing_balance != model.opening_balance:
+        if chain_complete and previous is not None and previous.model.closing_balance != model.opening_balance:
             yield _problem(
                 ledger, ("opening_balance",), messages, "rule_opening_balance",
                 opening=money_text(model.opening_balance, "plain"), previous=previous.model.period, closing=money_text(previous.model.closing_balance, "plain"),
@@ -210,34 +199,48 @@ def check_dues_share(records: RecordSet, site: Site, today: dt.date) -> Iterator
 
 
 # ---------------------------------------------------------------------------
-# Appraisals
+# Appraisals: the 优秀 cap and the named outstanding members
 # ---------------------------------------------------------------------------
 
 
 def check_appraisals(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
     messages = site.messages
-    cap: Fraction = site.config.norms.excellent_share_max
+    norms = site.config.norms
     for appraisal in records.of_type("appraisal"):
         model = appraisal.model
         if not model.results:
             continue
+        excellent_key = _grade_key(appraisal, "excellent")
+        if model.excellent_members and len(model.excellent_members) != model.results.get("excellent", 0):
+            yield _problem(appraisal, ("excellent_members",), messages, "rule_excellent_names", names=len(model.excellent_members), count=model.results.get("excellent", 0))
         members = model.members if model.members is not None else members_on(records.branch, appraisal.date)
         if members is None:
             continue
         total = sum(model.results.values())
         if total > members:
             yield _problem(appraisal, ("results",), messages, "rule_grades_exceed", total=total, members=members)
-        excellent = model.results.get("excellent", 0)
-        if excellent > cap * members:
-            # Point at the key as the worker typed it (优秀 or excellent).
-            key = next((k for k in (vocabulary.written_word("grade", "excellent", "zh"), "excellent") if ("results", k) in appraisal.source.value_positions), "excellent")
-            limit = int(cap * members)
-            yield _problem(appraisal, ("results", key), messages, "rule_excellent_cap", count=excellent, limit=limit, members=members, share=str(cap))
+        cap = excellent_cap(appraisal, records.branch, norms)
+        if cap is not None and cap.over:
+            yield _problem(appraisal, ("results", excellent_key), messages, "rule_excellent_cap", count=cap.count, base=excellent_base_text(cap, messages), limit=cap.limit, share=str(cap.share))
+
+
+def _grade_key(appraisal: Record, grade: str) -> str:
+    """A grade's key in ``results`` as the worker typed it (优秀 or excellent)."""
+    words = (vocabulary.written_word("grade", grade, "zh"), grade)
+    return next((k for k in words if ("results", k) in appraisal.source.value_positions), grade)
+
+
+def excellent_base_text(cap: ExcellentCap, messages: Messages) -> str:
+    """The base of the 优秀 cap in words: 参评正式党员 26 人 / 参评党员 27 人."""
+    return messages("excellent_base_full" if cap.base_kind == "full_members" else "excellent_base_members", count=cap.base)
 
 
 # ---------------------------------------------------------------------------
-# Votes and quorum
+# Votes and quorum: full members only (预备党员 attend but do not vote)
 # ---------------------------------------------------------------------------
+
+# The kinds of meeting that decide, and so need a quorum.
+DECIDING_KINDS = ("general_assembly", "branch_committee", "group_meeting")
 
 
 def check_votes(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
@@ -245,19 +248,178 @@ def check_votes(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
     quorum: Fraction = site.config.norms.quorum_more_than
     for decision in records.of_type("decision"):
         model = decision.model
+        if decision.is_draft:
+            continue
+        if not model.meeting:
+            # Without its meeting nothing of a vote or a result can be checked.
+            if model.vote is not None or model.result in ("adopted", "rejected"):
+                yield _problem(decision, ("vote",) if model.vote is not None else ("result",), messages, "rule_decision_needs_meeting")
+            continue
         meeting = records.get(model.meeting)
         if meeting is None or meeting.type != "meeting":
             continue
-        present = len(meeting.model.attendees)
-        if model.vote is not None and present:
+        counted = attendance(meeting, records.branch)
+        if counted is None:
+            if model.vote is not None:
+                yield _problem(decision, ("vote",), messages, "rule_vote_without_attendance", meeting=meeting.id)
+            continue
+        voters = voters_present(counted)
+        base = vote_base_text(counted, messages)
+        if model.vote is not None:
             cast = model.vote.for_ + model.vote.against + model.vote.abstain
-            if cast > present:
-                yield _problem(decision, ("vote",), messages, "rule_vote_exceeds", cast=cast, present=present, meeting=meeting.id)
-            elif model.result == "adopted" and Fraction(model.vote.for_) <= Fraction(present, 2):
-                yield _problem(decision, ("result",), messages, "rule_no_majority", votes=model.vote.for_, present=present)
-        eligible = eligible_for(meeting, records.branch)
-        if eligible and present and Fraction(present, eligible) <= quorum:
-            yield _problem(decision, ("meeting",), messages, "rule_quorum", meeting=meeting.id, present=present, eligible=eligible, share=str(quorum))
+            majority = Fraction(model.vote.for_) > Fraction(voters, 2)
+            if cast > voters:
+                yield _problem(decision, ("vote",), messages, "rule_vote_exceeds", cast=cast, meeting=meeting.id, base=base)
+            elif model.result == "adopted" and not majority:
+                yield _problem(decision, ("result",), messages, "rule_no_majority", votes=model.vote.for_, base=base)
+            elif model.result == "rejected" and majority:
+                yield _problem(decision, ("result",), messages, "rule_majority_not_adopted", votes=model.vote.for_, base=base, result=vocabulary.written_word("decision_result", model.result, messages.language))
+        eligible = counted.voters_expected if counted.voters_expected is not None else counted.expected
+        if meeting.model.kind in DECIDING_KINDS and eligible and Fraction(voters, eligible) <= quorum:
+            yield _problem(decision, ("meeting",), messages, "rule_quorum", meeting=meeting.id, base=base, eligible=eligible, share=str(quorum))
+
+
+def voters_present(counted: Attendance) -> int:
+    """Who could vote at a meeting: its full members present, or everyone present where the data cannot tell."""
+    return counted.voters_present if counted.voters_present is not None else counted.present
+
+
+def vote_base_text(counted: Attendance, messages: Messages) -> str:
+    """The voting base in words: 有表决权的出席党员 24 人 / 出席人数 8."""
+    if counted.voters_present is not None:
+        return messages("vote_base_voters", count=counted.voters_present)
+    return messages("vote_base_present", count=counted.present)
+
+
+# ---------------------------------------------------------------------------
+# Meetings: attendance adds up, and the period a meeting counts for
+# ---------------------------------------------------------------------------
+
+_PEOPLE_FIELDS = ("attendees", "on_leave", "absent")
+
+
+def check_attendance(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """Each person listed once and (with a roster) a member that day; 应到 = 实到 + 请假 + 缺席 where 应到 is dated.
+
+    The sums are warnings, and the page says where they do not add up.  A
+    committee or group meeting is not held to today's lists (they carry no
+    dates); its people are held to the roster of its day.
+    """
+    messages = site.messages
+    branch = records.branch
+    for meeting in records.of_type("meeting"):
+        if meeting.is_draft:
+            continue
+        model = meeting.model
+        listed: dict[str, str] = {}
+        for field, index, name in _people(model):
+            path = (field, index) if field == "attendees" else (field, index, "name")
+            if name in listed:
+                yield _problem(meeting, path, messages, "rule_listed_twice", name=name, other=listed[name])
+            else:
+                listed[name] = field
+        counted = attendance(meeting, branch)
+        if counted is None:
+            continue
+        roster = branch.roster_on(meeting.date) if branch is not None and model.expected is None else None
+        if roster is not None:
+            on_roster = {m.name for m in roster}
+            for field, index, name in _people(model):
+                if name not in on_roster:
+                    path = (field, index) if field == "attendees" else (field, index, "name")
+                    yield _problem(meeting, path, messages, "rule_not_on_roster", name=name, date=meeting.date.isoformat())
+        if not counted.dated:
+            continue
+        where = ("expected",) if counted.basis == "expected" else ("attendees",)
+        values = dict(
+            expected=counted.expected, basis=basis_text(counted, meeting, messages), present=counted.present,
+            on_leave=counted.on_leave, absent=counted.absent, accounted=counted.accounted,
+        )
+        if counted.unaccounted < 0:
+            yield _problem(meeting, where, messages, "rule_attendance_over", "warning", **values)
+        elif counted.unaccounted > 0:
+            required = [m.name for m in roster] if roster is not None and counted.basis == "members" else []
+            missing = [n for n in required if n not in listed]
+            names = messages("missing_names", names=messages.join(missing)) if missing else ""
+            yield _problem(meeting, where, messages, "rule_attendance_unaccounted", "warning", missing=counted.unaccounted, names=names, **values)
+
+
+def _people(model) -> Iterator[tuple[str, int, str]]:
+    for field in _PEOPLE_FIELDS:
+        for index, entry in enumerate(getattr(model, field)):
+            yield field, index, entry if isinstance(entry, str) else entry.name
+
+
+def basis_text(counted: Attendance, meeting: Record, messages: Messages) -> str:
+    """Where a dated 应到 comes from, in words, for a message."""
+    if counted.basis == "expected":
+        return messages("attendance_basis_expected")
+    return messages("attendance_basis_members", date=meeting.date.isoformat())
+
+
+def check_meeting_periods(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """A meeting's ``period``: as fine as its kind's norm, begun by its date, and at most one period before it."""
+    messages = site.messages
+    norms = site.config.norms.meetings
+    for meeting in records.of_type("meeting"):
+        period = meeting.model.period
+        if period is None:
+            continue
+        frequency = norms.get(meeting.model.kind)
+        if frequency is not None and frequency.count and period.within(frequency.per) is None:
+            yield _problem(
+                meeting, ("period",), messages, "rule_period_coarse",
+                kind=vocabulary.written_word("meeting_kind", meeting.model.kind, messages.language),
+                per=vocabulary.written_word("period", frequency.per, messages.language), example=str(Period.of_day(meeting.date, frequency.per)), period=str(period),
+            )
+        if period.start > meeting.date:
+            yield _problem(meeting, ("period",), messages, "rule_period_after_date", date=meeting.date.isoformat(), period=str(period), start=period.start.isoformat())
+            continue
+        steps = period.steps_to(Period.of_day(meeting.date, period.unit))
+        if steps > 1:
+            yield _problem(meeting, ("period",), messages, "rule_period_late", "warning", period=str(period), date=meeting.date.isoformat(), steps=steps)
+
+
+# ---------------------------------------------------------------------------
+# The roster (branch.yml members) and member_counts
+# ---------------------------------------------------------------------------
+
+
+def check_roster(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """The roster's dates in order, no one on it twice at once, and ``member_counts`` agreeing with it."""
+    branch, source = records.branch, records.branch_source
+    if branch is None or source is None or not branch.members:
+        return
+    messages = site.messages
+    rel = site.relative(site.content_dir / BRANCH_FILE)
+
+    def problem(path: tuple, message: str) -> RecordError:
+        pos = source.position(path)
+        return RecordError(rel, pos.line, pos.column, format_field(path), message)
+
+    seen: dict[str, list[tuple[int, RosterMember]]] = {}
+    for i, member in enumerate(branch.members):
+        if member.status == "probationary" and member.full_member_on is not None:
+            yield problem(("members", i, "full_member_on"), messages("rule_roster_probationary_full"))
+        for field in ("full_member_on", "left"):
+            day = getattr(member, field)
+            if day is not None and day < member.joined:
+                yield problem(("members", i, field), messages("rule_roster_before_joined", field=field, date=day.isoformat(), joined=member.joined.isoformat()))
+        for j, other in seen.get(member.name, []):
+            # The same name twice is a member who left and came back only if the stays do not overlap.
+            apart = (other.left is not None and other.left < member.joined) or (member.left is not None and member.left < other.joined)
+            if not apart:
+                yield problem(("members", i, "name"), messages("rule_roster_twice", name=member.name, other=f"members[{j}]"))
+        seen.setdefault(member.name, []).append((i, member))
+    begins = branch.roster_begins
+    for i, entry in enumerate(branch.member_counts):
+        headcount = branch.headcount_on(entry.since) if begins is not None and entry.since >= begins else None
+        if headcount is None:
+            continue
+        if headcount.members != entry.count:
+            yield problem(("member_counts", i, "count"), messages("rule_counts_disagree", since=entry.since.isoformat(), roster=headcount.members, count=entry.count))
+        elif entry.probationary is not None and headcount.probationary != entry.probationary:
+            yield problem(("member_counts", i, "probationary"), messages("rule_probationary_disagree", since=entry.since.isoformat(), roster=headcount.probationary, count=entry.probationary))
 
 
 # ---------------------------------------------------------------------------
@@ -265,27 +427,8 @@ def check_votes(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
 # ---------------------------------------------------------------------------
 
 
-def working_days(start: dt.date, end: dt.date) -> tuple[int, bool]:
-    """Working days from start to end inclusive, with China's holidays and make-up workdays.
-
-    Returns the count and whether the holiday calendar covered every day (outside
-    the library's years, weekdays are counted instead).
-    """
-    import chinese_calendar
-
-    count, covered = 0, True
-    day = start
-    while day <= end:
-        try:
-            count += chinese_calendar.is_workday(day)
-        except NotImplementedError:
-            covered = False
-            count += day.weekday() < 5
-        day += dt.timedelta(days=1)
-    return count, covered
-
-
 def check_notices(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """A membership notice's period against the norm, in working days; a period in a year without holiday data is warned about."""
     messages = site.messages
     required = site.config.norms.publicity_working_days
     for notice in records.of_type("notice"):
@@ -293,11 +436,17 @@ def check_notices(records: RecordSet, site: Site, today: dt.date) -> Iterator[Re
         if model.end < model.start:
             yield _problem(notice, ("end",), messages, "rule_notice_order", start=model.start.isoformat(), end=model.end.isoformat())
             continue
-        if model.kind != "membership":
+        length = site.workdays.count(model.start, model.end)
+        for year in length.estimated_years:
+            at = "start" if model.start.year == year else "end"
+            yield _problem(notice, (at,), messages, "rule_holidays_unknown", "warning", year=year, days=length.days)
+        if model.kind != "membership" or length.days >= required:
             continue
-        days, _ = working_days(model.start, model.end)
-        if days < required:
-            yield _problem(notice, ("end",), messages, "rule_notice_short", "warning", days=days, required=required)
+        if length.exact:
+            yield _problem(notice, ("end",), messages, "rule_notice_short", days=length.days, required=required)
+        else:
+            # Counted Monday to Friday: likely short, but not a fact to fail on.
+            yield _problem(notice, ("end",), messages, "rule_notice_short_estimated", "warning", days=length.days, required=required)
 
 
 def check_term(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
@@ -308,12 +457,49 @@ def check_term(records: RecordSet, site: Site, today: dt.date) -> Iterator[Recor
         (r.type == "notice" and r.model.kind == "election" and r.date >= branch.term.end - dt.timedelta(days=180))
         for r in records
     )
-    if not elected and records.branch_source is not None:
+    # An election notice with errors of its own may be the election: its errors are reported, not a false "no election".
+    if not elected and records.branch_source is not None and not records.failed_of_type("notice", "election"):
         pos = records.branch_source.position(("term", "end"))
         rel = site.relative(site.content_dir / "branch.yml")
         yield RecordError(rel, pos.line, pos.column, "term.end", site.messages("rule_term_ended", end=branch.term.end.isoformat()), "warning")
 
 
+
+
+# ---------------------------------------------------------------------------
+# Rectification items, of every record that carries them
+# ---------------------------------------------------------------------------
+
+
+def check_rectification(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """已完成 needs ``done_on`` between the record's date and today; progress entries dated in order, within the same bounds."""
+    messages = site.messages
+    for record in records:
+        kind = messages.type_name(record.type)
+        start = record.date.isoformat()
+        for name, index, item in items_of(record.model):
+            at = (name, index)
+            if item.status == "done" and item.done_on is None:
+                yield _problem(record, at + ("status",), messages, "rule_item_done_without_date")
+            elif item.done_on is not None and item.status != "done":
+                yield _problem(record, at + ("done_on",), messages, "rule_item_done_on_not_done", date=item.done_on.isoformat(), status=vocabulary.written_word("progress", item.status, messages.language))
+            elif item.done_on is not None:
+                yield from _dated_within(record, at + ("done_on",), item.done_on, today, messages, kind, start)
+            previous: Optional[dt.date] = None
+            for step, entry in enumerate(item.progress):
+                path = at + ("progress", step, "date")
+                out_of_bounds = list(_dated_within(record, path, entry.date, today, messages, kind, start))
+                yield from out_of_bounds
+                if not out_of_bounds and previous is not None and entry.date < previous:
+                    yield _problem(record, path, messages, "rule_progress_order", date=entry.date.isoformat(), previous=previous.isoformat())
+                previous = entry.date
+
+
+def _dated_within(record: Record, path: tuple, day: dt.date, today: dt.date, messages: Messages, kind: str, start: str) -> Iterator[RecordError]:
+    if day < record.date:
+        yield _problem(record, path, messages, "rule_dated_before_record", date=day.isoformat(), kind=kind, start=start)
+    elif day > today:
+        yield _problem(record, path, messages, "rule_dated_after_today", date=day.isoformat(), today=today.isoformat())
 
 
 # ---------------------------------------------------------------------------
@@ -443,8 +629,8 @@ def check_published_placeholders(records: RecordSet, site: Site, today: dt.date)
 
 
 RULES: tuple[Rule, ...] = (
-    check_funds, check_dues, check_dues_share, check_appraisals, check_votes, check_notices, check_term,
-    check_personal_data, check_branch_placeholders, check_approval, check_published_placeholders,
+    check_funds, check_dues, check_dues_share, check_appraisals, check_votes, check_attendance, check_meeting_periods, check_roster,
+    check_notices, check_term, check_rectification, check_personal_data, check_branch_placeholders, check_approval, check_published_placeholders,
 )
 
 

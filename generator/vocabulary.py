@@ -92,6 +92,16 @@ ENUMERATIONS: dict[str, dict[str, Words]] = {
         "branch_rating": {"zh": "支部评星定级", "en": "Branch rating"},
         "performance": {"zh": "绩效考核", "en": "Performance"},
     },
+    # The roster's member status (branch.yml members[].status); only full members vote.
+    "member_status": {
+        "full": {"zh": "正式党员", "en": "Full member"},
+        "probationary": {"zh": "预备党员", "en": "Probationary member"},
+    },
+    # The base of the 优秀 cap (norms.excellent_cap_base).
+    "excellent_cap_base": {
+        "full_members": {"zh": "参评正式党员", "en": "Full members appraised"},
+        "members": {"zh": "全体参评党员", "en": "All members appraised"},
+    },
     "grade": {
         "excellent": {"zh": "优秀", "en": "Excellent"},
         "qualified": {"zh": "合格", "en": "Qualified"},

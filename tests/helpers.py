@@ -36,12 +36,37 @@ DEMO_NO_RECEIPT_WARNING = (
     "content/finances/2026/2026-q3-funds.yml:55:5: expenses[4].receipts: 警告: 支出“党建宣传栏展板更换”没有票据；"
     "请把发票或收据放在 content/attachments/ 下，并在 receipts 中列出"
 )
+# The demo's meeting warnings on purpose: a make-up meeting two periods late, and minutes that leave one member out.
+DEMO_MAKEUP_WARNING = (
+    "content/meetings/2026/2026-02-12-group-2-makeup.yml:7:9: period: 警告: 计入的期间 2025-12 比会议日期 2026-02-12 早 2 个期间；"
+    "通常只补记上一期（如次年 1 月召开的上年度组织生活会）"
+)
+DEMO_UNACCOUNTED_WARNING = (
+    "content/meetings/2026/2026-09-17-party-lesson.yml:17:3: attendees: 警告: 应到 28 人（2026-09-17 支部党员人数），记录了出席 26、请假 1、缺席 0，共 27 人，"
+    "还有 1 人未说明（谢振宇）；请列入 on_leave（请假）或 absent（缺席）"
+)
+# The same two in an English site.
+DEMO_MEETING_WARNINGS_EN = (
+    "content/meetings/2026/2026-02-12-group-2-makeup.yml:7:9: period: warning: the period 2025-12 is 2 periods before the meeting's date 2026-02-12; "
+    "usually only the previous period is made up (e.g. last year's organizational life meeting held in January)",
+    "content/meetings/2026/2026-09-17-party-lesson.yml:17:3: attendees: warning: 28 required (the branch's members on 2026-09-17); "
+    "the record lists 26 present, 1 on leave and 0 absent, 27 in all: 1 not accounted for (谢振宇); list them under on_leave or absent",
+)
+# The demo's finance warnings in an English site.
+DEMO_FINANCE_WARNINGS_EN = (
+    "content/finances/2026/2026-dues.yml:124:11: members[27].name: warning: 彭海峰 has not paid in full for 6 months (months 6–11, 752.40 owed), "
+    "reaching the alert of 6 months; the branch should follow it up",
+    "content/finances/2026/2026-q3-funds.yml:55:5: expenses[4].receipts: warning: the expense '党建宣传栏展板更换' has no receipt; "
+    "put the invoice or receipt under content/attachments/ and list it under receipts",
+)
 DEMO_WARNINGS = (
     # A member unpaid for norms.dues_alert_months (6) months, and an expense without a receipt.
     DEMO_DUES_ARREARS_WARNING,
     DEMO_NO_RECEIPT_WARNING,
-    # A membership notice up for fewer working days than norms.publicity_working_days.
-    "content/notices/2026/2026-03-16-membership-liu.yml:8:6: end: 警告: 公示期只有 3 个工作日，少于规定的 5 个工作日",
+    DEMO_MAKEUP_WARNING,
+    DEMO_UNACCOUNTED_WARNING,
+    # A draft notice for January 2027, a year chinesecalendar has no holidays for.
+    "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: 警告: 2027 年没有节假日数据：请在 site_config.yml 的 holidays: 中填写 2027 年的放假日期和调休上班日期（在此之前按周一至周五估算，公示期约 10 个工作日）",
 )
 
 FileContent = Union[str, bytes, Mapping[str, Any], list]

@@ -291,8 +291,8 @@ def test_schema_command_default_folder(site) -> None:
     folder = site(VALID_FILES, config={"language": "en"})
     code, out, _ = run_cli(["schema"], cwd=folder)
     assert code == 0
-    assert out.strip() == "wrote 6 JSON Schemas to schemas"
-    assert len(list((folder / "schemas").glob("*.schema.json"))) == 6
+    assert out.strip() == "wrote 7 JSON Schemas to schemas"
+    assert len(list((folder / "schemas").glob("*.schema.json"))) == 7
 
 
 # ---------------------------------------------------------------------------

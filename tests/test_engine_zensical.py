@@ -35,7 +35,7 @@ MEMBERS = {
     "meetings/2025/2025-04-20-leakmembz-assembly": ("LEAKMEMBZ0004 四月党员大会", {"kind": "general_assembly", "attendees": ["党员1", "党员2"], "attachments": [{"file": "minutes/leakmembz-minutes.pdf", "title": "LEAKMEMBZ0005 纪要"}]}),
 }
 HIDDEN = {  # on neither site
-    "decisions/2025/2025-05-01-leakrestz-decision": ("LEAKRESTZ0006 不公开的决定", {"result": "通过"}, "restricted", "published"),
+    "decisions/2025/2025-05-01-leakrestz-decision": ("LEAKRESTZ0006 不公开的决定", {"meeting": "2025-03-12-pubz-committee", "result": "通过"}, "restricted", "published"),
     "meetings/2025/2025-05-02-leakdraftz-meeting": ("LEAKDRAFTZ0007 草稿会议", {"kind": "支委会"}, "public", "draft"),
 }
 FORBIDDEN_ON_PUBLIC = ("leakmembz", "leakrestz", "leakdraftz")

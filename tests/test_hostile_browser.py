@@ -180,7 +180,8 @@ def _record(r: int) -> tuple[str, str, dict[str, Any]]:
         section, record = "notices", {**common, "kind": "other", "start": date, "end": date, "stage": share[1], "contact": share[2],
                                       "subjects": [{"name": s, "detail": s} for s in share]}
     elif r % 4 == 3:
-        section, record = "decisions", {**common, "result": "adopted", "category": share[1], "background": share[2]}
+        # Taken at the meeting three records before (a decision with a result names its meeting).
+        section, record = "decisions", {**common, "result": "adopted", "category": share[1], "background": share[2], "meeting": f"blns-{r - 3:02d}"}
     else:
         section, record = "meetings", {**common, "kind": "party_lesson" if r % 2 else "theme_day", "chair": share[1], "speaker": share[2],
                                        "topic": share[3], "location": share[4], "attendees": list(share), "guests": list(share), "agenda": list(share)}

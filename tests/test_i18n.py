@@ -58,7 +58,7 @@ PATTERNS: dict[tuple[str, str], list[str]] = {
 # Keys used through a table of keys rather than a call.
 TABLE_KEYS = {"messages": set(YAML_PROBLEMS.values())}
 # Keys whose languages show different parts of what the code passes (a month's number or its name).
-LANGUAGE_PICKS_PLACEHOLDERS = {"month_n", "date_long"}
+LANGUAGE_PICKS_PLACEHOLDERS = {"month_n", "date_long", "date_short"}
 
 
 # ---------------------------------------------------------------------------

@@ -62,7 +62,7 @@ EXPECTED_FILES = {
     "content/finances/2026/2026-12-01-dues.yml",
     "content/appraisals/2026/2026-12-01-member-appraisal.yml",
     "content/notices/2026/2026-12-01-membership.yml",
-} | {f"schemas/{t}.schema.json" for t in schema.SCHEMA_TYPES}
+} | {f"schemas/{t}.schema.json" for t in (*schema.SCHEMA_TYPES, schema.CONFIG_SCHEMA)}
 
 
 def _files(folder: Path) -> set[str]:

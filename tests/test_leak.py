@@ -9,8 +9,8 @@ record carries a unique marker whose prefix says who may see it:
 ``LEAKREST``   anything of a ``restricted`` record (and an attachment no
                record names): neither site
 ``LEAKDRAFT``  anything of a ``status: draft`` record: neither site
-``LEAKREASON`` absence reasons inside a public meeting: members' site only
-``LEAKGROUP``  party-group member names in branch.yml: members' site only
+``LEAKREASON`` reasons for leave and absence inside a public meeting: members' site only
+``LEAKGROUP``  party-group member names and the roster in branch.yml: members' site only
 =============  ==============================================================
 
 Markers sit in titles, bodies, summaries, tags, every meeting, decision,
@@ -31,6 +31,7 @@ CSV, iCalendar) is scanned the day it appears.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import html
 import io
@@ -207,7 +208,10 @@ class LeakSite:
                 "location": f"地点 {k('location')}",
                 "chair": f"主持 {k('chair')}",
                 "recorder": f"记录 {k('recorder')}",
+                # Said outright: the people listed are not on the branch's roster (their names are markers).
+                "expected": "6",
                 "attendees": [f"到会 {k('attendee1')}", f"到会 {k('attendee2')}", f"到会 {k('attendee3')}"],
+                "on_leave": [{"name": f"请假 {k('leave_name1')}", "reason": f"病假 {reason('leave_reason1')}"}],
                 "absent": [
                     {"name": f"缺席 {k('absent_name1')}", "reason": f"请假 {reason('absent_reason1')}"},
                     {"name": f"缺席 {k('absent_name2')}", "reason": f"出差 {reason('absent_reason2')}"},
@@ -218,8 +222,15 @@ class LeakSite:
                 "topic": f"主题 {k('topic')}",
                 "topics": [f"批评 {k('topics1')}", f"自我批评 {k('topics2')}"],
                 "rectification": [
-                    {"item": f"整改 {k('rect_item1')}", "owner": f"责任人 {k('rect_owner1')}", "due": "2025-12-31", "status": "done", "done_on": "2025-11-30"},
-                    {"item": f"整改 {k('rect_item2')}", "owner": f"责任人 {k('rect_owner2')}", "due": "2026-12-31", "status": "in_progress"},
+                    # An item is done, and has progress, only on a meeting already held (the rules check the dates).
+                    {"item": f"整改 {k('rect_item1')}", "owner": f"责任人 {k('rect_owner1')}", "due": "2025-12-31", **({"status": "done", "done_on": date} if date <= TODAY else {})},
+                    {
+                        "item": f"整改 {k('rect_item2')}",
+                        "owner": f"责任人 {k('rect_owner2')}",
+                        "due": "2026-12-31",
+                        "status": "in_progress",
+                        "progress": [{"date": date, "text": f"进展 {k('rect_progress1')}"}] if date <= TODAY else [],
+                    },
                 ],
             }
         )
@@ -418,6 +429,11 @@ class LeakSite:
             "groups": [
                 {"name": f"第一党小组 {p('group_name1')}", "leader": f"组长 {p('group_leader1')}", "members": [f"组员 {g('group1_member1')}", f"组员 {g('group1_member2')}"]},
                 {"name": f"第二党小组 {p('group_name2')}", "members": [f"组员 {g('group2_member1')}"]},
+            ],
+            # The roster (党员名册) is members-only, and shown on neither site: the public view has only its counts.
+            "members": [
+                {"name": f"党员 {g(f'roster_member{n}')}", "status": "预备党员" if n == 12 else "正式党员", "joined": "2024-06-01"}
+                for n in range(1, 13)
             ],
             "member_counts": [{"since": "2025-01-01", "count": "12", "probationary": "1"}],
             "term": {"start": "2024-01-01", "end": "2026-12-31"},
@@ -618,9 +634,11 @@ REQUIRED = {
         "public.meeting_held.chair",
         "public.meeting_held.attendee1",
         "public.meeting_held.absent_name1",
+        "public.meeting_held.leave_name1",
         "public.meeting_held.agenda1",
         "public.meeting_held.topics1",
         "public.meeting_held.rect_item1",
+        "public.meeting_held.rect_progress1",
         "public.meeting_held.attachment_title",
         "public.meeting_held.attachment_txt_name",
         "public.meeting_held.attachment_txt_content",
@@ -695,6 +713,41 @@ def test_members_site_shows_absence_reasons(built: Built) -> None:
     """The reasons hidden from the public are really rendered for members (so hiding them is tested)."""
     reasons = set(built.markers.of_prefix("LEAKREASON"))
     assert reasons & built.scans["members"].markers() == reasons
+
+
+def test_withheld_meetings_and_the_roster(built: Built) -> None:
+    """Issue 13: the public 三会一课 calendar counts a members-only meeting with nothing of its record; the roster stays out.
+
+    The members-only and restricted life meetings (2025-03-12) and everything they hold are
+    LEAKMEMB / LEAKREST markers, so ``test_no_forbidden_marker_in_any_file`` proves no byte of
+    them reaches the public site; this checks the fact that one was held is there, so that
+    proof is not vacuous for the calendar.  Reasons for leave (``on_leave``) are LEAKREASON
+    markers like reasons for absence, and the roster's names LEAKGROUP markers.
+    """
+    from generator.audience import narrow
+    from generator.config import load_site
+    from generator.pipeline import check
+
+    html = (built.out / "public" / "regularity" / "index.html").read_text(encoding="utf-8")
+    year = html[html.index(">2025年<") :]
+    life = next(row for row in re.findall(r"<tr>(.*?)</tr>", year, re.S) if "组织生活会" in row)
+    # The public meeting of that day is linked; the members-only one is a mark and its scope, no link, no title.
+    assert "ob-cell--held" in life and life.count("<a ") == 1
+    assert '<span class="ob-cell__withheld">✓<small class="ob-cell__note">党内公开</small><span class="ob-sr-only"> 已召开</span></span>' in life
+    assert "不公开" not in html  # the restricted one counts nowhere by default
+    site, _ = load_site(built.site / "site_config.yml")
+    assert site is not None
+    records, _ = check(site, dt.date.fromisoformat(TODAY))
+    public = narrow(records, "public", today=dt.date.fromisoformat(TODAY))
+    # What the public view knows of the hidden meetings: kind, group, period, visibility; nothing else.
+    assert {w.visibility for w in public.withheld_meetings} == {"members", "restricted"}
+    assert all(MARKER_RE.search(repr(w)) is None for w in public.withheld_meetings)
+    # The roster becomes its counts: the same headcount every day, and no name.
+    assert public.branch is not None and public.branch.members == []
+    assert records.branch is not None and len(records.branch.members) == 12
+    for day in ("2024-06-01", "2024-06-02", "2025-06-01"):
+        assert public.branch.headcount_on(dt.date.fromisoformat(day)) == records.branch.headcount_on(dt.date.fromisoformat(day))
+    assert "LEAKGROUP" not in public.branch.model_dump_json()
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)

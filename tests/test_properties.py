@@ -45,6 +45,8 @@ TITLE_CHARS = st.one_of(
 )
 TITLES = st.text(alphabet=TITLE_CHARS, min_size=1, max_size=40).filter(lambda s: s.strip())
 DATES = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2026, 5, 31))
+DECIDING_MEETING_ID = "deciding-meeting"
+DECIDING_MEETING = {"title": "作出决策的会议", "date": "2019-01-01", "visibility": "public", "kind": "other"}
 
 
 @st.composite
@@ -62,6 +64,9 @@ def valid_record(draw: Any) -> tuple[str, dict[str, Any]]:
         record["kind"] = draw(st.sampled_from(["支委会", "党员大会", "party_lesson", "theme_day", "other"]))
     elif record_type == "decision":
         record["result"] = draw(st.sampled_from(["adopted", "未通过", "deferred"]))
+        if record["result"] != "deferred":
+            # A decision with a result names the meeting that took it (the test adds it).
+            record["meeting"] = DECIDING_MEETING_ID
     elif record_type == "notice":
         record.update(kind="other", start=date.isoformat(), end=(date + dt.timedelta(days=draw(st.integers(0, 20)))).isoformat())
     else:
@@ -88,6 +93,9 @@ def test_every_valid_record_is_on_every_site_allowed_to_show_it(records: list[tu
             year = record["date"][:4]
             files[f"content/{SECTION[record_type]}/{year}/r{i}.yml"] = record
             pages.append((f"{SECTION[record_type]}/{year}/r{i}/index.html", record_type, record))
+        if any(record.get("meeting") == DECIDING_MEETING_ID for _, record in records):
+            files[f"content/meetings/2019/{DECIDING_MEETING_ID}.yml"] = DECIDING_MEETING
+            pages.append((f"meetings/2019/{DECIDING_MEETING_ID}/index.html", "meeting", DECIDING_MEETING))
         site = write_site(root / "site", files)
         out = root / "out"
         proc = build_site(site, out)

@@ -9,8 +9,11 @@ One site is written once for the module (today = 2026-05-15):
 - organizational life meeting (yearly): 2026-01, members only, with
   rectification items done, overdue, not yet due and without a due date.
 
-The calendar is checked through ``figures.regularity.calendars`` on the loaded site,
-then the real ``openbranch build`` is run once and its pages are read.
+Members-only meetings count on the public site too, shown as held (党内公开)
+without a link or a title.  The calendar is checked through
+``figures.regularity.calendars`` on the loaded site, then the real
+``openbranch build`` is run once and its pages are read.  The demo's own
+calendar is checked last.
 """
 
 from __future__ import annotations
@@ -24,12 +27,14 @@ from typing import Any, Optional
 
 import pytest
 
-from generator.figures import regularity
+from generator.figures import rectification, regularity
 from generator.audience import narrow
 from generator.pipeline import check
 from generator.config import load_site
+from generator.records.index import WithheldMeeting
+from generator.records.models.meeting import Period
 
-from .helpers import NO_APPROVAL, make_site, run_cli
+from .helpers import NO_APPROVAL, copy_demo, make_site, run_cli
 
 TODAY = dt.date(2026, 5, 15)
 GROUP_ONE = "第一党小组"
@@ -47,8 +52,8 @@ BRANCH = {
 }
 
 
-def _meeting(title: str, date: str, kind: str, visibility: str = "public", **extra: Any) -> dict[str, Any]:
-    return {"title": title, "date": date, "kind": kind, "visibility": visibility, "attendees": ["王书记", "李委员", "赵委员"], **extra}
+def _meeting(title: str, date: str, kind: str, visibility: str = "public", attendees: tuple[str, ...] = ("王书记", "李委员", "赵委员"), **extra: Any) -> dict[str, Any]:
+    return {"title": title, "date": date, "kind": kind, "visibility": visibility, "attendees": list(attendees), **extra}
 
 
 MEETINGS: dict[str, dict[str, Any]] = {
@@ -59,7 +64,7 @@ MEETINGS: dict[str, dict[str, Any]] = {
     "2026-03-12-committee": _meeting("2026年3月支委会（内部）", "2026-03-12", "支委会", "members"),
     "2026-05-20-committee": _meeting("2026年5月支委会（预定）", "2026-05-20", "支委会"),
     "2026-02-26-assembly": _meeting("2026年第一季度党员大会", "2026-02-26", "党员大会"),
-    "2026-02-18-group-one": _meeting("第一党小组2月学习", "2026-02-18", "党小组会", group=GROUP_ONE),
+    "2026-02-18-group-one": _meeting("第一党小组2月学习", "2026-02-18", "党小组会", attendees=("陈组长", "周同志"), group=GROUP_ONE),
     "2026-01-22-life": _meeting(
         "2025年度组织生活会",
         "2026-01-22",
@@ -75,9 +80,9 @@ MEETINGS: dict[str, dict[str, Any]] = {
 }
 
 
-def _files() -> dict[str, Any]:
+def _files(meetings: Optional[dict[str, dict[str, Any]]] = None) -> dict[str, Any]:
     files: dict[str, Any] = {"content/branch.yml": BRANCH}
-    for record_id, data in MEETINGS.items():
+    for record_id, data in (MEETINGS if meetings is None else meetings).items():
         files[f"content/meetings/{data['date'][:4]}/{record_id}.yml"] = data
     return files
 
@@ -91,8 +96,9 @@ def _calendars(folder: Path, audience: str, today: dt.date = TODAY) -> list[regu
     site, problems = load_site(folder / "site_config.yml")
     assert site is not None, problems
     records, collector = check(site, today)
-    assert collector.sorted() == [], collector.sorted()
-    return regularity.calendars(narrow(records, audience), site.config.norms, today)
+    # The meetings list only the committee: the branch's other members are unaccounted for (a warning).
+    assert collector.errors == [], collector.sorted()
+    return regularity.calendars(narrow(records, audience, today=today), site.config.norms, today)
 
 
 def _year(calendars: list[regularity.YearCalendar], year: int) -> regularity.YearCalendar:
@@ -171,10 +177,14 @@ def test_periods_before_the_first_record_are_norecords(members_calendars) -> Non
     # Records begin 2025-11-12: January to October 2025 has nothing to judge.
     assert _states(_row(calendar, "branch_committee")) == ["norecords"] * 10 + ["held", "missed"]
     assert _states(_row(calendar, "general_assembly")) == ["norecords"] * 3 + ["held"]
-    assert _states(_row(calendar, "organizational_life")) == ["missed"]
+    # The year began before the records did: a life meeting held before November cannot be ruled out.
+    assert _states(_row(calendar, "organizational_life")) == ["norecords"]
     # The rate only counts periods that could be judged.
     assert _row(calendar, "branch_committee").rate == Decimal("50.0")
     assert _row(calendar, "general_assembly").rate == Decimal("100.0")
+    assert _row(calendar, "organizational_life").rate is None
+    assert calendar.records_begin == dt.date(2025, 11, 1) and not calendar.ongoing
+    assert _year(members_calendars, 2026).records_begin is None and _year(members_calendars, 2026).ongoing
 
 
 def test_yearly_life_meeting_and_the_year_rate(members_calendars) -> None:
@@ -195,14 +205,44 @@ def test_yearly_life_meeting_and_the_year_rate(members_calendars) -> None:
     assert calendar.rate == Decimal("31.6")
 
 
-def test_the_public_calendar_does_not_count_a_members_only_meeting(site_folder: Path) -> None:
+def test_the_public_calendar_counts_a_members_only_meeting_without_showing_it(site_folder: Path, members_calendars) -> None:
     calendars = _calendars(site_folder, "public")
     row = _row(_year(calendars, 2026), "branch_committee")
-    assert _states(row) == ["held", "held", "missed", "missed"] + ["upcoming"] * 8
-    assert row.rate == Decimal("50.0")
+    assert _states(row) == ["held", "held", "held", "missed"] + ["upcoming"] * 8
+    assert row.rate == _row(_year(members_calendars, 2026), "branch_committee").rate == Decimal("75.0")
     assert all(m.visibility == "public" for c in row.cells for m in c.meetings)
-    # The members-only life meeting is not there either.
-    assert _states(_row(_year(calendars, 2026), "organizational_life")) == ["upcoming"]
+    # March: held, by a meeting the public may only know of: kind, period and visibility, nothing else.
+    march = row.cells[2]
+    assert march.meetings == []
+    assert march.withheld == [WithheldMeeting(kind="branch_committee", group=None, period=Period(2026, "month", 3), visibility="members")]
+    # The members-only life meeting counts too; both sites give the same year rate.
+    assert _states(_row(_year(calendars, 2026), "organizational_life")) == ["held"]
+    assert (_year(calendars, 2026).held, _year(calendars, 2026).due) == (_year(members_calendars, 2026).held, _year(members_calendars, 2026).due)
+
+
+def test_restricted_meetings_count_only_when_the_norm_says_so(tmp_path: Path) -> None:
+    meetings = {**MEETINGS, "2026-04-09-committee": _meeting("四月支委会（不公开）", "2026-04-09", "支委会", "restricted")}
+    plain = make_site(tmp_path, _files(meetings), folder="plain")
+    for audience in ("public", "members"):
+        assert _states(_row(_year(_calendars(plain, audience), 2026), "branch_committee"))[3] == "missed"
+    counted = make_site(tmp_path, _files(meetings), {"site_name": "测试", "language": "zh", "norms": {"count_restricted_meetings": "true", **NO_APPROVAL}}, folder="counted")
+    for audience in ("public", "members"):
+        april = _row(_year(_calendars(counted, audience), 2026), "branch_committee").cells[3]
+        assert april.state == "held" and april.meetings == []
+        assert [w.visibility for w in april.withheld] == ["restricted"]
+
+
+def test_a_meeting_counts_for_the_period_it_names(tmp_path: Path) -> None:
+    # The 2025 life meeting held in January 2026 counts for 2025, not for 2026; a draft counts nowhere.
+    meetings = {**MEETINGS, "2026-01-22-life": {**MEETINGS["2026-01-22-life"], "period": "2025"}}
+    meetings["2026-03-25-assembly-draft"] = _meeting("一季度党员大会（草稿）", "2026-03-25", "党员大会", "members", status="草稿")
+    folder = make_site(tmp_path, _files(meetings))
+    for audience in ("public", "members"):
+        calendars = _calendars(folder, audience)
+        assert _states(_row(_year(calendars, 2025), "organizational_life")) == ["held"]
+        assert _states(_row(_year(calendars, 2026), "organizational_life")) == ["upcoming"]
+        assert _states(_row(_year(calendars, 2026), "general_assembly"))[0] == "held"  # by the February assembly alone
+        assert sum(len(c.withheld) for c in _row(_year(calendars, 2026), "general_assembly").cells) == 0
 
 
 def test_changing_today_moves_the_line_between_missed_and_upcoming(site_folder: Path) -> None:
@@ -245,20 +285,20 @@ def test_a_norm_with_count_zero_drops_the_row(tmp_path: Path) -> None:
 def test_rectification_items_mark_overdue_and_sort_it_first(site_folder: Path) -> None:
     site, _ = load_site(site_folder / "site_config.yml")
     records, _ = check(site, TODAY)
-    items = regularity.rectification_items(narrow(records, "members"), TODAY)
-    listed = [(item.item, overdue) for _, item, overdue in items]
+    items = rectification.rectification_items(narrow(records, "members"), TODAY)
+    listed = [(tracked.item.item, tracked.state) for tracked in items]
     assert listed == [
-        ("理论学习笔记不全", True),  # in progress, due 2026-04-30: overdue
-        ("按时足额交纳党费", False),  # done (due date passed, but done)
-        ("联系群众不够经常", False),  # due 2026-06-30: not yet
-        ("长期坚持谈心谈话", False),  # no due date
+        ("理论学习笔记不全", "overdue"),  # in progress, due 2026-04-30: overdue
+        ("按时足额交纳党费", "done"),  # done (due date passed, but done)
+        ("联系群众不够经常", "not_started"),  # due 2026-06-30: not yet
+        ("长期坚持谈心谈话", "not_started"),  # no due date
     ]
-    assert all(meeting.id == "2026-01-22-life" for meeting, _, _ in items)
+    assert all(tracked.record.id == "2026-01-22-life" for tracked in items)
     # On the due day itself it is not yet overdue.
-    on_due_day = regularity.rectification_items(narrow(records, "members"), dt.date(2026, 4, 30))
-    assert [overdue for _, _, overdue in on_due_day] == [False] * 4
+    on_due_day = rectification.rectification_items(narrow(records, "members"), dt.date(2026, 4, 30))
+    assert [tracked.overdue for tracked in on_due_day] == [False] * 4
     # The public sees no rectification items of a members-only meeting.
-    assert regularity.rectification_items(narrow(records, "public"), TODAY) == []
+    assert rectification.rectification_items(narrow(records, "public"), TODAY) == []
 
 
 # ---------------------------------------------------------------------------
@@ -371,18 +411,75 @@ def test_members_page_rows_per_group_and_the_2025_norecords(built: Path) -> None
 
 def test_members_page_lists_rectification_with_overdue_first(built: Path) -> None:
     html = (built / "members" / "regularity" / "index.html").read_text(encoding="utf-8")
-    items = re.findall(r"<tr( class=\"ob-overdue\")?><td>([^<]*)</td>", html)
-    assert items == [(' class="ob-overdue"', "理论学习笔记不全"), ("", "按时足额交纳党费"), ("", "联系群众不够经常"), ("", "长期坚持谈心谈话")]
-    assert html.count("已逾期") >= 1
+    items = re.findall(r'<li class="ob-item ob-item--(\w+)">\s*<div class="ob-item__head"><p class="ob-item__title">([^<]*)</p>', html)
+    assert items == [("overdue", "理论学习笔记不全"), ("done", "按时足额交纳党费"), ("not_started", "联系群众不够经常"), ("not_started", "长期坚持谈心谈话")]
+    assert html.count("已逾期") == 1
 
 
-def test_public_page_does_not_count_the_members_only_meeting(built: Path) -> None:
+def test_public_page_shows_a_members_only_meeting_as_held_without_link_or_title(built: Path) -> None:
+    """Acceptance (issue 13): the public regularity page, a members-only meeting in March: no ✗ for March."""
     html = (built / "public" / "regularity" / "index.html").read_text(encoding="utf-8")
     cells = _calendar_row(html, 2026, "支委会")
-    assert [_cell_state(c) for c in cells[:4]] == ["held", "held", "missed", "missed"]
-    assert cells[12][2] == "50.0%"
+    assert [_cell_state(c) for c in cells[:4]] == ["held", "held", "held", "missed"]
+    march = cells[2]
+    assert "✗" not in march[2] and "未召开" not in march[2]
+    assert march[1] == []  # no link
+    assert "✓" in march[2] and "党内公开" in march[2]
+    assert cells[12][2] == "75.0%"
+    # Nothing of the record: not its id, its title, nor the life meeting's rectification items.
     assert "2026-03-12-committee" not in html
     assert "（内部）" not in html
-    # Nor the members-only life meeting's rectification items.
     assert "理论学习笔记不全" not in html
+    assert "ob-items" not in html
     assert "ob-overdue" not in html
+    # The members-only life meeting is counted too, and the page says how.
+    assert [_cell_state(c) for c in _calendar_row(html, 2026, "组织生活会")[:1]] == ["held"]
+    assert "不显示标题和链接" in html
+
+
+def test_the_year_notes_say_where_a_rate_is_not_over_or_the_records_begin(built: Path) -> None:
+    html = (built / "members" / "regularity" / "index.html").read_text(encoding="utf-8")
+    assert "2026年尚未结束" in _year_section(html, 2026)
+    assert "本站会议记录始于2025年11月1日" in _year_section(html, 2025)
+    assert "尚未结束" not in _year_section(html, 2025)
+
+
+# ---------------------------------------------------------------------------
+# The demo's calendar (today 2026-12-01)
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_calendars(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[regularity.YearCalendar]]:
+    folder = tmp_path_factory.mktemp("demo-regularity")
+    copy_demo(folder)
+    today = dt.date(2026, 12, 1)
+    return {audience: _calendars(folder, audience, today) for audience in ("public", "members")}
+
+
+def test_the_demo_counts_the_2025_life_meeting_for_2025(demo_calendars) -> None:
+    for audience, calendars in demo_calendars.items():
+        assert _states(_row(_year(calendars, 2025), "organizational_life")) == ["held"], audience
+        # 2026's is not due until the year is over.
+        assert _states(_row(_year(calendars, 2026), "organizational_life")) == ["upcoming"], audience
+
+
+def test_the_demo_2025_rate_counts_only_what_its_records_cover(demo_calendars) -> None:
+    for audience, calendars in demo_calendars.items():
+        year = _year(calendars, 2025)
+        # The records begin in December 2025: the quarters and months before cannot be judged.
+        assert year.records_begin == dt.date(2025, 12, 1)
+        assert _states(_row(year, "party_lesson")) == ["norecords"] * 4
+        assert _states(_row(year, "branch_committee")) == ["norecords"] * 11 + ["held"]
+        # 第二党小组's December meeting was made up in February (period: 2025-12).
+        assert _states(_row(year, "group_meeting", "第二党小组"))[11] == "held"
+        assert (year.held, year.due, year.rate) == (7, 7, Decimal("100.0")), audience
+
+
+def test_the_demo_2026_figures_agree_on_both_sites(demo_calendars) -> None:
+    public, members = (_year(demo_calendars[a], 2026) for a in ("public", "members"))
+    assert (public.held, public.due, public.rate) == (members.held, members.due, members.rate) == (61, 62, Decimal("98.4"))
+    assert public.ongoing
+    # The one missed period: 第二党小组 in August.
+    missed = [(r.kind, r.group, c.index) for r in members.rows for c in r.cells if c.state == "missed"]
+    assert missed == [("group_meeting", "第二党小组", 8)]

@@ -15,10 +15,12 @@ compressed on the way), and searched through the search box in Chromium.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+import yaml
 
 from .browser import DESKTOP_VIEWPORT, PHONE_VIEWPORT, search, serve_directory, settle_animations
 from .helpers import DEMO_TODAY, build_ok, copy_demo, url_path
@@ -36,6 +38,12 @@ SEARCH_FILES = ("/search/", "/pagefind/", "openbranch-search-worker")
 def _make_site(folder: Path, records: int) -> Path:
     """The demo, plus copies of its meetings under new ids and years until there are ``records``."""
     copy_demo(folder)
+    # The copies move the demo's meetings years back: before its roster's members joined (so the copied
+    # branch has no roster, only its member counts) and before the periods they name (so those go).
+    branch = folder / "content" / "branch.yml"
+    data = yaml.safe_load(branch.read_text(encoding="utf-8"))
+    del data["members"]
+    branch.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     meetings = sorted((folder / "content" / "meetings").rglob("*.yml"))
     existing = len(list((folder / "content").rglob("*.yml"))) - 1  # branch.yml is no record
     copy = 0
@@ -46,6 +54,7 @@ def _make_site(folder: Path, records: int) -> Path:
             year = 2000 + copy % 20
             text = source.read_text(encoding="utf-8")
             text = text.replace("date: 2026-", f"date: {year}-").replace("date: 2025-", f"date: {year}-")
+            text = re.sub(r"^period: .*\n", "", text, flags=re.M)
             name = f"bench{copy}-{source.name}"
             if name == f"{UNIQUE_ID}.yml":
                 text = text.replace("  ## 会议议程\n", f"  ## 会议议程\n  {UNIQUE_SENTENCE}\n\n", 1)

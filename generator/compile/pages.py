@@ -184,6 +184,8 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
             totals=numbers.funds or numbers.dues,
             share=numbers.dues_share,
             grades=numbers.grades,
+            items=numbers.items,
+            excellent_cap=numbers.excellent_cap,
         )
 
     # A record's page is cached across builds under everything it shows: the

@@ -2,9 +2,10 @@
 
 A figure is computed here, in one place, from the records and the configured
 norms, and handed to the pages as data (never computed by a template): the
-regularity calendars (``regularity``), the funds ledgers chained by year
-(``ledgers``), each record's own figures (``records``; a dues record's per
-member and a funds ledger's retained dues in ``dues``), the section overviews
+regularity calendars (``regularity``), the rectification items and their
+states (``rectification``), the funds ledgers chained by year (``ledgers``),
+each record's own figures (``records``; a dues record's per member and a
+funds ledger's retained dues in ``dues``), the section overviews
 (``sections``) and the links and home-page figures (``site``).  Everything
 reads one audience's ``RecordSet``, so a figure counts only what that
 audience may see.
@@ -17,9 +18,11 @@ from dataclasses import dataclass, replace
 
 from ..config import Norms
 from ..records.index import Record, RecordSet
+from ..workdays import WorkCalendar
 from .dues import retained_dues
 from .records import RecordFigures, record_figures
-from .regularity import RectificationItem, YearCalendar, calendars, rectification_items
+from .rectification import TrackedItem, rectification_items
+from .regularity import YearCalendar, calendars, year_calendar
 from .sections import SectionFigures, section_figures
 from .site import SiteFigures, site_figures
 
@@ -29,26 +32,28 @@ class Figures:
     site: SiteFigures
     sections: SectionFigures
     calendars: list[YearCalendar]  # 三会一课, newest year first
-    rectification: list[RectificationItem]
+    rectification: list[TrackedItem]  # every record's items, overdue first
     records: dict[str, RecordFigures]  # by record id
 
     def of(self, record: Record) -> RecordFigures:
         return self.records[record.id]
 
 
-def compute(view: RecordSet, norms: Norms, today: dt.date) -> Figures:
-    """All figures of one audience, once."""
+def compute(view: RecordSet, norms: Norms, today: dt.date, workdays: WorkCalendar) -> Figures:
+    """All figures of one audience, once; working days are counted with ``workdays`` (the site's)."""
+    records = {record.id: _record_figures(view, record, norms, today, workdays) for record in view.records}
+    year_calendars = calendars(view, norms, today)
     return Figures(
-        site=site_figures(view, today),
+        site=site_figures(view, today, records, year_calendar(year_calendars, today.year)),
         sections=section_figures(view, norms.funding_per_member_per_year, today),
-        calendars=calendars(view, norms, today),
+        calendars=year_calendars,
         rectification=rectification_items(view, today),
-        records={record.id: _record_figures(view, record, norms, today) for record in view.records},
+        records=records,
     )
 
 
-def _record_figures(view: RecordSet, record: Record, norms: Norms, today: dt.date) -> RecordFigures:
-    figures = record_figures(record, today, norms.dues_alert_months)
+def _record_figures(view: RecordSet, record: Record, norms: Norms, today: dt.date, workdays: WorkCalendar) -> RecordFigures:
+    figures = record_figures(record, today, workdays, view, norms)
     if record.type == "finance" and record.kind == "funds":
         # Across records: the dues paid in the ledger's period, from the dues records the audience sees.
         return replace(figures, dues_share=retained_dues(view, record, norms.dues_retained_share))

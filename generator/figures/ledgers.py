@@ -36,11 +36,9 @@ def funds_ledgers(records: RecordSet) -> list[Record]:
 
 
 def members_on(branch: Optional[Branch], day: dt.date) -> Optional[int]:
-    """How many members the branch had on ``day`` (the count in force since the latest date before it)."""
-    if branch is None:
-        return None
-    counts = sorted((c for c in branch.member_counts if c.since <= day), key=lambda c: c.since)
-    return counts[-1].count if counts else None
+    """How many members the branch had on ``day``: by its roster, else the count in force since the latest date before it."""
+    headcount = branch.headcount_on(day) if branch is not None else None
+    return headcount.members if headcount is not None else None
 
 
 @dataclass

@@ -4,7 +4,8 @@ The words are data, one module per language: ``zh.py`` (Chinese, the
 default) and ``en.py`` (English), each with the same keys.  ``MESSAGES``
 are what the command prints (errors, warnings, progress), ``LABELS`` every
 word the pages, feeds and data files show, ``FORMS`` the record forms of
-``openbranch new``; messages and labels are ``str.format`` templates.  The
+``openbranch new``, ``FIELDS`` every schema field's title and description
+(``field_words``); messages and labels are ``str.format`` templates.  The
 words of enumeration values and record types, which a record may also be
 written in, are not here: they are defined with their enumerations in
 ``generator.vocabulary`` (``Labels.enum`` and ``Messages.type_name`` show
@@ -72,6 +73,12 @@ class Labels:
             return ""
         return self("date_long", year=value.year, month=value.month, day=value.day, month_name=self._data.MONTH_NAMES[value.month - 1])
 
+    def date_short(self, value: Optional[dt.date]) -> str:
+        """A date without its year: 11月24日 / 24 November."""
+        if value is None:
+            return ""
+        return self("date_short", month=value.month, day=value.day, month_name=self._data.MONTH_NAMES[value.month - 1])
+
     def quarter(self, n: int) -> str:
         """第一季度 … 第四季度 / Q1 … Q4."""
         return self("quarter_n", n=n, name=_name(self._data.QUARTER_NAMES, n))
@@ -87,3 +94,13 @@ def _name(names: list[str], n: int) -> str:
 def form(name: str, language: str) -> str:
     """The text of one ``openbranch new`` form in ``language``, placeholders unfilled."""
     return TABLES[_language(language)].FORMS[name]
+
+
+def field_words(model: type, name: str, language: str) -> Optional[tuple[str, str]]:
+    """A schema field's (title, description) in ``language``, from the nearest class of ``model`` that has an entry; None if none."""
+    table: dict[str, dict[str, tuple[str, str]]] = TABLES[_language(language)].FIELDS
+    for cls in model.__mro__:
+        entry = table.get(cls.__name__, {}).get(name)
+        if entry is not None:
+            return entry
+    return None

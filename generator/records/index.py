@@ -4,7 +4,10 @@
 then checks what no single file can: unique ids, references between records
 (a decision's meeting, an expense's approving decision, the dues record a
 funds income is the retained share of) and attachments.
-Every problem is collected; nothing stops at the first one.
+Every problem is collected; nothing stops at the first one.  A file that does
+not validate is remembered as a ``FailedRecord``, so a record that refers to
+it is not also told that it refers to nothing (the file's own errors say
+what is wrong), and rules that need every record of a kind know one is missing.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from .. import vocabulary
 from ..cache import NO_CACHE, Cache
 from .loader import FieldPath, LoadedFile, load_yaml_file
 from .models import Branch, FinanceKindOnly, model_for
+from .models.meeting import Period
 from .validate import format_field, validate_model
 
 ATTACHMENTS_DIR = "attachments"
@@ -82,12 +86,39 @@ class Record:
         return pos.line, pos.column
 
 
+@dataclass(frozen=True)
+class FailedRecord:
+    """A record file that did not load (its errors are reported): what other records may know it by."""
+
+    id: str  # its ``id:`` if that much could be read, else its file name without the suffix
+    type: str
+    rel: str
+    kind: Optional[str] = None  # its ``kind:`` (the identifier) if that could be read
+
+
+@dataclass(frozen=True)
+class WithheldMeeting:
+    """A held meeting the audience may not see, as the 三会一课 calendar counts it.
+
+    Nothing of the record but its kind, its party group, the period it counts
+    for and its visibility (``members`` or ``restricted``): no id, title, date
+    or any other field.
+    """
+
+    kind: str
+    group: Optional[str]
+    period: Period
+    visibility: str
+
+
 @dataclass
 class RecordSet:
     """Records and the branch description: every record of a site, or what one audience may see.
 
     ``load_records`` makes the site's; ``audience.narrow`` makes one audience's
-    (``audience`` set), with narrowed copies of the records it may see.
+    (``audience`` set), with narrowed copies of the records it may see and
+    the facts it may know of the others (``withheld_meetings``,
+    ``meetings_since``) and of the roster (``attendance``).
     """
 
     records: list[Record] = field(default_factory=list)
@@ -95,6 +126,13 @@ class RecordSet:
     branch_source: Optional[LoadedFile] = None
     by_id: dict[str, Record] = field(default_factory=dict)
     audience: Optional[str] = None  # None: not narrowed, every record of the site
+    failed: dict[str, FailedRecord] = field(default_factory=dict)  # by id: files with errors (only the site's, never a view's)
+    # Set by audience.narrow: the held meetings this audience may not see,
+    withheld_meetings: list[WithheldMeeting] = field(default_factory=list)
+    # the first day of the month the site's meeting records begin (the same for every audience),
+    meetings_since: Optional[dt.date] = None
+    # and each visible meeting's attendance (figures.records.Attendance), counted on the full roster.
+    attendance: dict[str, Any] = field(default_factory=dict)
 
     def add(self, record: Record) -> None:
         self.records.append(record)
@@ -108,6 +146,10 @@ class RecordSet:
 
     def get(self, record_id: Optional[str]) -> Optional[Record]:
         return self.by_id.get(record_id) if record_id else None
+
+    def failed_of_type(self, record_type: str, kind: Optional[str] = None) -> list[FailedRecord]:
+        """The files of a type that did not load; with ``kind``, those of that kind or of a kind that could not be read."""
+        return [f for f in self.failed.values() if f.type == record_type and (kind is None or f.kind in (None, kind))]
 
     def __iter__(self) -> Iterator[Record]:
         return iter(self.records)
@@ -139,7 +181,7 @@ def load_records(site: Site, collector: ErrorCollector, cache: Cache = NO_CACHE)
     branch_path = content / BRANCH_FILE
     if branch_path.is_file():
         loaded_branch = _load_one(branch_path, "branch", site, collector, max_bytes, with_source=True, cache=cache)
-        if loaded_branch is not None:
+        if isinstance(loaded_branch, tuple):
             result.branch, result.branch_source = loaded_branch
     else:
         collector.add(RecordError(site.relative(branch_path), 0, 0, "", messages("no_branch")))
@@ -153,7 +195,9 @@ def load_records(site: Site, collector: ErrorCollector, cache: Cache = NO_CACHE)
             collector.add(RecordError(rel, 0, 0, "", messages("unknown_section", name=parts[0] if len(parts) > 1 else "", allowed=", ".join(vocabulary.SECTIONS))))
             continue
         loaded_model = _load_one(path, record_type, site, collector, max_bytes, with_source=True, cache=cache)
-        if loaded_model is None:
+        if not isinstance(loaded_model, tuple):
+            failed = _failed_record(path, record_type, rel, loaded_model)
+            result.failed.setdefault(failed.id, failed)
             continue
         model, loaded = loaded_model
         record_id = model.id or path.stem
@@ -176,6 +220,7 @@ def load_records(site: Site, collector: ErrorCollector, cache: Cache = NO_CACHE)
 
 
 def _load_one(path: Path, record_type: str, site: Site, collector: ErrorCollector, max_bytes: int, with_source: bool = False, cache: Cache = NO_CACHE) -> Any:
+    """The validated model (with its source if ``with_source``, as a tuple); else what was read of a file that failed (its data or None)."""
     messages = site.messages
     rel = site.relative(path)
     loaded, errors = load_yaml_file(path, rel, messages, max_bytes, cache)
@@ -190,8 +235,19 @@ def _load_one(path: Path, record_type: str, site: Site, collector: ErrorCollecto
     model, errors = validate_model(model_cls, data, loaded, rel, messages)
     collector.extend(errors)
     if model is None or model_cls is FinanceKindOnly:
-        return None
+        return data
     return (model, loaded) if with_source else model
+
+
+def _failed_record(path: Path, record_type: str, rel: str, data: Any) -> FailedRecord:
+    fields = data if isinstance(data, dict) else {}
+    written_id, kind = fields.get("id"), fields.get("kind")
+    return FailedRecord(
+        id=written_id if isinstance(written_id, str) and written_id.strip() else path.stem,
+        type=record_type,
+        rel=rel,
+        kind=vocabulary.canonical(vocabulary.KIND_ENUMERATION[record_type], kind) if record_type in vocabulary.KIND_ENUMERATION else None,
+    )
 
 
 def _check_placement(record: Record, parts: tuple[str, ...], messages: Messages, collector: ErrorCollector) -> None:
@@ -251,7 +307,8 @@ def _check_references(result: RecordSet, site: Site, collector: ErrorCollector) 
     messages = site.messages
     for record in result.records:
         for path, target_id, expected in references(record):
-            target = result.by_id.get(target_id)
+            # A file with errors of its own (reported at that file) still exists: no "does not exist" for it.
+            target = result.by_id.get(target_id) or result.failed.get(target_id)
             line, col = record.position(path)
             if target is None:
                 collector.add(RecordError(record.rel, line, col, format_field(path), messages("missing_reference", kind=messages.type_name(expected), id=target_id)))

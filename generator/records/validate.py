@@ -14,7 +14,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from ..errors import RecordError
-from ..i18n import Messages
+from ..i18n import LANGUAGES, Messages, field_words
 from .loader import FieldPath, LoadedFile
 from .. import vocabulary
 
@@ -56,10 +56,14 @@ def _to_record_error(model: type[BaseModel], error: Any, loaded: LoadedFile, rel
         pos = loaded.position(loc, key=True)
         name = str(loc[-1])
         message = messages("unknown_field", name=name)
-        allowed = _field_names_at(model, loc[:-1])
+        place = _model_at(model, loc[:-1])
+        allowed = [key for key, _ in _fields_of(place)]
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        titled = _titled_match(place, name)
         if close:
             message += messages("did_you_mean", suggestion=close[0])
+        elif titled:
+            message += messages("did_you_mean_titled", suggestion=titled[0], title=titled[1])
         elif allowed:
             message += messages("allowed_fields", fields=", ".join(allowed))
         return RecordError(rel, pos.line, pos.column, format_field(loc), message)
@@ -120,7 +124,8 @@ def _unwrap(annotation: Any) -> Any:
         return annotation
 
 
-def _field_names_at(model: Any, loc: FieldPath) -> list[str]:
+def _model_at(model: Any, loc: FieldPath) -> Optional[type[BaseModel]]:
+    """The model of the mapping at ``loc`` inside ``model`` (None if that place is not a model)."""
     annotation: Any = model
     for part in loc:
         annotation = _unwrap(annotation)
@@ -130,13 +135,28 @@ def _field_names_at(model: Any, loc: FieldPath) -> list[str]:
         elif origin is dict:
             annotation = typing.get_args(annotation)[1]
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            fields = {f.alias or name: f for name, f in annotation.model_fields.items()}
+            fields = dict(_fields_of(annotation))
             if part not in fields:
-                return []
+                return None
             annotation = fields[part].annotation
         else:
-            return []
+            return None
     annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [f.alias or name for name, f in annotation.model_fields.items()]
-    return []
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _fields_of(model: Optional[type[BaseModel]]) -> list[tuple[str, Any]]:
+    """(key as written, field info) of a model's fields; none for no model."""
+    return [(info.alias or name, info) for name, info in model.model_fields.items()] if model is not None else []
+
+
+def _titled_match(model: Optional[type[BaseModel]], name: str) -> Optional[tuple[str, str]]:
+    """The field whose title in either language is ``name`` or near it (主持人 -> chair): (its key, the title matched)."""
+    by_title: dict[str, tuple[str, str]] = {}
+    for key, _ in _fields_of(model):
+        for language in LANGUAGES:
+            words = field_words(model, key, language)  # type: ignore[arg-type]
+            if words is not None:
+                by_title.setdefault(words[0].casefold(), (key, words[0]))
+    close = difflib.get_close_matches(name.strip().casefold(), list(by_title), n=1, cutoff=0.6)
+    return by_title[close[0]] if close else None

@@ -110,12 +110,11 @@ def render_tree(kind: str, language: str, context: Mapping[str, Any]) -> dict[st
     return files
 
 
-def schema_files(folder: str = SCHEMA_FOLDER) -> dict[str, str]:
-    """One JSON Schema per record type (and branch.yml): ``folder/<type>.schema.json`` -> text."""
-    return {
-        f"{folder}/{record_type}.schema.json": json.dumps(schema.json_schema(record_type), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        for record_type in schema.SCHEMA_TYPES
-    }
+def schema_files(folder: str = SCHEMA_FOLDER, language: str = "zh") -> dict[str, str]:
+    """One JSON Schema per record type (and branch.yml), and site_config.yml's, titled in ``language``: ``folder/<name>.schema.json`` -> text."""
+    schemas = {record_type: schema.json_schema(record_type, language) for record_type in schema.SCHEMA_TYPES}
+    schemas[schema.CONFIG_SCHEMA] = schema.config_schema(language)
+    return {f"{folder}/{name}.schema.json": json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n" for name, data in schemas.items()}
 
 
 def _is_empty(folder: Path) -> bool:

@@ -7,8 +7,8 @@ are computed, so they can never fall behind the code that reads them:
   option, with its default value and the comment from
   ``site_config_comments.yml`` in the site's language.  An option without a
   comment stops ``init`` (and its test) instead of being left out.
-- ``schemas/`` holds the JSON Schemas of the record types, as ``openbranch
-  schema`` writes them;
+- ``schemas/`` holds the JSON Schemas of the record types and of
+  site_config.yml, in the site's language, as ``openbranch schema`` writes them;
 - ``.vscode/settings.json`` maps each content folder to its schema for the
   YAML language server.
 """
@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from .. import vocabulary
 from ..config import CONFIG_FILE, SiteConfig
 from ..records.placeholders import placeholder
-from ..rules import working_days
+from ..workdays import LIBRARY_CALENDAR
 from . import SCHEMA_FOLDER, render_tree, schema_files, yaml_scalar
 
 KIND = "branch"
@@ -52,7 +52,7 @@ def files(answers: BranchAnswers) -> dict[str, str]:
     """Every file of a new branch repository: relative path -> text."""
     result = render_tree(KIND, answers.language, _context(answers))
     result[CONFIG_FILE] = site_config_text(answers)
-    result.update(schema_files(SCHEMA_FOLDER))
+    result.update(schema_files(SCHEMA_FOLDER, answers.language))
     result[".vscode/settings.json"] = vscode_settings()
     return result
 
@@ -60,13 +60,6 @@ def files(answers: BranchAnswers) -> dict[str, str]:
 def openbranch_requirement() -> str:
     """The pip requirement that installs the OpenBranch running now (what CI pins)."""
     return f"openbranch=={package_version('openbranch')}"
-
-
-def _notice_end(start: dt.date, working_days_required: int) -> dt.date:
-    end = start
-    while working_days(start, end)[0] < working_days_required:
-        end += dt.timedelta(days=1)
-    return end
 
 
 def _context(answers: BranchAnswers) -> dict[str, Any]:
@@ -83,7 +76,8 @@ def _context(answers: BranchAnswers) -> dict[str, Any]:
         "date": today.isoformat(),
         "year": today.year,
         "month": today.month,
-        "notice_end": _notice_end(today, SiteConfig().norms.publicity_working_days).isoformat(),
+        # A new site configures no holidays yet: its example notice runs by the library's calendar.
+        "notice_end": LIBRARY_CALENDAR.deadline(today, SiteConfig().norms.publicity_working_days).day.isoformat(),
         "fill": lambda what: placeholder(what, language),
         # A short text in the site's language, for one-line comments and step names.
         "say": lambda zh, en: zh if language == "zh" else en,
@@ -131,6 +125,8 @@ def _words_for(property_schema: dict[str, Any], language: str) -> dict[str, str]
 def _scalar(value: Any, words: dict[str, str]) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"
     if isinstance(value, (int, Decimal)):
@@ -187,7 +183,7 @@ def site_config_text(answers: BranchAnswers, model: type[SiteConfig] = SiteConfi
 
 def vscode_settings() -> str:
     """``.vscode/settings.json``: each content folder checked against its JSON Schema while typing."""
-    mapping: dict[str, Any] = {f"./{SCHEMA_FOLDER}/branch.schema.json": "/content/branch.yml"}
+    mapping: dict[str, Any] = {f"./{SCHEMA_FOLDER}/site_config.schema.json": "/site_config.yml", f"./{SCHEMA_FOLDER}/branch.schema.json": "/content/branch.yml"}
     for section, record_type in vocabulary.SECTIONS.items():
         mapping[f"./{SCHEMA_FOLDER}/{record_type}.schema.json"] = [f"/content/{section}/**/*.yml", f"/content/{section}/**/*.yaml"]
     settings = {

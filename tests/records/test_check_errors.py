@@ -160,7 +160,7 @@ def test_github_annotations_escape_commas_and_colons(site) -> None:
     code, out, _ = run_cli(["check", "-c", folder / "site_config.yml", "--format", "github"])
     assert code == 1
     assert out.splitlines() == [
-        "::error file=content/meetings/2025/a%2Cb.yml,line=4,col=1,title=x%3Ay::未知字段“x:y”（可用字段：id, type, title, date, published, visibility, status, summary, tags, body, attachments, approval, corrections, numbers_ok, kind, group, start_time, end_time, location, chair, recorder, attendees, absent, guests, agenda, speaker, topic, topics, rectification）"
+        "::error file=content/meetings/2025/a%2Cb.yml,line=4,col=1,title=x%3Ay::未知字段“x:y”（可用字段：id, type, title, date, published, visibility, status, summary, tags, body, attachments, approval, corrections, numbers_ok, kind, group, period, start_time, end_time, location, chair, recorder, expected, attendees, on_leave, absent, guests, agenda, speaker, topic, topics, rectification）"
     ]
 
 

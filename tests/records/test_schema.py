@@ -371,13 +371,13 @@ def schema_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = folder / "out"
     code, stdout, stderr = run_cli(["schema", "-o", out], cwd=folder)
     assert code == 0, stderr
-    assert stdout.strip() == f"已写出 6 个 JSON Schema 到 {out.as_posix()}"
+    assert stdout.strip() == f"已写出 7 个 JSON Schema 到 {out.as_posix()}"
     return out
 
 
-def test_schema_command_writes_six_files(schema_dir: Path) -> None:
-    assert sorted(p.name for p in schema_dir.iterdir()) == sorted(f"{t}.schema.json" for t in SCHEMA_TYPES)
-    for record_type in SCHEMA_TYPES:
+def test_schema_command_writes_seven_files(schema_dir: Path) -> None:
+    assert sorted(p.name for p in schema_dir.iterdir()) == sorted(f"{t}.schema.json" for t in [*SCHEMA_TYPES, "site_config"])
+    for record_type in [*SCHEMA_TYPES, "site_config"]:
         data = json.loads((schema_dir / f"{record_type}.schema.json").read_text(encoding="utf-8"))
         assert data["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         assert data["$id"] == f"{record_type}.schema.json"

@@ -92,7 +92,7 @@ def export_files(site: Site, view: RecordSet, today: dt.date, output: Output, fi
     dated after ``today`` are in the JSON, CSV and calendar but not yet in the
     Atom feeds.  ``figures`` are the audience's, computed when not given.
     """
-    context = ExportContext.of(site, view, figures or compute(view, site.config.norms, today), today, cache)
+    context = ExportContext.of(site, view, figures or compute(view, site.config.norms, today, site.workdays), today, cache)
     export_json(context, output)
     export_csv(context, output)
     export_feeds(context, output)

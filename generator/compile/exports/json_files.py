@@ -69,5 +69,5 @@ def export_json(context: ExportContext, output: Output) -> None:
         output.add(record_json_path(record), text.encode("utf-8"), f"record JSON of {record.id}")
     output.add("data/records.json", json_bytes(record_index(context).model_dump(mode="json")), "record index")
     for record_type in schema.SCHEMA_TYPES:
-        output.add(f"data/schemas/{record_type}.schema.json", json_bytes(schema.json_schema(record_type)), "JSON Schemas")
+        output.add(f"data/schemas/{record_type}.schema.json", json_bytes(schema.json_schema(record_type, context.site.config.language)), "JSON Schemas")
     output.add("data/schemas/records.schema.json", json_bytes(index_schema()), "JSON Schemas")

@@ -43,7 +43,8 @@ def _text_of(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def _parse_date(value: Any) -> Any:
+def parse_date(value: Any) -> Any:
+    """An ISO date (YYYY-MM-DD) as written, or a ``bad_date`` / ``bad_date_value`` error."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -157,7 +158,7 @@ def money_text(value: Optional[Decimal], style: MoneyStyle) -> str:
 Text = Annotated[str, BeforeValidator(parse_text), WithJsonSchema({"type": "string"})]
 RequiredText = Annotated[str, BeforeValidator(_parse_required_text), WithJsonSchema({"type": "string", "minLength": 1})]
 RecordId = Annotated[str, BeforeValidator(_parse_id), WithJsonSchema({"type": "string", "pattern": r"^[^\W_][\w.\-]*$"})]
-IsoDate = Annotated[dt.date, BeforeValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+IsoDate = Annotated[dt.date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 ClockTime = Annotated[str, BeforeValidator(_parse_time), WithJsonSchema({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"})]
 Count = Annotated[int, BeforeValidator(_parse_count), WithJsonSchema({"type": "integer", "minimum": 0})]
 Number = Annotated[Decimal, BeforeValidator(_parse_number), WithJsonSchema({"type": ["number", "string"]})]
