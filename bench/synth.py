@@ -283,9 +283,12 @@ class Synth:
         return ["".join(self.sentence() for _ in range(self.rng.randint(*sentences))) for _ in range(count)]
 
     def approval(self, day: dt.date) -> Optional[dict[str, Any]]:
-        if self.rng.random() < 0.5:
-            return None
-        return {"proposed_by": ORGANIZER, "reviewed_by": DISCIPLINE, "approved_by": SECRETARY, "approved_on": day}
+        """The complete disclosure approval (提出 → 保密审查 → 审批): a published public record needs it.
+
+        Dated the record's day, or today for a record dated later (an upcoming meeting is approved before it is announced).
+        """
+        on = min(day, self.today)
+        return {"proposed_by": ORGANIZER, "proposed_on": on, "reviewed_by": DISCIPLINE, "reviewed_on": on, "approved_by": SECRETARY, "approved_on": on}
 
     def attachment(self, kind: str) -> list[dict[str, str]]:
         if self.rng.random() < 0.06:
@@ -331,6 +334,7 @@ class Synth:
         data.update(extra)
         data["body"] = "\n\n".join(body_parts) + "\n" if body_parts else ""
         data["attachments"] = self.attachment("minutes")
+        data["approval"] = self.approval(day)
         year.meetings.append(Rec("meetings", record_id, data))
         return MeetingInfo(record_id, kind, day, len(attendees))
 
@@ -483,7 +487,7 @@ class Synth:
                     "amount": amount,
                     "approved_by": SECRETARY,
                     "decision": _pick(rng, approving) if rng.random() < 0.5 else None,
-                    "receipts": ["bench/receipt.pdf"] if rng.random() < 0.5 else [],
+                    "receipts": ["bench/receipt.pdf"],
                 })
             expenses.sort(key=lambda e: e["date"])
             closing = budget - sum((e["amount"] for e in expenses), Decimal(0))
@@ -553,7 +557,7 @@ class Synth:
             "excellent_members": names,
             "measures": [f"针对{_pick(rng, TOPICS)}制定整改清单，明确责任人和时限", "整改进展每季度在支委会上通报"],
             "summary": f"{y - 1}年度参加评议党员{members}名，评定优秀{excellent}名。", "tags": self.tags("民主评议"),
-            "body": "".join(self.paragraphs(1, (2, 3))) + "\n", "attachments": self.attachment("tally"),
+            "body": "".join(self.paragraphs(1, (2, 3))) + "\n", "attachments": self.attachment("tally"), "approval": self.approval(day),
         }))
         day = _day(y, 3, 10, 20, rng)
         year.appraisals.append(Rec("appraisals", self.unique(day, "branch-rating"), {
@@ -562,7 +566,7 @@ class Synth:
             "steps": [{"name": "支部自评", "date": _day(y, 1, 10, 16, rng)}, {"name": "上级党委考核评定", "date": _day(y, 3, 2, 9, rng)}],
             "measures": [f"{_pick(rng, TOPICS)}不够规范，制定改进措施" for _ in range(rng.randint(1, 3))],
             "summary": "经区直属机关工委考核评定，公布支部评星定级结果。", "tags": self.tags("支部建设"),
-            "body": "".join(self.paragraphs(1, (2, 3))) + "\n",
+            "body": "".join(self.paragraphs(1, (2, 3))) + "\n", "approval": self.approval(day),
         }))
         for half, month in (("上半年", 7), ("下半年", 12)):
             day = _day(y, month, 5, 12, rng)
@@ -575,7 +579,7 @@ class Synth:
             year.appraisals.append(Rec("appraisals", self.unique(day, f"performance-h{1 if month == 7 else 2}"), {
                 "title": f"{y}年{half}支部党建工作绩效考核", "date": day, "visibility": self.visibility(), "kind": "绩效考核", "period": f"{y}年{half}",
                 "indicators": indicators, "measures": [self.sentence()], "summary": f"{y}年{half}绩效考核{len(indicators)}项指标完成情况。",
-                "tags": self.tags("绩效考核"), "body": "".join(self.paragraphs(1, (1, 2))) + "\n",
+                "tags": self.tags("绩效考核"), "body": "".join(self.paragraphs(1, (1, 2))) + "\n", "approval": self.approval(day),
             }))
 
     def notice(self, year: Year, start: dt.date, kind: str, slug: str, title: str, stage: str, subjects: list[dict[str, str]]) -> None:

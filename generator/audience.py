@@ -2,7 +2,7 @@
 
 The engine that renders the public site never receives a members record, so
 no theme, plugin or search index can leak one.  Narrowing also removes the
-members-only fields of public records (reasons for leave and absence) and
+members-only fields of public records (reasons for leave and absence, per-member dues) and
 every reference to a record the audience may not see, so not even its id
 escapes.
 
@@ -92,6 +92,12 @@ def _narrow_model(record: Record, audience: str, visible_ids: set[str]) -> Any:
                 e.model_copy(update={"decision": None}) if e.decision and e.decision not in visible_ids else e
                 for e in model.expenses
             ]
+        if any(i.dues and i.dues not in visible_ids for i in model.income):
+            update["income"] = [i.model_copy(update={"dues": None}) if i.dues and i.dues not in visible_ids else i for i in model.income]
+    if record.type == "finance" and model.kind == "dues" and audience == "public" and model.members:
+        # A member's base, payments and arrears are members-only: the public sees the monthly totals
+        # (computed from the members when the record was validated).
+        update["members"] = []
     return model.model_copy(update=update) if update else model
 
 

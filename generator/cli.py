@@ -150,7 +150,7 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
     title = title or messages("new_title", type=messages.type_name(record_type))
     path = forms.new_record_path(site.content_dir, record_type, normalized, date)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = forms.render_form(record_type, normalized, title, date, messages.language)
+    text = forms.render_form(record_type, normalized, title, date, messages.language, site.config.default_visibility)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     click.echo(site.relative(path))

@@ -31,8 +31,10 @@ CONFIG_FILE = "site_config.yml"
 def _parse_fraction(value: Any) -> Any:
     if isinstance(value, Fraction):
         return value
+    text = str(value).strip()
     try:
-        fraction = Fraction(str(value).strip())
+        # A share may also be written as a percentage: 10% is 1/10.
+        fraction = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
     except (ValueError, ZeroDivisionError):
         raise PydanticCustomError("bad_number", "bad_number", {"value": str(value)}) from None
     if not 0 <= fraction <= 1:
@@ -40,7 +42,7 @@ def _parse_fraction(value: Any) -> Any:
     return fraction
 
 
-Share = Annotated[Fraction, BeforeValidator(_parse_fraction), WithJsonSchema({"type": ["string", "number"], "description": "a share such as 1/3 or 0.5"})]
+Share = Annotated[Fraction, BeforeValidator(_parse_fraction), WithJsonSchema({"type": ["string", "number"], "description": "a share such as 1/3, 0.5 or 10%"})]
 
 
 def _parse_flag(value: Any) -> Any:
@@ -84,8 +86,18 @@ class Norms(Strict):
     funding_per_member_per_year: Money = Field(Decimal("100"), description="Minimum funding per member per year, yuan")
     publicity_working_days: Count = Field(5, description="Working days a membership notice must stay up (公示期)")
     excellent_share_max: Share = Field(Fraction(1, 3), description="The largest share of members graded 优秀")
+    dues_alert_months: Count = Field(6, description="A member whose unpaid months reach this many is flagged on the dues page and warned about by check (党章: six months unpaid in a row and without good reason counts as leaving the party)")
+    dues_retained_share: Share = Field(
+        Fraction(0),
+        description="The share of the dues paid that the branch keeps as funds income (党费留存), e.g. 10%, booked each funds period as income with `dues:`, reconciled to the cent. No national figure: the 2008 rule leaves the shares to the provincial committees, so 0 (all remitted) until the site sets its committee's",
+    )
+    large_expense_yuan: Money = Field(Decimal("1000"), description="An expense above this many yuan needs an adopted decision (大额支出集体研究)")
+    approval_required: Choice("approval_scope") = Field(
+        "public",
+        description="Which published records need the complete disclosure approval, 提出 → 审核（保密审查）→ 审批, each with a name and a date (党务公开条例 Art. 15): "
+        + vocabulary.described("approval_scope"),
+    )
     quorum_more_than: Share = Field(Fraction(1, 2), description="A meeting that decides needs more than this share of its voting members (full members) present")
-    dues_alert_months: Count = Field(6, description="Months of unpaid dues that raise an alert")
     # Meetings, votes and appraisals (issue 13: regularity, attendance, voting rights, appraisal).
     count_restricted_meetings: Flag = Field(False, description="Count `restricted` (不公开) meetings as held in the 三会一课 calendar of both sites (shown as held, 不公开, with nothing of the record)")
     excellent_cap_base: Choice("excellent_cap_base") = Field(

@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
+from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from . import vocabulary
 from .config import Site
 from .errors import RecordError
-from .figures.ledgers import funds_ledgers, members_on
+from .history import record_dates
+from .figures.dues import dues_book, month_runs, retained_dues, share_text
+from .figures.ledgers import funds_ledgers, ledgers, members_on
 from .figures.records import Attendance, ExcellentCap, attendance, excellent_cap, funds_totals
 from .i18n import Messages
 from .records.index import BRANCH_FILE, Record, RecordSet
 from .records.models.branch import RosterMember
 from .records.models.meeting import Period
 from .records.models.common import money_text
+from .records.models.finance import monthly_totals
 from .records.models.rectification import items_of
 from .records.placeholders import placeholders_in, strings_in
 from .records.validate import format_field
@@ -35,13 +39,23 @@ def _problem(record: Record, path: tuple, messages: Messages, key: str, severity
     return RecordError(record.rel, line, column, format_field(path), messages(key, **values), severity)  # type: ignore[arg-type]
 
 
+def branch_roster(branch: Optional[Branch]) -> list[str]:
+    """The branch's members by name, in the order branch.yml lists them: the party groups' members."""
+    names: list[str] = []
+    for group in branch.groups if branch is not None else ():
+        names.extend(name for name in group.members if name not in names)
+    return names
+
+
 # ---------------------------------------------------------------------------
 # Finance
 # ---------------------------------------------------------------------------
 
 
 def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """Balances that chain and add up; expenses with receipts, and an adopted decision above the large-expense norm."""
     messages = site.messages
+    large: Decimal = site.config.norms.large_expense_yuan
     previous: Optional[Record] = None
     # A funds ledger with errors of its own leaves a gap in the chain: no false "opening ≠ previous closing" across it.
     chain_complete = not records.failed_of_type("finance", "funds")
@@ -65,6 +79,123 @@ def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
             decision = records.get(expense.decision)
             if decision is not None and decision.type == "decision" and decision.model.result != "adopted":
                 yield _problem(ledger, ("expenses", i, "decision"), messages, "rule_decision_not_adopted", id=decision.id, result=vocabulary.written_word("decision_result", decision.model.result, messages.language))
+            if expense.amount > large and not expense.decision:
+                yield _problem(ledger, ("expenses", i, "amount"), messages, "rule_large_expense", amount=money_text(expense.amount, "plain"), limit=money_text(large, "plain"))
+            if not expense.receipts:
+                yield _problem(ledger, ("expenses", i, "receipts"), messages, "rule_expense_no_receipt", "warning", item=expense.item)
+
+
+def _month_list(months: tuple[int, ...], messages: Messages) -> str:
+    """Months as runs: 6月—11月、2月 / months 6–11, month 2."""
+    return messages.join([messages("month_word", month=a) if a == b else messages("month_run", first=a, last=b) for a, b in month_runs(months)])
+
+
+def _year_months(months: tuple[tuple[int, int], ...], messages: Messages) -> str:
+    if len(months) > 1 and all((b[0] * 12 + b[1]) - (a[0] * 12 + a[1]) == 1 for a, b in zip(months, months[1:])):
+        first, last = months[0], months[-1]
+        return messages("year_month_run", first=messages("year_month", year=first[0], month=first[1]), last=messages("year_month", year=last[0], month=last[1]))
+    return messages.join([messages("year_month", year=y, month=m) for y, m in months])
+
+
+def check_dues(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """Dues records: each month of a year recorded once, paid within due unless a back payment says why, members unpaid too long."""
+    messages = site.messages
+    alert = site.config.norms.dues_alert_months
+    recorded: dict[tuple[int, int], Record] = {}  # (year, month) -> the dues record that has it
+    roster = branch_roster(records.branch)
+    for record in sorted(ledgers(records, "dues"), key=lambda r: r.rel):
+        if record.is_draft:
+            continue
+        model = record.model
+        twice = sorted({m.month for m in model.months if (model.year, m.month) in recorded})
+        if twice:
+            other = recorded[(model.year, twice[0])]
+            yield _problem(record, ("year",), messages, "rule_dues_months_recorded_twice", year=model.year, months=_month_list(tuple(twice), messages), other=other.rel)
+        for month in model.months:
+            recorded.setdefault((model.year, month.month), record)
+        if "months" in record.source.data:
+            yield from _dues_months(record, messages)
+        if not model.members:
+            continue
+        book = dues_book(model, alert)
+        seen: dict[str, int] = {}
+        for i, (member, dues) in enumerate(zip(model.members, book.members)):  # type: ignore[union-attr]
+            name = ("members", i, "name")
+            if member.name in seen:
+                yield _problem(record, name, messages, "rule_dues_member_repeated", name=member.name, first=seen[member.name] + 1)
+                continue
+            seen[member.name] = i
+            for month, excess in dues.overpaid:
+                yield _problem(record, ("members", i, "paid", str(month)), messages, "rule_dues_member_overpaid", name=member.name, month=month, due=money_text(dues.monthly_due, "plain"), excess=money_text(excess, "plain"))
+            for month, amount in dues.unsettled:
+                yield _problem(record, ("members", i, "back_payments", str(month)), messages, "rule_dues_back_unsettled", name=member.name, month=month, amount=money_text(amount, "plain"))
+            if dues.missing:
+                yield _problem(record, ("members", i, "paid"), messages, "rule_dues_month_missing", name=member.name, months=_month_list(dues.missing, messages))
+            if dues.not_owed:
+                field = "paid" if dues.not_owed[0] in member.paid else "back_payments"
+                yield _problem(record, ("members", i, field, str(dues.not_owed[0])), messages, "rule_dues_not_owed", name=member.name, months=_month_list(dues.not_owed, messages))
+            if dues.flagged:
+                yield _problem(
+                    record, name, messages, "rule_dues_arrears", "warning", name=member.name, count=dues.months_unpaid,
+                    months=_month_list(dues.unpaid_months, messages), amount=money_text(dues.unpaid, "plain"), alert=alert,
+                )
+            if roster and member.name not in roster:
+                yield _problem(record, name, messages, "rule_dues_not_in_roster", "warning", name=member.name)
+        absent = [person for person in roster if person not in seen]
+        if roster and absent:
+            yield _problem(record, ("members",), messages, "rule_dues_roster_missing", "warning", names=messages.join(absent))
+
+
+def _dues_months(record: Record, messages: Messages) -> Iterator[RecordError]:
+    """The monthly totals as written: each month once, paid within due plus back payment, and agreeing with the members."""
+    model = record.model
+    seen: dict[int, int] = {}
+    computed = {m.month: m for m in monthly_totals(model.members)} if model.members else {}
+    for i, month in enumerate(model.months):
+        if month.month in seen:
+            yield _problem(record, ("months", i, "month"), messages, "rule_dues_month_repeated", month=month.month, first=seen[month.month] + 1)
+            continue
+        seen[month.month] = i
+        back = month.back_payment or Decimal("0")
+        if month.paid > month.due + back:
+            yield _problem(
+                record, ("months", i, "paid"), messages, "rule_dues_paid_exceeds_back" if back else "rule_dues_paid_exceeds",
+                month=month.month, paid=money_text(month.paid, "plain"), due=money_text(month.due, "plain"), back=money_text(back, "plain"),
+            )
+        if model.members:
+            members = computed.get(month.month)
+            for field in ("members", "due", "paid"):
+                given = getattr(month, field)
+                total = getattr(members, field) if members is not None else 0
+                if given != total:
+                    shown = (lambda v: str(v)) if field == "members" else (lambda v: money_text(Decimal(v), "plain"))
+                    yield _problem(record, ("months", i, field), messages, "rule_dues_totals_differ", month=month.month, given=shown(given), computed=shown(total))
+
+
+def check_dues_share(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """The branch's retained share of the dues paid in a funds ledger's period is booked as its income, to the cent."""
+    messages = site.messages
+    share: Fraction = site.config.norms.dues_retained_share
+    for ledger in (ledger for ledger in funds_ledgers(records) if not ledger.is_draft):
+        for i, income in enumerate(ledger.model.income):
+            target = records.get(income.dues)
+            if target is not None and target.type == "finance" and target.kind != "dues":
+                yield _problem(ledger, ("income", i, "dues"), messages, "rule_dues_share_not_dues", id=target.id)
+        figure = retained_dues(records, ledger, share)
+        if figure is None:
+            continue
+        if not figure.months:
+            continue
+        where = ("income", figure.lines[0], "amount") if figure.lines else ("income",)
+        months = _year_months(figure.months, messages)
+        if figure.missing:
+            yield _problem(ledger, where, messages, "rule_dues_share_unchecked", "warning", months=_year_months(figure.missing, messages))
+        elif figure.difference:
+            yield _problem(
+                ledger, where, messages, "rule_dues_share_more" if figure.difference > 0 else "rule_dues_share_less",
+                expected=money_text(figure.expected, "plain"), months=months, paid=money_text(figure.paid, "plain"), share=share_text(share),
+                booked=money_text(figure.booked, "plain"), difference=money_text(abs(figure.difference), "plain"),
+            )
 
 
 # ---------------------------------------------------------------------------
@@ -448,9 +579,58 @@ def check_branch_placeholders(records: RecordSet, site: Site, today: dt.date) ->
         yield RecordError(rel, pos.line, pos.column, format_field(path), site.messages("placeholder_left", what=what), "warning")
 
 
+# ---------------------------------------------------------------------------
+# Approval before publication (党务公开条例 Art. 15) and unfilled forms
+# ---------------------------------------------------------------------------
+
+# Which visibilities each norms.approval_required asks a complete approval of.
+_APPROVAL_SCOPE = {"public": {"public"}, "all": {"public", "members"}, "none": set()}
+_APPROVAL_STEPS = (("proposed_by", "proposed_on"), ("reviewed_by", "reviewed_on"), ("approved_by", "approved_on"))
+
+
+def check_approval(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """Published records in ``norms.approval_required``'s scope: 提出 → 审核（保密审查）→ 审批, named and dated, in order, before publication."""
+    messages = site.messages
+    scope = _APPROVAL_SCOPE[site.config.norms.approval_required]
+    names = {
+        "proposed_by": messages("approval_proposed_by"), "proposed_on": messages("approval_proposed_on"),
+        "reviewed_by": messages("approval_reviewed_by"), "reviewed_on": messages("approval_reviewed_on"),
+        "approved_by": messages("approval_approved_by"), "approved_on": messages("approval_approved_on"),
+    }
+    due = [record for record in records if not record.is_draft and record.visibility in scope]
+    # When a record was first published: its published:, else the commit that added it (as its page
+    # says); a record git does not know yet is being published now, so today.
+    dates = record_dates(RecordSet(records=due), site.content_dir) if due else {}
+    for record in due:
+        approval = record.model.approval
+        missing = [field for step in _APPROVAL_STEPS for field in step if approval is None or not getattr(approval, field) or not str(getattr(approval, field)).strip()]
+        if missing:
+            yield _problem(record, ("approval",), messages, "rule_approval_missing", fields=messages.join([names[f] for f in missing]))
+            continue
+        for (_, earlier), (_, later) in zip(_APPROVAL_STEPS, _APPROVAL_STEPS[1:]):
+            if getattr(approval, later) < getattr(approval, earlier):
+                yield _problem(
+                    record, ("approval", later), messages, "rule_approval_order",
+                    later=names[later], later_date=getattr(approval, later).isoformat(), earlier=names[earlier], earlier_date=getattr(approval, earlier).isoformat(),
+                )
+        known = dates[record.id]
+        first = known.first_published if record.model.published is not None or known.from_git else today
+        if approval.approved_on > first:
+            yield _problem(record, ("approval", "approved_on"), messages, "rule_approval_after_publication", approved=approval.approved_on.isoformat(), published=first.isoformat())
+
+
+def check_published_placeholders(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """An error for each placeholder (【请填写：…】) left in a published record: it would be disclosed as it is."""
+    for record in records:
+        if record.is_draft or record.visibility == "restricted":
+            continue
+        for path, what in placeholders_in(record.source.data):
+            yield _problem(record, path, site.messages, "placeholder_published", what=what)
+
+
 RULES: tuple[Rule, ...] = (
-    check_funds, check_appraisals, check_votes, check_attendance, check_meeting_periods, check_roster,
-    check_notices, check_term, check_rectification, check_personal_data, check_branch_placeholders,
+    check_funds, check_dues, check_dues_share, check_appraisals, check_votes, check_attendance, check_meeting_periods, check_roster,
+    check_notices, check_term, check_rectification, check_personal_data, check_branch_placeholders, check_approval, check_published_placeholders,
 )
 
 

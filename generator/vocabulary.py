@@ -78,6 +78,11 @@ ENUMERATIONS: dict[str, dict[str, Words]] = {
         "in_progress": {"zh": "进行中", "en": "In progress"},
         "done": {"zh": "已完成", "en": "Done"},
     },
+    "approval_scope": {
+        "public": {"zh": "公开", "en": "Public records"},
+        "all": {"zh": "全部", "en": "All published records"},
+        "none": {"zh": "不要求", "en": "None"},
+    },
     "finance_kind": {
         "dues": {"zh": "党费", "en": "Dues"},
         "funds": {"zh": "经费", "en": "Funds"},

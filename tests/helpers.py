@@ -29,6 +29,14 @@ DEMO_CONFIG = REPO_ROOT / "site_config.yml"
 DEMO_TODAY = "2026-11-22"
 # The warnings the demo shows on purpose, as `openbranch check --today 2026-12-01` prints them;
 # a test that plants one fault in a copy of the demo expects its own lines besides these.
+DEMO_DUES_ARREARS_WARNING = (
+    "content/finances/2026/2026-dues.yml:124:11: members[27].name: 警告: 彭海峰 已有 6 个月未交足党费（6—11月，共欠 752.40 元），"
+    "达到 6 个月的提醒标准；请支部及时督促，并了解原因"
+)
+DEMO_NO_RECEIPT_WARNING = (
+    "content/finances/2026/2026-q3-funds.yml:55:5: expenses[4].receipts: 警告: 支出“党建宣传栏展板更换”没有票据；"
+    "请把发票或收据放在 content/attachments/ 下，并在 receipts 中列出"
+)
 # The demo's meeting warnings on purpose: a make-up meeting two periods late, and minutes that leave one member out.
 DEMO_MAKEUP_WARNING = (
     "content/meetings/2026/2026-02-12-group-2-makeup.yml:7:9: period: 警告: 计入的期间 2025-12 比会议日期 2026-02-12 早 2 个期间；"
@@ -45,7 +53,17 @@ DEMO_MEETING_WARNINGS_EN = (
     "content/meetings/2026/2026-09-17-party-lesson.yml:17:3: attendees: warning: 28 required (the branch's members on 2026-09-17); "
     "the record lists 26 present, 1 on leave and 0 absent, 27 in all: 1 not accounted for (谢振宇); list them under on_leave or absent",
 )
+# The demo's finance warnings in an English site.
+DEMO_FINANCE_WARNINGS_EN = (
+    "content/finances/2026/2026-dues.yml:124:11: members[27].name: warning: 彭海峰 has not paid in full for 6 months (months 6–11, 752.40 owed), "
+    "reaching the alert of 6 months; the branch should follow it up",
+    "content/finances/2026/2026-q3-funds.yml:55:5: expenses[4].receipts: warning: the expense '党建宣传栏展板更换' has no receipt; "
+    "put the invoice or receipt under content/attachments/ and list it under receipts",
+)
 DEMO_WARNINGS = (
+    # A member unpaid for norms.dues_alert_months (6) months, and an expense without a receipt.
+    DEMO_DUES_ARREARS_WARNING,
+    DEMO_NO_RECEIPT_WARNING,
     DEMO_MAKEUP_WARNING,
     DEMO_UNACCOUNTED_WARNING,
     # A draft notice for January 2027, a year chinesecalendar has no holidays for.
@@ -61,7 +79,10 @@ BRANCH = {
     "committee": [{"name": "王书记", "post": "书记"}],
     "member_counts": [{"since": "2025-01-01", "count": 12}],
 }
-DEFAULT_CONFIG = {"site_name": "测试党支部党务公开", "language": "zh"}
+# Small test sites ask no disclosure approval of their public records (norms.approval_required: none):
+# the approval rule is tested on copies of the demo, whose records carry it (tests/test_money.py).
+NO_APPROVAL = {"approval_required": "none"}
+DEFAULT_CONFIG = {"site_name": "测试党支部党务公开", "language": "zh", "norms": NO_APPROVAL}
 
 
 # ---------------------------------------------------------------------------

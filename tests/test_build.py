@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .helpers import build_site, describe, run_openbranch, tree_hashes, write_site
+from .helpers import NO_APPROVAL, build_site, describe, run_openbranch, tree_hashes, write_site
 
 TODAY = "2026-06-01"
 NOTICE_ID = "2026-05-28-publicity-zhang"
@@ -101,6 +101,7 @@ SITE_FILES: dict[str, Any] = {
 CONFIG = {
     "site_name": "测试党支部党务公开",
     "language": "zh",
+    "norms": NO_APPROVAL,
     "audiences": {"public": {"url": "https://public.example.org/"}, "members": {"url": "https://members.example.org/"}},
 }
 

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import pytest
 
 from .browser import DESKTOP_VIEWPORT, launch_chromium, serve_directory
-from .helpers import build_site, describe, tree_hashes, write_site
+from .helpers import NO_APPROVAL, build_site, describe, tree_hashes, write_site
 
 TODAY = "2026-06-01"
 
@@ -60,6 +60,7 @@ def _files() -> dict[str, Any]:
 CONFIG = {
     "site_name": "测试党支部党务公开",
     "language": "zh",
+    "norms": NO_APPROVAL,
     "audiences": {"public": {"url": "https://public.example.org/"}, "members": {"url": "https://members.example.org/"}},
 }
 

@@ -32,13 +32,13 @@ from generator.config import load_site
 from generator.i18n import Labels
 from generator.records import schema
 
-from .helpers import make_site, run_cli
+from .helpers import NO_APPROVAL, make_site, run_cli
 
 TODAY = dt.date(2026, 6, 1)
 SCHEMA_TYPES = ("meeting", "decision", "finance", "appraisal", "notice", "branch")
 # The published columns, as a consumer of the files relies on them.
 FUNDS_COLUMNS = ["ledger_id", "period", "date", "direction", "item", "category", "amount", "approved_by", "decision"]
-DUES_COLUMNS = ["ledger_id", "year", "month", "members", "due", "paid"]
+DUES_COLUMNS = ["ledger_id", "year", "month", "members", "due", "paid", "back_payment"]
 LEDGERS_COLUMNS = ["ledger_id", "period", "period_start", "period_end", "opening_balance", "income_total", "expense_total", "closing_balance"]
 INDEX_FIELDS = ["id", "type", "kind", "title", "date", "updated", "visibility", "url", "json_url"]
 PUBLIC_URL = "https://dwgk.example.org/branch3/"
@@ -215,7 +215,7 @@ NEVER_IDS = {"2026-05-08-restricted", "2026-05-09-draft"}
 
 
 def _config(urls: bool) -> dict[str, Any]:
-    config: dict[str, Any] = {"site_name": "测试党支部党务公开", "language": "zh"}
+    config: dict[str, Any] = {"site_name": "测试党支部党务公开", "language": "zh", "norms": NO_APPROVAL}
     if urls:
         config["audiences"] = {"public": {"url": PUBLIC_URL}, "members": {"url": MEMBERS_URL}}
     return config
@@ -321,7 +321,7 @@ def test_record_json_validates_against_published_schema(exported, audience):
         record_type = data["type"]
         published = json.loads(files[f"data/schemas/{record_type}.schema.json"])
         assert published == json.loads(json.dumps(schema.json_schema(record_type)))
-        fields = {k: v for k, v in data.items() if k not in ("id", "type", "url")}
+        fields = {k: v for k, v in data.items() if k not in ("id", "type", "url", "files")}
         jsonschema.Draft202012Validator(published, format_checker=jsonschema.FormatChecker()).validate(fields)
         section = vocabulary.SECTION_OF[record_type]
         assert path == f"{section}/{data['date'][:4]}/{data['id']}.json"

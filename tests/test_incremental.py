@@ -87,7 +87,8 @@ def test_record_made_private_added_and_removed(demo: Path, first_build: None) ->
     (site / REMOVED).unlink()
     added = site / "content" / "meetings" / "2026" / "2026-11-20-theme-day.yml"
     added.write_text(
-        "title: 11月主题党日：增量生成测试\ndate: 2026-11-20\nkind: 主题党日\nvisibility: 公开\nattendees:\n  - 陈立群\n  - 刘洋\nbody: 参观学习。\n",
+        "title: 11月主题党日：增量生成测试\ndate: 2026-11-20\nkind: 主题党日\nvisibility: 公开\nattendees:\n  - 陈立群\n  - 刘洋\nbody: 参观学习。\n"
+        "approval: {proposed_by: 王思远, proposed_on: 2026-11-20, reviewed_by: 赵国栋, reviewed_on: 2026-11-20, approved_by: 陈立群, approved_on: 2026-11-20}\n",
         encoding="utf-8",
     )
 

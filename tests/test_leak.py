@@ -176,10 +176,13 @@ class LeakSite:
                 ),
                 "attachments": self._attachments(k, folder),
                 "approval": {
+                    # Complete and in order, approved before publication (an upcoming meeting's by today).
                     "proposed_by": f"提出 {k('approval_proposed_by')}",
+                    "proposed_on": min(date, TODAY),
                     "reviewed_by": f"审查 {k('approval_reviewed_by')}",
+                    "reviewed_on": min(date, TODAY),
                     "approved_by": f"审批 {k('approval_approved_by')}",
-                    "approved_on": date,
+                    "approved_on": min(date, TODAY),
                 },
                 "corrections": [{"date": date, "change": f"更正 {k('correction_change')}", "reason": f"原因 {k('correction_reason')}"}],
             }
@@ -267,16 +270,19 @@ class LeakSite:
         return record_id
 
     def dues(self, scope: Scope, what: str, date: str) -> str:
+        """Dues per member: their names and notes are members-only even in a public record (LEAKMEMB there)."""
         k = self._k(scope, f"dues_{what}")
+        member = k if scope.name != "public" else (lambda what_: self.m.new("LEAKMEMB", f"public.dues_{what}.{what_}"))
         record_id = f"{date}-{k('id')}"
         data = self._common(scope, k, date, f"dues/{k('attachment_folder')}")
         data.update(
             {
                 "kind": "dues",
                 "year": date[:4],
-                "months": [
-                    {"month": "1", "members": "12", "due": "120.00", "paid": "120.00"},
-                    {"month": "2", "members": "12", "due": "120.00", "paid": "110.50"},
+                # Bases and payments no other value has (DUES_MEMBER_AMOUNTS): the public site must show none of them.
+                "members": [
+                    {"name": f"党员 {member('member_name1')}", "base": "8765.43", "rate": "1.5%", "paid": {"1": "131.48", "2": "131.48"}},
+                    {"name": f"党员 {member('member_name2')}", "base": "9876.54", "paid": {"1": "148.15", "2": "100.00"}, "note": f"备注 {member('member_note')}"},
                 ],
             }
         )
@@ -386,7 +392,8 @@ class LeakSite:
             # Upcoming after --today, so it is listed on the home page if visible.
             self.meeting(scope, "upcoming", "2026-06-10", "party_lesson", reason)
             decisions[scope.name] = self.decision(scope, "own", "2025-03-12", meetings[scope.name])
-            self.dues(scope, "year", "2025-02-28")
+            # A month's dues are recorded once: each scope's dues in a year of its own (drafts are not checked).
+            self.dues(scope, "year", {"members": "2024-02-28", "restricted": "2023-02-28"}.get(scope.name, "2025-02-28"))
             self.funds(scope, "ledger", "2025-03-31", [decisions[scope.name], None])
             self.appraisal(scope, "year", "2025-01-20")
             # Open on --today, so it is listed among the open notices if visible.
@@ -852,3 +859,33 @@ def test_the_portal_shows_the_branch(portal: Portal, audience: str) -> None:
     missing = [label for label in PORTAL_REQUIRED[audience] if portal.markers.by_label[label] not in scan.found]
     assert not missing, f"the {audience} portal does not show {missing}"
     assert {".html", ".json", ".csv", ".atom", ".svg", ".js", ".css"} <= scan.extensions
+# Per-member dues (issue 14): bases and amounts of the public dues record's members (LeakSite.dues).
+DUES_MEMBER_AMOUNTS = ("8765.43", "8,765.43", "9876.54", "9,876.54", "131.48", "148.15")
+
+
+def test_per_member_dues_reach_only_the_members_site(built: Built) -> None:
+    """A member's name, base, payments and arrears never reach the public site; members see them all.
+
+    The names are LEAKMEMB markers (so every scan above covers them); the
+    amounts are numbers no other value has, looked for in every view of
+    every public file.  The public site still has the monthly totals.
+    """
+    names = [built.markers.by_label[f"public.dues_year.{what}"] for what in ("member_name1", "member_name2", "member_note")]
+    assert set(names) <= built.scans["members"].markers()
+    assert not set(names) & built.scans["public"].markers()
+    found: dict[str, list[str]] = defaultdict(list)
+    for audience in AUDIENCES:
+        root = built.out / audience
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            rel = path.relative_to(root).as_posix()
+            for view_name, text in _views_of(rel, path.read_bytes()):
+                for amount in DUES_MEMBER_AMOUNTS:
+                    if amount in text:
+                        found[audience].append(f"{amount} in {view_name}")
+    assert not found["public"], found["public"][:10]
+    assert any("dues-members.csv" in where for where in found["members"]), found["members"][:10]
+    assert not (built.out / "public/data/dues-members.csv").exists()
+    assert (built.out / "members/data/dues-members.csv").is_file()
+    public_dues = next(d for d in (json.loads(p.read_text(encoding="utf-8")) for p in (built.out / "public/finances").rglob("*.json")) if d["kind"] == "dues")
+    assert public_dues["members"] == []
+    assert [(m["month"], m["due"], m["paid"]) for m in public_dues["months"]] == [(1, "279.63", "279.63"), (2, "279.63", "231.48")]

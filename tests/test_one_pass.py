@@ -81,10 +81,10 @@ def test_a_reference_to_nothing_is_still_an_error(tmp_path: Path) -> None:
 
 def test_no_broken_chain_across_a_ledger_with_errors(tmp_path: Path) -> None:
     site = demo(tmp_path)
-    text = plant(site, FUNDS_Q2, "opening_balance: 957.60\n", "opening_balance: 957.605\n")
+    text = plant(site, FUNDS_Q2, "opening_balance: 1278.64\n", "opening_balance: 1278.645\n")
     code, lines = problems(site)
     # Q3 opens with Q2's closing; with Q2 unread, Q1's closing is not Q3's opening, and no rule says so.
-    assert lines == [f"{FUNDS_Q2}:{line_of(text, 'opening_balance:')}:18: opening_balance: 金额最多两位小数，收到“957.605”"]
+    assert lines == [f"{FUNDS_Q2}:{line_of(text, 'opening_balance:')}:18: opening_balance: 金额最多两位小数，收到“1278.645”"]
     assert code == 1
 
 

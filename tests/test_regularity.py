@@ -34,7 +34,7 @@ from generator.config import load_site
 from generator.records.index import WithheldMeeting
 from generator.records.models.meeting import Period
 
-from .helpers import copy_demo, make_site, run_cli
+from .helpers import NO_APPROVAL, copy_demo, make_site, run_cli
 
 TODAY = dt.date(2026, 5, 15)
 GROUP_ONE = "第一党小组"
@@ -225,7 +225,7 @@ def test_restricted_meetings_count_only_when_the_norm_says_so(tmp_path: Path) ->
     plain = make_site(tmp_path, _files(meetings), folder="plain")
     for audience in ("public", "members"):
         assert _states(_row(_year(_calendars(plain, audience), 2026), "branch_committee"))[3] == "missed"
-    counted = make_site(tmp_path, _files(meetings), {"site_name": "测试", "language": "zh", "norms": {"count_restricted_meetings": "true"}}, folder="counted")
+    counted = make_site(tmp_path, _files(meetings), {"site_name": "测试", "language": "zh", "norms": {"count_restricted_meetings": "true", **NO_APPROVAL}}, folder="counted")
     for audience in ("public", "members"):
         april = _row(_year(_calendars(counted, audience), 2026), "branch_committee").cells[3]
         assert april.state == "held" and april.meetings == []
@@ -257,7 +257,7 @@ def test_a_changed_meeting_norm_is_followed(tmp_path: Path) -> None:
     config = {
         "site_name": "测试党支部党务公开",
         "language": "zh",
-        "norms": {"meetings": {"branch_committee": {"count": 2, "per": "月"}, "general_assembly": {"count": 1, "per": "季度"}}},
+        "norms": {"meetings": {"branch_committee": {"count": 2, "per": "月"}, "general_assembly": {"count": 1, "per": "季度"}}, **NO_APPROVAL},
     }
     folder = make_site(tmp_path, _files(), config)
     calendar = _year(_calendars(folder, "members"), 2026)
@@ -270,7 +270,7 @@ def test_a_changed_meeting_norm_is_followed(tmp_path: Path) -> None:
 def test_a_norm_with_count_zero_drops_the_row(tmp_path: Path) -> None:
     meetings = {kind: {"count": 1, "per": per} for kind, per in [("branch_committee", "month"), ("group_meeting", "month"), ("general_assembly", "quarter")]}
     meetings["group_meeting"]["count"] = 0
-    folder = make_site(tmp_path, _files(), {"site_name": "测试", "language": "zh", "norms": {"meetings": meetings}})
+    folder = make_site(tmp_path, _files(), {"site_name": "测试", "language": "zh", "norms": {"meetings": meetings, **NO_APPROVAL}})
     calendar = _year(_calendars(folder, "members"), 2026)
     kinds = [r.kind for r in calendar.rows]
     assert "group_meeting" not in kinds

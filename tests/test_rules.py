@@ -56,7 +56,7 @@ def assert_passes(folder: Path, *, today: str = TODAY, extra: tuple[str, ...] = 
 def two_sites(tmp_path: Path, broken: Mapping[str, Any], fixed: Mapping[str, Any], config: Any = None, fixed_config: Any = None, branch: Any = BRANCH) -> tuple[Path, Path]:
     """A broken and a fixed site side by side (each with branch.yml unless given)."""
     def files(extra: Mapping[str, Any]) -> dict[str, Any]:
-        return {"content/branch.yml": branch, **extra}
+        return {"content/branch.yml": branch, **RECEIPT_FILE, **extra}
 
     bad = make_site(tmp_path, files(broken), config, folder="broken")
     good = make_site(tmp_path, files(fixed), fixed_config if fixed_config is not None else config, folder="fixed")
@@ -78,6 +78,9 @@ def line_col(text: str, line_start: str) -> tuple[int, int]:
 FUNDS_Q1 = "content/finances/2026/2026-q1-funds.yml"
 FUNDS_Q2 = "content/finances/2026/2026-q2-funds.yml"
 DECISION = "content/decisions/2026/2026-03-05-buy-books.yml"
+# The receipt of funds_q1's expense (an expense without one is a warning of its own).
+RECEIPT = "receipts/2026/2026-03-06-books.pdf"
+RECEIPT_FILE = {f"content/attachments/{RECEIPT}": b"%PDF-1.4\n%%EOF\n"}
 
 
 def funds_q1(closing: str = "64.80", amount: str = "35.50", decision: str = "") -> str:
@@ -104,6 +107,7 @@ def funds_q1(closing: str = "64.80", amount: str = "35.50", decision: str = "") 
     )
     if decision:
         text += f"    decision: {decision}\n"  # 20
+    text += f"    receipts: [{RECEIPT}]\n"      # 20 or 21
     return text + f"closing_balance: {closing}\n"
 
 
@@ -135,10 +139,10 @@ def decision(result: str) -> str:
 
 def test_line_numbers_in_the_ledger_text_are_as_the_assertions_assume() -> None:
     text = funds_q1(decision="x")
-    assert line_col(text, "closing_balance:") == (21, 18)
+    assert line_col(text, "closing_balance:") == (22, 18)
     assert line_col(text, "    amount: 35.50") == (19, 13)
     assert line_col(text, "    decision:") == (20, 15)
-    assert line_col(funds_q1(), "closing_balance:") == (20, 18)
+    assert line_col(funds_q1(), "closing_balance:") == (21, 18)
     assert line_col(funds_q2(), "opening_balance:") == (7, 18)
 
 
@@ -147,7 +151,7 @@ def test_closing_balance_that_does_not_add_up_is_an_error(tmp_path: Path) -> Non
     bad, good = two_sites(tmp_path, {FUNDS_Q1: funds_q1(closing="64.50")}, {FUNDS_Q1: funds_q1(closing="64.80")})
     assert_only_problem(
         bad,
-        f"{FUNDS_Q1}:20:18: closing_balance: 期末结余 64.50 与计算结果不符：期初 100.00 + 收入 0.30 − 支出 35.50 = 64.80",
+        f"{FUNDS_Q1}:21:18: closing_balance: 期末结余 64.50 与计算结果不符：期初 100.00 + 收入 0.30 − 支出 35.50 = 64.80",
     )
     assert_passes(good)
 
@@ -444,7 +448,7 @@ def test_the_excellent_cap_is_a_share_of_the_full_members_appraised(tmp_path: Pa
 
 
 def test_the_base_of_the_excellent_cap_is_configurable(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {APPRAISAL_2025: NINE_EXCELLENT}, config_extra="norms:\n  excellent_cap_base: 全体参评党员\n")
+    folder = plant(tmp_path, {APPRAISAL_2025: NINE_EXCELLENT}, config_extra="  excellent_cap_base: 全体参评党员\n")  # into the demo's norms:, its last block
     assert_planted(folder, demo_lines, [])
 
 
@@ -641,15 +645,15 @@ FUNDS_Q2_INCOME = (
     "income:\n"
     "  - date: 2026-04-02\n    source: 上级党组织拨付\n    amount: 1199.64\n"
     "expenses:\n"
-    "  - date: 2026-05-06\n    item: 主题党日交通\n    category: 主题党日\n    amount: 0.10\n"
-    "  - date: 2026-05-07\n    item: 学习资料\n    category: 学习教育\n    amount: 0.20\n"
+    f"  - date: 2026-05-06\n    item: 主题党日交通\n    category: 主题党日\n    amount: 0.10\n    receipts: [{RECEIPT}]\n"
+    f"  - date: 2026-05-07\n    item: 学习资料\n    category: 学习教育\n    amount: 0.20\n    receipts: [{RECEIPT}]\n"
     "closing_balance: 1264.14\n"
 )
 
 
 @pytest.fixture
 def loaded_view(tmp_path: Path):
-    folder = make_site(tmp_path, {"content/branch.yml": BRANCH, FUNDS_Q1: funds_q1(), FUNDS_Q2: FUNDS_Q2_INCOME, DUES: DUES_TEXT})
+    folder = make_site(tmp_path, {"content/branch.yml": BRANCH, **RECEIPT_FILE, FUNDS_Q1: funds_q1(), FUNDS_Q2: FUNDS_Q2_INCOME, DUES: DUES_TEXT})
     site, problems = load_site(folder / "site_config.yml")
     assert site is not None, problems
     records, collector = check_records(site, dt.date(2026, 7, 15))

@@ -34,7 +34,7 @@ from typing import Any, Iterator
 import pytest
 
 from .browser import DESKTOP_VIEWPORT, PHONE_VIEWPORT, search, serve_directory
-from .helpers import BRANCH, build_ok, make_site, url_path
+from .helpers import BRANCH, NO_APPROVAL, build_ok, make_site, url_path
 
 TODAY = "2026-06-01"
 
@@ -115,7 +115,7 @@ ZH_QUERIES = [
 @pytest.fixture(scope="module")
 def zh_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("search-zh")
-    config = {"site_name": "测试党支部党务公开", "language": "zh"}
+    config = {"site_name": "测试党支部党务公开", "language": "zh", "norms": NO_APPROVAL}
     site = make_site(root, _zh_files(), config)
     return build_ok(site / "site_config.yml", root / "out", TODAY)
 
@@ -137,7 +137,7 @@ def en_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
             kind="branch_committee",
         ),
     }
-    site = make_site(root, files, {"site_name": "Test Branch Disclosure", "language": "en"})
+    site = make_site(root, files, {"site_name": "Test Branch Disclosure", "language": "en", "norms": NO_APPROVAL})
     return build_ok(site / "site_config.yml", root / "out", TODAY)
 
 

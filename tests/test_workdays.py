@@ -24,7 +24,7 @@ import yaml
 
 from generator.workdays import LIBRARY_CALENDAR, WorkCalendar, YearDays, library_covers
 
-from .helpers import DEMO_MEETING_WARNINGS_EN, DEMO_WARNINGS, build_ok, copy_demo, run_cli
+from .helpers import DEMO_FINANCE_WARNINGS_EN, DEMO_MEETING_WARNINGS_EN, DEMO_WARNINGS, build_ok, copy_demo, run_cli
 
 TODAY = "2026-12-01"
 DENG = "content/notices/2026/2026-11-18-membership-deng.yml"
@@ -206,6 +206,7 @@ def song_notice(start: str = "2027-02-04", end: str = "2027-02-15") -> str:
         "subjects:\n"                                 # 9
         "  - name: 宋明轩\n"                           # 10
         "    detail: 男，1997年出生，区科技局科员\n"    # 11
+        f"approval: {{proposed_by: 王思远, proposed_on: {start}, reviewed_by: 赵国栋, reviewed_on: {start}, approved_by: 陈立群, approved_on: {start}}}\n"  # 12
     )
 
 
@@ -253,7 +254,7 @@ def test_the_warning_in_english(tmp_path: Path) -> None:
     config = site / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("language: zh", "language: en"), encoding="utf-8")
     code, lines, output = check(site)
-    assert [line for line in lines if line not in DEMO_MEETING_WARNINGS_EN] == [
+    assert [line for line in lines if line not in DEMO_MEETING_WARNINGS_EN + DEMO_FINANCE_WARNINGS_EN] == [
         "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: warning: no holiday data for 2027: add the days off and make-up workdays of 2027 under holidays: in site_config.yml (until then working days are counted Monday to Friday: about 10 in this notice's period)",
         f"{NEW_NOTICE}:7:8: start: warning: no holiday data for 2027: add the days off and make-up workdays of 2027 under holidays: in site_config.yml (until then working days are counted Monday to Friday: about 8 in this notice's period)",
     ], output

@@ -210,6 +210,7 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
             attendance=numbers.attendance,
             notice=numbers.notice,
             totals=numbers.funds or numbers.dues,
+            share=numbers.dues_share,
             grades=numbers.grades,
             items=numbers.items,
             excellent_cap=numbers.excellent_cap,
@@ -220,6 +221,7 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
     linked = [*related["decisions"], *related["ledgers"], related["meeting"]]
     if record.type == "finance" and record.kind == "funds":
         linked += [view.get(e.decision) for e in record.model.expenses if e.decision]
+        linked += [view.get(i.dues) for i in record.model.income if i.dues]
     key = [
         _fingerprint(record),
         [_fingerprint(r) for r in linked],
@@ -243,7 +245,7 @@ def render_regularity(pages: PageRenderer) -> None:
 
 
 def render_data_page(pages: PageRenderer) -> None:
-    pages.emit("data/index.md", "report/data.md.j2", pages.t("open_data"), meta={"description": pages.t("open_data_intro")}, files=documented_files(pages.t), sections=SECTION_ORDER)
+    pages.emit("data/index.md", "report/data.md.j2", pages.t("open_data"), meta={"description": pages.t("open_data_intro")}, files=documented_files(pages.t, pages.view), sections=SECTION_ORDER)
 
 
 def navigation(t: Labels) -> list[Any]:

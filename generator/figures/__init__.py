@@ -4,7 +4,8 @@ A figure is computed here, in one place, from the records and the configured
 norms, and handed to the pages as data (never computed by a template): the
 regularity calendars (``regularity``), the rectification items and their
 states (``rectification``), the funds ledgers chained by year (``ledgers``),
-each record's own figures (``records``), the section overviews
+each record's own figures (``records``; a dues record's per member and a
+funds ledger's retained dues in ``dues``), the section overviews
 (``sections``) and the links and home-page figures (``site``).  Everything
 reads one audience's ``RecordSet``, so a figure counts only what that
 audience may see.
@@ -13,11 +14,12 @@ audience may see.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..config import Norms
 from ..records.index import Record, RecordSet
 from ..workdays import WorkCalendar
+from .dues import retained_dues
 from .records import RecordFigures, record_figures
 from .rectification import TrackedItem, rectification_items
 from .regularity import YearCalendar, calendars, year_calendar
@@ -39,7 +41,7 @@ class Figures:
 
 def compute(view: RecordSet, norms: Norms, today: dt.date, workdays: WorkCalendar) -> Figures:
     """All figures of one audience, once; working days are counted with ``workdays`` (the site's)."""
-    records = {record.id: record_figures(record, today, workdays, view, norms) for record in view.records}
+    records = {record.id: _record_figures(view, record, norms, today, workdays) for record in view.records}
     year_calendars = calendars(view, norms, today)
     return Figures(
         site=site_figures(view, today, records, year_calendar(year_calendars, today.year)),
@@ -48,3 +50,11 @@ def compute(view: RecordSet, norms: Norms, today: dt.date, workdays: WorkCalenda
         rectification=rectification_items(view, today),
         records=records,
     )
+
+
+def _record_figures(view: RecordSet, record: Record, norms: Norms, today: dt.date, workdays: WorkCalendar) -> RecordFigures:
+    figures = record_figures(record, today, workdays, view, norms)
+    if record.type == "finance" and record.kind == "funds":
+        # Across records: the dues paid in the ledger's period, from the dues records the audience sees.
+        return replace(figures, dues_share=retained_dues(view, record, norms.dues_retained_share))
+    return figures

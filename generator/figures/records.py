@@ -1,4 +1,4 @@
-"""Figures of one record: attendance, a notice's state, a ledger's totals, an appraisal's shares and cap.
+"""Figures of one record: attendance, a notice's state, a ledger's totals (a dues ledger's per member too), an appraisal's shares and cap.
 
 Each is a function of the record and what it is counted against (the
 branch's roster on its day, the norms; for a notice, today), so a record's
@@ -23,6 +23,7 @@ from ..config import Norms
 from ..records.index import Record, RecordSet
 from ..records.models import Branch
 from ..workdays import WorkCalendar, WorkdayCount
+from .dues import DuesBook, DuesShare, dues_book
 from .rectification import TrackedItem, record_items
 
 
@@ -186,19 +187,21 @@ def funds_totals(ledger: Record) -> FundsTotals:
 
 @dataclass(frozen=True)
 class DuesTotals:
-    """A dues ledger's amounts due and paid, the collection rate, and each month's rate (in the order of its months)."""
+    """A dues ledger's amounts due and paid, the collection rate, each month's rate (in the order of its months), and its members' dues."""
 
     due: Decimal
     paid: Decimal
     rate: Optional[Decimal]
     month_rates: tuple[Optional[Decimal], ...] = ()
+    book: Optional[DuesBook] = None  # per member; None when the audience sees totals only
 
 
-def dues_totals(ledger: Record) -> DuesTotals:
+def dues_totals(ledger: Record, alert_months: Optional[int] = None) -> DuesTotals:
+    """The totals of a dues ledger's months, and its members' dues (those unpaid ``alert_months`` or more flagged, when given)."""
     months = ledger.model.months
     due = sum((m.due for m in months), Decimal("0"))
     paid = sum((m.paid for m in months), Decimal("0"))
-    return DuesTotals(due, paid, percent(paid, due), tuple(percent(m.paid, m.due) for m in months))
+    return DuesTotals(due, paid, percent(paid, due), tuple(percent(m.paid, m.due) for m in months), dues_book(ledger.model, alert_months))
 
 
 @dataclass(frozen=True)
@@ -271,6 +274,7 @@ class RecordFigures:
     funds: Optional[FundsTotals] = None
     dues: Optional[DuesTotals] = None
     grades: Optional[GradeShares] = None
+    dues_share: Optional[DuesShare] = None  # a funds ledger's retained dues against the dues paid (set by ``compute``: it reads the dues records)
     items: tuple[TrackedItem, ...] = ()  # its rectification items with their states, in its order
     excellent_cap: Optional[ExcellentCap] = None
 
@@ -288,7 +292,7 @@ def _type_figures(record: Record, today: dt.date, workdays: WorkCalendar, view: 
     if record.type == "notice":
         return RecordFigures(notice=notice_state(record, today, workdays))
     if record.type == "finance":
-        return RecordFigures(funds=funds_totals(record)) if record.kind == "funds" else RecordFigures(dues=dues_totals(record))
+        return RecordFigures(funds=funds_totals(record)) if record.kind == "funds" else RecordFigures(dues=dues_totals(record, norms.dues_alert_months))
     if record.type == "appraisal":
         return RecordFigures(grades=grade_shares(record), excellent_cap=excellent_cap(record, view.branch, norms))
     return RecordFigures()

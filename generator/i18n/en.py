@@ -74,6 +74,43 @@ MESSAGES: dict[str, str] = {
     "pii_bank_card": "contains a bank card number, which must not be published; remove or mask it",
     "previous_unreadable": "cannot read the last build's record index: {reason}",
     "previous_id_gone": "the record '{id}' ({url}) published by the last build is gone and its address will break; if the file was only renamed, add id: {id} to it",
+    # Money and approval (issue 14): dues, funds, expenses, approval before publication
+    "bad_month": "a month is a whole number from 1 to 12, not '{value}'",
+    "bad_percent": "a rate is a percentage such as 1.5%, not '{value}'",
+    "dues_base_or_due": "give the dues base (base) or a fixed monthly amount (due)",
+    "month_word": "month {month}",
+    "year_month": "{year}-{month:02d}",
+    "month_run": "months {first}–{last}",
+    "year_month_run": "{first} to {last}",
+    "rule_dues_months_recorded_twice": "the dues of {year}, {months}, are already recorded in {other}; a month is recorded once",
+    "rule_dues_month_repeated": "month {month} appears twice (already item {first})",
+    "rule_dues_paid_exceeds": "month {month}: {paid} paid is more than the {due} due; if it includes back payments for earlier months, give back_payment",
+    "rule_dues_paid_exceeds_back": "month {month}: {paid} paid is more than the {due} due plus the {back} back payment",
+    "rule_dues_totals_differ": "month {month}: the total {given} differs from the members' total {computed}",
+    "rule_dues_member_repeated": "{name} is listed twice among the members (already item {first})",
+    "rule_dues_member_overpaid": "{name} paid {excess} more than the {due} due in month {month}; if it settles earlier months, give that month's back payment under back_payments",
+    "rule_dues_back_unsettled": "{name}'s back payment in month {month} leaves {amount} with no earlier unpaid month to settle",
+    "rule_dues_month_missing": "{name} has no amount for {months} (write 0 for a month not paid)",
+    "rule_dues_not_owed": "{name} owes no dues here in {months} (see from_month / until_month) but an amount is given",
+    "rule_dues_arrears": "{name} has not paid in full for {count} months ({months}, {amount} owed), reaching the alert of {alert} months; the branch should follow it up",
+    "rule_dues_not_in_roster": "{name} is not on the branch's roster (the party groups' members in branch.yml)",
+    "rule_dues_roster_missing": "no dues are recorded for {names}, on the branch's roster",
+    "rule_dues_share_not_dues": "'{id}' is not a dues record; dues names the dues record's id",
+    "rule_dues_share_more": "the retained dues should be {expected} (dues paid in {months}: {paid} × the retained share {share}); {booked} is booked, {difference} too much",
+    "rule_dues_share_less": "the retained dues should be {expected} (dues paid in {months}: {paid} × the retained share {share}); {booked} is booked, {difference} too little",
+    "rule_dues_share_unchecked": "the retained dues cannot be checked: no dues are recorded for {months}",
+    "rule_large_expense": "an expense of {amount} is above the large-expense limit of {limit} and needs a collective decision: give the adopted decision's id under decision",
+    "rule_expense_no_receipt": "the expense '{item}' has no receipt; put the invoice or receipt under content/attachments/ and list it under receipts",
+    "approval_proposed_by": "proposed by",
+    "approval_proposed_on": "proposal date",
+    "approval_reviewed_by": "reviewed by",
+    "approval_reviewed_on": "review date",
+    "approval_approved_by": "approved by",
+    "approval_approved_on": "approval date",
+    "rule_approval_missing": "before publication a record is proposed, reviewed for confidentiality and approved, each step with a name and a date: missing {fields} (or set status to draft)",
+    "rule_approval_order": "the {later} {later_date} is before the {earlier} {earlier_date}; the steps go proposed → reviewed → approved",
+    "rule_approval_after_publication": "the approval date {approved} is after the first publication on {published}; approve first, then publish",
+    "placeholder_published": "a published record is not filled in yet: {what} (replace the '【fill in: …】', or set status to draft)",
     # Meetings, votes, the roster and appraisals (issue 13: regularity, attendance, voting rights, appraisal)
     "bad_period": "a period is a year (2025), a quarter (2025-Q4) or a month (2025-12), got '{value}'",
     "bad_flag": "expected true or false, got '{value}'",
@@ -140,6 +177,8 @@ MESSAGES: dict[str, str] = {
     "init_overwritten": "overwrote these {count} existing files:",
     "init_next_steps": "Next:\n  1. Replace each '【fill in: …】' in content/branch.yml (openbranch check lists every one)\n  2. Read README.md: add a record, check, preview, publish\n  3. Commit and push with git; CI checks the records, builds and publishes the sites",
     "list_separator": ", ",
+    "new_form_status": "status: {draft}            # a draft is not published; fill it in, complete the approval below, then set {published}",
+    "new_form_approval": "approval:              # disclosure approval: proposed → reviewed (confidentiality) → approved, each with a name and a date (YYYY-MM-DD), approved before publication\n  proposed_by: \"【fill in: who proposes disclosing it】\"\n  proposed_on:\n  reviewed_by: \"【fill in: who reviews it for confidentiality】\"\n  reviewed_on:\n  approved_by: \"【fill in: who approves it】\"\n  approved_on:\n",
     "new_title": "New {type}",
     "timing_seconds": "{label} {seconds:.1f} s",
     # Working days, holidays, rectification items, field titles
@@ -248,7 +287,6 @@ LABELS: dict[str, str] = {
     "proposed_by": "Proposed by",
     "reviewed_by": "Confidentiality review",
     "approved_by": "Approved by",
-    "approved_on": "Approved on",
     "corrections": "Corrections",
     "reason": "Why",
     "first_published": "First published",
@@ -317,12 +355,44 @@ LABELS: dict[str, str] = {
     "expense_category": "Category",
     "approver": "Approved by",
     "approving_decision": "Approving decision",
-    "receipts": "Receipts",
     "by_category": "Expenses by category",
     "summary_table": "Summary",
     "audit": "Audit",
     "auditor": "Auditor",
     "finding": "Finding",
+    # Money and approval (issue 14): per-member dues, retained dues, large expenses, receipts
+    "list_joiner": ", ",
+    "year_month": "{year}-{month:02d}",
+    "month_span": "{first}–{last}",
+    "back_payment": "Of which back payments (yuan)",
+    "dues_members": "Dues per member",
+    "dues_members_note": "Through {through}. The base is the fixed part of the monthly wage after tax; the rates follow the 2008 rule on party dues: 0.5% up to 3,000 yuan, 1% up to 5,000, 1.5% up to 10,000, 2% above. A back payment settles the oldest unpaid month first; members unpaid for {months} months or more are flagged. Amounts in yuan; this table is on the members' site only.",
+    "dues_base": "Base",
+    "dues_rate_label": "Rate",
+    "monthly_due": "Monthly",
+    "member_due": "Due",
+    "member_paid": "Paid",
+    "unpaid_months": "Months unpaid",
+    "unpaid_summary": "{count} months ({months})",
+    "unpaid_amount": "Unpaid",
+    "dues_flagged": "Alert reached",
+    "dues_flagged_count": "Members at the arrears alert",
+    "dues_paid_up": "Paid up",
+    "dues_alert_title": "Dues in arrears",
+    "dues_alert_text": "{names}: unpaid for {months} months or more (the alert norm); the branch should find out why and follow up.",
+    "dues_share": "Retained dues",
+    "dues_share_text": "Dues paid {start} to {end}: {paid} × the retained share {share} = {expected} yuan; booked as income: {booked} yuan.",
+    "dues_share_ok": "Reconciles",
+    "dues_share_more": "{difference} too much",
+    "dues_share_less": "{difference} too little",
+    "dues_share_unchecked": "Cannot be checked: no dues are recorded for {months}.",
+    "dues_share_open": "Not checked",
+    "large_expense": "Large",
+    "large_expense_note": "An expense above {amount} yuan is a large expense and needs a collective decision (see the approving decision).",
+    "no_receipt": "No receipt",
+    "receipt_files": "Receipt files",
+    "expense": "Expense",
+    "file_name": "File",
     # Appraisals
     "members_appraised": "Members appraised",
     "steps": "Procedure",
@@ -476,6 +546,7 @@ LABELS: dict[str, str] = {
     "data_column_record_json_type": "Record type: meeting, decision, finance, appraisal, notice",
     "data_column_record_json_url": "The address of the record's page",
     "data_column_record_json_more": "The other fields are those of the type's JSON Schema (data/schemas/<type>.schema.json)",
+    "data_column_record_json_files": "Every attachment and receipt the record names: the field it is named in (field), its path (file), file name (name), address (url), size in bytes (size) and SHA-256 (sha256), to check a downloaded copy",
     "data_file_records_index": "An index of all records, newest first (same date: by id).",
     "data_column_records_index_id": "The record's permanent id",
     "data_column_records_index_type": "Record type",
@@ -525,6 +596,18 @@ LABELS: dict[str, str] = {
     "data_column_dues_csv_members": "Members liable to pay",
     "data_column_dues_csv_due": "Amount due (yuan)",
     "data_column_dues_csv_paid": "Amount paid (yuan)",
+    "data_column_dues_csv_back_payment": "The part of paid that settles earlier months (yuan); empty when none",
+    "data_file_dues_members_csv": "Dues per member (members' site only): one row per member of each dues record.",
+    "data_column_dues_members_csv_ledger_id": "Id of the dues record",
+    "data_column_dues_members_csv_year": "Year",
+    "data_column_dues_members_csv_name": "Name",
+    "data_column_dues_members_csv_base": "The base (yuan); empty for a fixed amount",
+    "data_column_dues_members_csv_rate": "The rate (a percentage)",
+    "data_column_dues_members_csv_monthly_due": "The monthly due (yuan)",
+    "data_column_dues_members_csv_due": "Due through the last month recorded (yuan)",
+    "data_column_dues_members_csv_paid": "Paid (yuan), back payments included",
+    "data_column_dues_members_csv_months_unpaid": "Months still not paid in full after back payments",
+    "data_column_dues_members_csv_unpaid": "The amount still unpaid (yuan)",
     "data_file_record_schemas": "The JSON Schema of each record type (meeting, decision, finance, appraisal, notice, branch), for editors to complete and check fields.",
     "data_file_index_schema": "The JSON Schema of the record index data/records.json.",
     "data_file_figures_schema": "The JSON Schema of the figures, data/figures.json.",
@@ -682,37 +765,40 @@ LABELS: dict[str, str] = {
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 QUARTER_NAMES = ["1", "2", "3", "4"]
 
-# The forms `openbranch new` writes: YAML with comments in this language and example values the worker replaces.
-# {title}, {date}, {year} and {kind} are filled in; so are the enumeration words ({visibility[public]}, {choices[visibility]}).
+# The forms `openbranch new` writes: YAML with comments in this language and placeholders (【…】) the worker replaces.
+# {title}, {date}, {year}, {kind} and {visibility} (the site's default) are filled in; so are the enumeration words
+# ({decision_result[adopted]}, {choices[visibility]}), the draft status line and the approval block ({status_line}, {approval_block}: new_form_status, new_form_approval).
 FORMS: dict[str, str] = {
     "meeting": """title: {title}
 date: {date}
 kind: {kind}
-visibility: {visibility[public]}     # {choices[visibility]}
+{status_line}
+visibility: {visibility}     # {choices[visibility]}
 start_time: "14:30"
 end_time: "16:00"
-location: Branch activity room
-chair: Name of the chair
-recorder: Name of the recorder
+location: "【fill in: place】"
+chair: "【fill in: chair】"
+recorder: "【fill in: recorder】"
 attendees:             # present
-  - Name
+  - "【fill in: name of someone present】"
 on_leave: []           # excused, one item each: - name: Name / reason: why (shown on the members' site only)
 absent: []             # absent without leave, one item each: - name: Name
 agenda:
-  - First item
+  - "【fill in: agenda item】"
 body: |
   ## Minutes
 
-  Write the minutes here.
-""",
+  【fill in: the minutes】
+{approval_block}""",
     "decision": """title: {title}
 date: {date}
-visibility: {visibility[public]}
-meeting: id-of-the-meeting      # the meeting record's file name without .yml
+{status_line}
+visibility: {visibility}     # {choices[visibility]}
+meeting:               # the deciding meeting record's file name without .yml
 category: major matter
-background: Background
+background: "【fill in: background】"
 consultation:
-  method: How members' opinions were solicited
+  method: "【fill in: how members' opinions were solicited】"
   start: {date}
   end: {date}
   participants: 0
@@ -724,23 +810,26 @@ vote:
 result: {decision_result[adopted]}         # {choices[decision_result]}
 follow_up: []
 body: |
-  The decision.
-""",
+  【fill in: the decision】
+{approval_block}""",
     "finance_dues": """title: {title}
 date: {date}
 kind: {finance_kind[dues]}
-visibility: {visibility[members]}
+{status_line}
+visibility: {visibility}     # {choices[visibility]}; the members are on the members' site only, the public site shows the monthly totals
 year: {year}
-months:
-  - month: 1
-    members: 0
-    due: 0.00
-    paid: 0.00
-""",
+members:               # one entry per member
+  - name: "【fill in: name】"
+    base: 0.00         # the fixed part of the monthly wage after tax, set at the start of the year
+    rate: 0.5%         # 0.5% up to 3,000 yuan, 1% up to 5,000, 1.5% up to 10,000, 2% above; left out: from the base
+    paid: {{1: 0.00}}    # month: amount paid that month; write 0 for a month not paid
+    back_payments: {{}}  # month: the part paid for earlier months, e.g. {{9: 35.50}}
+{approval_block}""",
     "finance_funds": """title: {title}
 date: {date}
 kind: {finance_kind[funds]}
-visibility: {visibility[public]}
+{status_line}
+visibility: {visibility}     # {choices[visibility]}
 period: {year} Q1
 period_start: {year}-01-01
 period_end: {year}-03-31
@@ -749,20 +838,22 @@ income:
   - date: {date}
     source: Allocation from the higher committee
     amount: 0.00
+    dues:              # for the branch's retained dues: the dues record's id (check compares it with the share)
 expenses:
   - date: {date}
-    item: What was paid for
+    item: "【fill in: what was paid for】"
     category: study
     amount: 0.00
-    approved_by: Approver
-    decision: id-of-the-approving-decision
-    receipts: []
+    approved_by: "【fill in: approver】"
+    decision:          # the approving decision's id; required for a large expense
+    receipts: []       # receipt files under content/attachments/, e.g. [receipts/{year}/receipt.pdf]
 closing_balance: 0.00
-""",
+{approval_block}""",
     "appraisal": """title: {title}
 date: {date}
 kind: {kind}
-visibility: {visibility[public]}
+{status_line}
+visibility: {visibility}     # {choices[visibility]}
 period: {year}
 members: 0
 steps:
@@ -774,21 +865,22 @@ results:
   {grade[basically_qualified]}: 0
   {grade[unqualified]}: 0
 excellent_members: []
-""",
+{approval_block}""",
     "notice": """title: {title}
 date: {date}
 kind: {kind}
-visibility: {visibility[public]}
+{status_line}
+visibility: {visibility}     # {choices[visibility]}
 stage: Admission as probationary member
 start: {date}
 end: {date}
-contact: Where objections go (phone, address)
+contact: "【fill in: where objections go (phone, address)】"
 subjects:
-  - name: Name
-    detail: Details
+  - name: "【fill in: name】"
+    detail: "【fill in: details】"
 body: |
-  The notice.
-""",
+  【fill in: the notice】
+{approval_block}""",
 }
 
 # Schema fields (records, branch.yml, site_config.yml): model -> field -> (title, description).
@@ -896,12 +988,25 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "kind": ("Finance kind", "dues"),
         "year": ("Year", "The year the dues are for"),
         "months": ("Months", "Each month's members, dues due and dues paid"),
+        "members": ("Members", "Each member's base, rate and payments per month (members' site only); the monthly totals are computed from them"),
     },
     "DuesMonth": {
         "month": ("Month", "1 to 12"),
         "members": ("Members", "The members who owe dues that month"),
         "due": ("Due", "The dues due that month, in yuan"),
         "paid": ("Paid", "The dues paid that month, in yuan"),
+        "back_payment": ("Of which back payments", "The part of paid, in yuan, that settles earlier months; paid may exceed due by it"),
+    },
+    "DuesMember": {
+        "name": ("Name", "The member's name, as in the party groups of branch.yml"),
+        "base": ("Base", "The fixed part of the monthly wage after tax, in yuan, set once a year"),
+        "rate": ("Rate", "As a percentage (0.5%, 1%, 1.5%, 2%); when left out, the bracket of the base"),
+        "due": ("Fixed monthly due", "A fixed amount each month instead of base × rate (students, retirees, an approved reduction), in yuan"),
+        "from_month": ("From month", "The first month dues are owed here (e.g. the month after admission as a probationary member); default 1"),
+        "until_month": ("Until month", "The last month dues are owed here (e.g. transferred out); default the last month recorded"),
+        "paid": ("Paid per month", "Month: amount paid that month, in yuan; write 0 for a month not paid"),
+        "back_payments": ("Back payments", "Month: the part of that month's payment that settles earlier unpaid months, in yuan"),
+        "note": ("Note", "Members' site only"),
     },
     "FundsRecord": {
         "kind": ("Finance kind", "funds"),
@@ -918,6 +1023,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "date": ("Date", "When it was received"),
         "source": ("Source", "Where it came from, e.g. allocation, dues returned"),
         "amount": ("Amount", "In yuan, at most two decimals"),
+        "dues": ("Retained dues", "The id of the dues record this income is the branch's retained share of; check reconciles it to the cent"),
     },
     "Expense": {
         "date": ("Date", "When it was spent"),
@@ -1037,9 +1143,12 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "publicity_working_days": ("Publicity working days", "The working days a membership notice must stay up (China's holidays and make-up workdays counted)"),
         "excellent_share_max": ("Excellent share cap", "The largest share of members that may be graded excellent"),
         "quorum_more_than": ("Quorum", "A meeting that decides needs more than this share of those entitled to attend"),
-        "dues_alert_months": ("Dues alert months", "Months of unpaid dues that raise an alert"),
+        "dues_alert_months": ("Dues alert months", "A member unpaid for this many months is flagged on the members' dues page and warned about by check"),
         "count_restricted_meetings": ("Count restricted meetings", "Count restricted (不公开) meetings as held in the 三会一课 calendar of both sites (shown as held, 不公开, with nothing of the record)"),
         "excellent_cap_base": ("Excellent cap base", "What the excellent cap is a share of: full_members (the full members appraised) or members (all appraised; probationary members are appraised but not graded)"),
+        "dues_retained_share": ("Retained share of dues", "The share of the dues paid the branch keeps as funds income (e.g. 10%), reconciled to the cent; set by the higher committee, default 0 (all remitted)"),
+        "large_expense_yuan": ("Large expense limit", "An expense above this many yuan needs an adopted decision (decision)"),
+        "approval_required": ("Approval required of", "Which published records need the complete approval, proposed → reviewed (confidentiality) → approved: public, all or none"),
     },
     "Frequency": {
         "count": ("Count", "How many meetings per period at least; 0 leaves the kind unchecked"),

@@ -74,6 +74,43 @@ MESSAGES: dict[str, str] = {
     "pii_bank_card": "含有银行卡号，不能公开；请删除或打码",
     "previous_unreadable": "无法读取上次生成的记录索引：{reason}",
     "previous_id_gone": "上次发布的记录“{id}”（{url}）已不存在，其网址将失效；如果只是改了文件名，请在新文件中写上 id: {id}",
+    # Money and approval (issue 14): dues, funds, expenses, approval before publication
+    "bad_month": "月份应为 1 到 12 的整数，收到“{value}”",
+    "bad_percent": "比例应写成百分数，如 1.5%，收到“{value}”",
+    "dues_base_or_due": "需写明缴费基数（base）或每月固定应交金额（due）",
+    "month_word": "{month}月",
+    "year_month": "{year}年{month}月",
+    "month_run": "{first}—{last}月",
+    "year_month_run": "{first}至{last}",
+    "rule_dues_months_recorded_twice": "{year}年{months}的党费已记录在 {other}，同一月份只能记录一次",
+    "rule_dues_month_repeated": "{month}月重复出现（第 {first} 项已有）",
+    "rule_dues_paid_exceeds": "{month}月实缴 {paid} 元超过应缴 {due} 元；如含补交以前月份的党费，请写明 back_payment（补缴金额）",
+    "rule_dues_paid_exceeds_back": "{month}月实缴 {paid} 元超过应缴 {due} 元与补缴 {back} 元之和",
+    "rule_dues_totals_differ": "{month}月合计 {given} 与党员明细（members）的合计 {computed} 不符",
+    "rule_dues_member_repeated": "{name} 在党员明细中重复出现（第 {first} 项已有）",
+    "rule_dues_member_overpaid": "{name} {month}月交纳比每月应交 {due} 元多 {excess} 元；如是补交以前月份的党费，请在 back_payments 中写明该月的补缴金额",
+    "rule_dues_back_unsettled": "{name} {month}月登记的补缴中有 {amount} 元没有此前欠交的月份可补",
+    "rule_dues_month_missing": "{name} 缺少 {months} 的交纳金额（未交请写 0）",
+    "rule_dues_not_owed": "{name} 在 {months} 不需在本支部交纳党费（见 from_month / until_month），却登记了金额",
+    "rule_dues_arrears": "{name} 已有 {count} 个月未交足党费（{months}，共欠 {amount} 元），达到 {alert} 个月的提醒标准；请支部及时督促，并了解原因",
+    "rule_dues_not_in_roster": "{name} 不在支部党员名单中（branch.yml 各党小组的成员）",
+    "rule_dues_roster_missing": "支部党员名单中的 {names} 没有党费记录",
+    "rule_dues_share_not_dues": "“{id}”不是党费记录，dues 应写党费记录的编号",
+    "rule_dues_share_more": "党费留存应为 {expected} 元（{months}实收党费 {paid} 元 × 留存比例 {share}），本期记入 {booked} 元，多记 {difference} 元",
+    "rule_dues_share_less": "党费留存应为 {expected} 元（{months}实收党费 {paid} 元 × 留存比例 {share}），本期记入 {booked} 元，少记 {difference} 元",
+    "rule_dues_share_unchecked": "无法核对党费留存：{months}的党费收缴没有记录",
+    "rule_large_expense": "单笔支出 {amount} 元超过 {limit} 元的大额标准，须经集体研究决定：请在 decision 中写明通过该支出的决策编号",
+    "rule_expense_no_receipt": "支出“{item}”没有票据；请把发票或收据放在 content/attachments/ 下，并在 receipts 中列出",
+    "approval_proposed_by": "提出人",
+    "approval_proposed_on": "提出日期",
+    "approval_reviewed_by": "保密审查人",
+    "approval_reviewed_on": "保密审查日期",
+    "approval_approved_by": "审批人",
+    "approval_approved_on": "审批日期",
+    "rule_approval_missing": "发布前须经 提出 → 审核（保密审查）→ 审批，每步写明姓名和日期：缺少{fields}（或把 status 改为 草稿）",
+    "rule_approval_order": "{later} {later_date} 早于{earlier} {earlier_date}，应按 提出 → 保密审查 → 审批 的顺序",
+    "rule_approval_after_publication": "审批日期 {approved} 晚于首次发布日期 {published}，应先审批后公开",
+    "placeholder_published": "已发布的记录中还有未填写的内容：{what}（请把“【请填写：…】”换成实际内容，或把 status 改为 草稿）",
     # Meetings, votes, the roster and appraisals (issue 13: regularity, attendance, voting rights, appraisal)
     "bad_period": "期间应写成年（2025）、季度（2025-Q4）或月份（2025-12），收到“{value}”",
     "bad_flag": "应为 true 或 false，收到“{value}”",
@@ -140,6 +177,8 @@ MESSAGES: dict[str, str] = {
     "init_overwritten": "覆盖了以下 {count} 个原有文件：",
     "init_next_steps": "下一步：\n  1. 把 content/branch.yml 中的“【请填写：…】”换成实际内容（openbranch check 会逐条提示）\n  2. 看 README.md：添加记录、检查、预览、发布\n  3. 用 git 提交并推送，CI 会检查记录、生成并发布网站",
     "list_separator": "、",
+    "new_form_status": "status: {draft}             # 草稿不会发布；内容填好、完成下面的公开审批后改为 {published}",
+    "new_form_approval": "approval:              # 公开审批（党务公开条例第十五条）：提出 → 审核（保密审查）→ 审批，每步写姓名和日期（YYYY-MM-DD），审批不晚于发布\n  proposed_by: 【请填写：提出人】\n  proposed_on:\n  reviewed_by: 【请填写：保密审查人】\n  reviewed_on:\n  approved_by: 【请填写：审批人】\n  approved_on:\n",
     "new_title": "{type}",
     "timing_seconds": "{label} {seconds:.1f} 秒",
     # Working days, holidays, rectification items, field titles
@@ -248,7 +287,6 @@ LABELS: dict[str, str] = {
     "proposed_by": "提出",
     "reviewed_by": "保密审查",
     "approved_by": "审批",
-    "approved_on": "审批日期",
     "corrections": "更正说明",
     "reason": "原因",
     "first_published": "首次发布",
@@ -317,12 +355,44 @@ LABELS: dict[str, str] = {
     "expense_category": "类别",
     "approver": "审批人",
     "approving_decision": "审批决策",
-    "receipts": "票据",
     "by_category": "支出分类",
     "summary_table": "收支概况",
     "audit": "审计",
     "auditor": "审计人",
     "finding": "审计意见",
+    # Money and approval (issue 14): per-member dues, retained dues, large expenses, receipts
+    "list_joiner": "、",
+    "year_month": "{year}年{month}月",
+    "month_span": "{first}—{last}",
+    "back_payment": "其中补缴（元）",
+    "dues_members": "党员交纳明细",
+    "dues_members_note": "截至{through}。缴费基数为每月工资收入（税后）中相对固定的部分，比例按《关于中国共产党党费收缴、使用和管理的规定》：3000元以下（含）0.5%，3000至5000元（含）1%，5000至10000元（含）1.5%，10000元以上2%。补交的党费先抵最早欠交的月份；未交足达 {months} 个月的党员标为“已达提醒标准”。金额单位为元；本表只在党内网站显示。",
+    "dues_base": "缴费基数",
+    "dues_rate_label": "比例",
+    "monthly_due": "月应交",
+    "member_due": "应交",
+    "member_paid": "实交",
+    "unpaid_months": "未交足月份",
+    "unpaid_summary": "{count} 个月（{months}）",
+    "unpaid_amount": "未交",
+    "dues_flagged": "已达提醒标准",
+    "dues_flagged_count": "欠交达提醒标准（人）",
+    "dues_paid_up": "已交足",
+    "dues_alert_title": "欠交党费提醒",
+    "dues_alert_text": "{names}未交足党费已达 {months} 个月（提醒标准），支部应及时了解原因、督促补交。",
+    "dues_share": "党费留存",
+    "dues_share_text": "{start}至{end}实收党费 {paid} 元 × 留存比例 {share} = {expected} 元；本期记入收入 {booked} 元。",
+    "dues_share_ok": "核对一致",
+    "dues_share_more": "多记 {difference} 元",
+    "dues_share_less": "少记 {difference} 元",
+    "dues_share_unchecked": "无法核对：{months}的党费收缴没有记录。",
+    "dues_share_open": "待核对",
+    "large_expense": "大额",
+    "large_expense_note": "单笔超过 {amount} 元的支出为大额支出，须经集体研究决定（见“审批决策”）。",
+    "no_receipt": "无票据",
+    "receipt_files": "票据文件",
+    "expense": "支出",
+    "file_name": "文件",
     # Appraisals
     "members_appraised": "参评党员",
     "steps": "评议程序",
@@ -476,6 +546,7 @@ LABELS: dict[str, str] = {
     "data_column_record_json_type": "记录类型：meeting、decision、finance、appraisal、notice",
     "data_column_record_json_url": "记录页面的地址",
     "data_column_record_json_more": "其余字段同该类型的 JSON Schema（data/schemas/<type>.schema.json）",
+    "data_column_record_json_files": "记录列出的每个附件和票据：所在字段（field）、文件路径（file）、文件名（name）、地址（url）、大小（size，字节）和 SHA-256 校验值（sha256），可用来核对下载的文件",
     "data_file_records_index": "全部记录的索引，按日期从新到旧排列（同日按编号）。",
     "data_column_records_index_id": "记录的永久编号",
     "data_column_records_index_type": "记录类型",
@@ -525,6 +596,18 @@ LABELS: dict[str, str] = {
     "data_column_dues_csv_members": "应缴党员人数",
     "data_column_dues_csv_due": "应缴金额（元）",
     "data_column_dues_csv_paid": "实缴金额（元）",
+    "data_column_dues_csv_back_payment": "实缴中补交以前月份的金额（元），没有则为空",
+    "data_file_dues_members_csv": "党员交纳明细（仅党内网站）：每个党费账目的每名党员一行。",
+    "data_column_dues_members_csv_ledger_id": "党费记录编号",
+    "data_column_dues_members_csv_year": "年度",
+    "data_column_dues_members_csv_name": "姓名",
+    "data_column_dues_members_csv_base": "缴费基数（元），按固定金额交纳的为空",
+    "data_column_dues_members_csv_rate": "比例（百分数）",
+    "data_column_dues_members_csv_monthly_due": "每月应交（元）",
+    "data_column_dues_members_csv_due": "截至最后登记月份的应交合计（元）",
+    "data_column_dues_members_csv_paid": "实交合计（元），含补交",
+    "data_column_dues_members_csv_months_unpaid": "补交抵扣后仍未交足的月数",
+    "data_column_dues_members_csv_unpaid": "仍未交的金额（元）",
     "data_file_record_schemas": "各类记录的 JSON Schema（meeting、decision、finance、appraisal、notice、branch），可供编辑器补全和校验。",
     "data_file_index_schema": "记录索引 data/records.json 的 JSON Schema。",
     "data_file_figures_schema": "统计数字 data/figures.json 的 JSON Schema。",
@@ -682,37 +765,40 @@ LABELS: dict[str, str] = {
 MONTH_NAMES = [f"{n}月" for n in range(1, 13)]
 QUARTER_NAMES = ["一", "二", "三", "四"]
 
-# The forms `openbranch new` writes: YAML with comments in this language and example values the worker replaces.
-# {title}, {date}, {year} and {kind} are filled in; so are the enumeration words ({visibility[public]}, {choices[visibility]}).
+# The forms `openbranch new` writes: YAML with comments in this language and placeholders (【…】) the worker replaces.
+# {title}, {date}, {year}, {kind} and {visibility} (the site's default) are filled in; so are the enumeration words
+# ({decision_result[adopted]}, {choices[visibility]}), the draft status line and the approval block ({status_line}, {approval_block}: new_form_status, new_form_approval).
 FORMS: dict[str, str] = {
     "meeting": """title: {title}
 date: {date}
 kind: {kind}
-visibility: {visibility[public]}        # {choices[visibility]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 start_time: "14:30"
 end_time: "16:00"
-location: 支部活动室
-chair: 主持人姓名
-recorder: 记录人姓名
+location: 【请填写：地点】
+chair: 【请填写：主持人】
+recorder: 【请填写：记录人】
 attendees:             # 实到：出席人员
-  - 姓名
+  - 【请填写：出席人姓名】
 on_leave: []           # 请假人员，每人一项：- name: 姓名 / reason: 原因（原因只在党内网站显示）
 absent: []             # 缺席（未请假）人员，每人一项：- name: 姓名
 agenda:                # 议程
-  - 议题一
+  - 【请填写：议题】
 body: |
   ## 会议内容
 
-  在此填写会议记录。
-""",
+  【请填写：会议记录】
+{approval_block}""",
     "decision": """title: {title}
 date: {date}
-visibility: {visibility[public]}
-meeting: 作出决定的会议编号     # 会议记录的文件名（不含 .yml）
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
+meeting:               # 作出决定的会议记录的文件名（不含 .yml）
 category: 重大事项
-background: 议题背景
+background: 【请填写：议题背景】
 consultation:
-  method: 征求意见的方式
+  method: 【请填写：征求意见的方式】
   start: {date}
   end: {date}
   participants: 0
@@ -724,23 +810,26 @@ vote:
 result: {decision_result[adopted]}            # {choices[decision_result]}
 follow_up: []
 body: |
-  决定内容。
-""",
+  【请填写：决定内容】
+{approval_block}""",
     "finance_dues": """title: {title}
 date: {date}
 kind: {finance_kind[dues]}
-visibility: {visibility[members]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}；党员明细只在党内网站显示，公开网站只显示每月合计
 year: {year}
-months:
-  - month: 1
-    members: 0
-    due: 0.00
-    paid: 0.00
-""",
+members:               # 每名党员一项
+  - name: 【请填写：姓名】
+    base: 0.00         # 缴费基数：每月工资收入（税后）中相对固定的部分，年初核定
+    rate: 0.5%         # 3000元以下（含）0.5%，3000至5000元（含）1%，5000至10000元（含）1.5%，10000元以上2%；不写则按基数确定
+    paid: {{1: 0.00}}    # 每月实交金额（月份: 金额），未交写 0
+    back_payments: {{}}  # 补交以前月份党费的月份和金额，如 {{9: 35.50}}
+{approval_block}""",
     "finance_funds": """title: {title}
 date: {date}
 kind: {finance_kind[funds]}
-visibility: {visibility[public]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 period: {year}年第一季度
 period_start: {year}-01-01
 period_end: {year}-03-31
@@ -749,20 +838,22 @@ income:
   - date: {date}
     source: 上级党委下拨党建工作经费
     amount: 0.00
+    dues:              # 若是支部留存的党费，写党费记录的编号，检查会按留存比例核对金额
 expenses:
   - date: {date}
-    item: 支出事项
+    item: 【请填写：支出事项】
     category: 学习教育
     amount: 0.00
-    approved_by: 审批人
-    decision: 批准该支出的决策编号
-    receipts: []
+    approved_by: 【请填写：审批人】
+    decision:          # 批准该支出的决策记录编号；大额支出必填
+    receipts: []       # 票据文件，放在 content/attachments/ 下，如 [receipts/{year}/票据.pdf]
 closing_balance: 0.00
-""",
+{approval_block}""",
     "appraisal": """title: {title}
 date: {date}
 kind: {kind}
-visibility: {visibility[public]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 period: {year}年度
 members: 0
 steps:
@@ -774,21 +865,22 @@ results:
   {grade[basically_qualified]}: 0
   {grade[unqualified]}: 0
 excellent_members: []
-""",
+{approval_block}""",
     "notice": """title: {title}
 date: {date}
 kind: {kind}
-visibility: {visibility[public]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 stage: 拟接收预备党员
 start: {date}
 end: {date}
-contact: 意见反馈渠道（电话、地址）
+contact: 【请填写：意见反馈渠道（电话、地址）】
 subjects:
-  - name: 姓名
-    detail: 基本情况
+  - name: 【请填写：姓名】
+    detail: 【请填写：基本情况】
 body: |
-  公示内容。
-""",
+  【请填写：公示内容】
+{approval_block}""",
 }
 
 # Schema fields (records, branch.yml, site_config.yml): model -> field -> (title, description).
@@ -896,12 +988,25 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "kind": ("财务类型", "党费"),
         "year": ("年度", "党费所属的年份"),
         "months": ("各月收缴", "每月的应缴人数、应缴金额和实缴金额"),
+        "members": ("党员明细", "每名党员的缴费基数、比例和各月交纳（只在党内网站显示）；写了则各月合计由此计算"),
     },
     "DuesMonth": {
         "month": ("月份", "1 至 12"),
         "members": ("应缴人数", "当月应缴党费的党员人数"),
         "due": ("应缴金额", "当月应缴党费合计（元）"),
         "paid": ("实缴金额", "当月实缴党费合计（元）"),
+        "back_payment": ("其中补缴", "实缴中补交以前月份党费的金额（元）；实缴可超过应缴这么多"),
+    },
+    "DuesMember": {
+        "name": ("姓名", "党员姓名，与 branch.yml 党小组成员一致"),
+        "base": ("缴费基数", "每月工资收入（税后）中相对固定的部分（元），每年核定一次"),
+        "rate": ("比例", "交纳比例，写成百分数（0.5%、1%、1.5%、2%）；不写则按缴费基数所在档次"),
+        "due": ("每月固定应交", "不按基数×比例计算时每月应交的固定金额（元），如学生、离退休党员或经批准少交"),
+        "from_month": ("起交月份", "从几月起在本支部交纳党费（如转为预备党员的次月），默认 1 月"),
+        "until_month": ("止交月份", "交到几月为止（如转出），默认记录的最后一个月"),
+        "paid": ("各月交纳", "月份: 当月交纳金额（元）；未交写 0"),
+        "back_payments": ("补缴", "月份: 当月交纳中补交以前欠交月份的金额（元）"),
+        "note": ("备注", "只在党内网站显示"),
     },
     "FundsRecord": {
         "kind": ("财务类型", "经费"),
@@ -918,6 +1023,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "date": ("日期", "收入日期"),
         "source": ("来源", "收入来源，如上级拨付、党费返还"),
         "amount": ("金额", "收入金额（元），最多两位小数"),
+        "dues": ("党费留存", "这笔收入是哪份党费记录的支部留存部分（党费记录编号）；检查按留存比例核对到分"),
     },
     "Expense": {
         "date": ("日期", "支出日期"),
@@ -1037,9 +1143,12 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "publicity_working_days": ("公示工作日", "发展党员公示至少几个工作日（按法定节假日和调休计算）"),
         "excellent_share_max": ("优秀比例上限", "民主评议中“优秀”等次最多占参评党员的比例"),
         "quorum_more_than": ("到会比例", "会议作出决定时，到会人数须超过应到人数的这个比例"),
-        "dues_alert_months": ("党费提醒月数", "党员连续几个月未交党费时提醒"),
+        "dues_alert_months": ("党费提醒月数", "党员未交足党费达到几个月时，在党内网站党费页标出并由检查提醒"),
         "count_restricted_meetings": ("计入不公开会议", "三会一课统计是否计入“不公开”的会议（两个网站都只显示已召开、不公开，不显示记录内容）"),
         "excellent_cap_base": ("优秀比例基数", "“优秀”比例上限的基数：full_members 参评正式党员，或 members 全体参评党员（预备党员参加评议、不评等次）"),
+        "dues_retained_share": ("党费留存比例", "支部留存实收党费的比例（如 10%），记入经费收入并核对到分；由上级党委规定，默认 0（全部上缴）"),
+        "large_expense_yuan": ("大额支出标准", "单笔支出超过多少元须有经集体研究通过的决策（decision）"),
+        "approval_required": ("须经公开审批的记录", "哪些已发布的记录须完成 提出 → 审核（保密审查）→ 审批：公开、全部或不要求"),
     },
     "Frequency": {
         "count": ("次数", "每个周期至少开几次；0 表示不检查"),

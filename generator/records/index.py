@@ -2,7 +2,8 @@
 
 ``load_records`` walks ``content/`` in sorted order, validates every file, and
 then checks what no single file can: unique ids, references between records
-(a decision's meeting, an expense's approving decision) and attachments.
+(a decision's meeting, an expense's approving decision, the dues record a
+funds income is the retained share of) and attachments.
 Every problem is collected; nothing stops at the first one.  A file that does
 not validate is remembered as a ``FailedRecord``, so a record that refers to
 it is not also told that it refers to nothing (the file's own errors say
@@ -270,6 +271,9 @@ def references(record: Record) -> Iterator[tuple[FieldPath, str, str]]:
     if record.type == "decision" and model.meeting:
         yield ("meeting",), model.meeting, "meeting"
     if record.type == "finance" and model.kind == "funds":
+        for i, income in enumerate(model.income):
+            if income.dues:
+                yield ("income", i, "dues"), income.dues, "finance"
         for i, expense in enumerate(model.expenses):
             if expense.decision:
                 yield ("expenses", i, "decision"), expense.decision, "decision"

@@ -4,10 +4,10 @@
 ``data/schemas/records.schema.json``, is made from it); ``BranchFigures`` is
 ``data/figures.json``, the branch's figures for the committee portal
 (``data/schemas/figures.schema.json``; versioned by ``FIGURES_VERSION``);
-``FundsLine``, ``LedgerLine`` and ``DuesLine`` are the rows of
-``data/funds.csv``, ``data/ledgers.csv`` and ``data/dues.csv``, their fields
-the columns.  What each column means, in each language, is in
-``generator.i18n``.
+``FundsLine``, ``LedgerLine``, ``DuesLine`` and ``DuesMemberLine`` are the rows of
+``data/funds.csv``, ``data/ledgers.csv``, ``data/dues.csv`` and
+``data/dues-members.csv``, their fields the columns.  What each column
+means, in each language, is in ``generator.i18n``.
 """
 
 from __future__ import annotations
@@ -122,6 +122,22 @@ class DuesLine(NamedTuple):
     members: str
     due: str
     paid: str
+    back_payment: str
+
+
+class DuesMemberLine(NamedTuple):
+    """One member's dues for a year so far: a row of data/dues-members.csv (members' site only)."""
+
+    ledger_id: str
+    year: str
+    name: str
+    base: str
+    rate: str
+    monthly_due: str
+    due: str
+    paid: str
+    months_unpaid: str
+    unpaid: str
 
 
 # ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from generator.i18n import TABLES, field_words
 from generator.records.models import RECORD_MODELS
 from generator.records.schema import field_key, models_in
 
-from ..helpers import DEMO_CONFIG, DEMO_MEETING_WARNINGS_EN, DEMO_WARNINGS, copy_demo, run_cli, write_file
+from ..helpers import DEMO_CONFIG, DEMO_FINANCE_WARNINGS_EN, DEMO_MEETING_WARNINGS_EN, DEMO_WARNINGS, copy_demo, run_cli, write_file
 
 LANGUAGES = ("zh", "en")
 TOP_MODELS = [*RECORD_MODELS.values(), SiteConfig]
@@ -184,6 +184,7 @@ def test_in_english_the_suggestion_names_the_title_matched(tmp_path: Path) -> No
     recorder = _plant(site, MEETING, "recorder: 王思远\n", "Minute taker: 王思远\n")
     assert sorted(_check(site)) == sorted([
         *DEMO_MEETING_WARNINGS_EN,
+        *DEMO_FINANCE_WARNINGS_EN,
         f"{MEETING}:{chair}:1: 主持人: unknown field '主持人'; did you mean 'chair' (主持人)?",
         # No title is near "Minute taker": the allowed fields are listed, as before.
         f"{MEETING}:{recorder}:1: Minute taker: unknown field 'Minute taker' (allowed fields: " + ", ".join(

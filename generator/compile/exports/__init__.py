@@ -21,18 +21,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ...cache import NO_CACHE, Cache
 from ...config import Site
 from ...figures import Figures, compute
 from ...i18n import Labels
 from ...records.index import RecordSet
-from ...records.published import BranchFigures, DuesLine, FundsLine, IndexEntry, LedgerLine
+from ...records.published import BranchFigures, DuesLine, DuesMemberLine, FundsLine, IndexEntry, LedgerLine
 from ..output import Output
 from .atom import export_feeds
 from .context import ExportContext, json_bytes, record_updated
-from .csv_files import export_csv
+from .csv_files import export_csv, has_dues, has_funds, has_member_dues
 from .figures_json import export_figures
 from .ical import export_calendar
 from .json_files import export_json
@@ -40,21 +40,31 @@ from .json_files import export_json
 
 @dataclass(frozen=True)
 class DataFile:
-    """One published data file (or family of files, ``<…>`` in its path) and its columns or fields."""
+    """One published data file (or family of files, ``<…>`` in its path) and its columns or fields.
+
+    ``shown_for`` says whether an audience's records make the file at all (a
+    site whose audience sees no dues has no dues.csv, and its open-data page
+    does not describe one); None: always.
+    """
 
     path: str
     format: str
     key: str  # i18n: data_file_<key>, data_column_<key>_<column> ("more" for the column "…")
     columns: tuple[str, ...] = ()
+    shown_for: Optional[Callable[[RecordSet], bool]] = None
+
+    def shown(self, view: Optional[RecordSet]) -> bool:
+        return view is None or self.shown_for is None or self.shown_for(view)
 
 
 DATA_FILES: tuple[DataFile, ...] = (
-    DataFile("<section>/<yyyy>/<id>.json", "json", "record_json", ("id", "type", "url", "…")),
+    DataFile("<section>/<yyyy>/<id>.json", "json", "record_json", ("id", "type", "url", "files", "…")),
     DataFile("data/records.json", "json", "records_index", tuple(IndexEntry.model_fields)),
     DataFile("data/figures.json", "json", "figures_json", tuple(BranchFigures.model_fields)),
-    DataFile("data/funds.csv", "csv", "funds_csv", FundsLine._fields),
-    DataFile("data/ledgers.csv", "csv", "ledgers_csv", LedgerLine._fields),
-    DataFile("data/dues.csv", "csv", "dues_csv", DuesLine._fields),
+    DataFile("data/funds.csv", "csv", "funds_csv", FundsLine._fields, has_funds),
+    DataFile("data/ledgers.csv", "csv", "ledgers_csv", LedgerLine._fields, has_funds),
+    DataFile("data/dues.csv", "csv", "dues_csv", DuesLine._fields, has_dues),
+    DataFile("data/dues-members.csv", "csv", "dues_members_csv", DuesMemberLine._fields, has_member_dues),
     DataFile("data/schemas/<type>.schema.json", "json-schema", "record_schemas"),
     DataFile("data/schemas/records.schema.json", "json-schema", "index_schema"),
     DataFile("data/schemas/figures.schema.json", "json-schema", "figures_schema"),
@@ -64,8 +74,8 @@ DATA_FILES: tuple[DataFile, ...] = (
 )
 
 
-def documented_files(t: Labels) -> list[dict[str, Any]]:
-    """``DATA_FILES`` in the site's language, as the open-data page shows them."""
+def documented_files(t: Labels, view: Optional[RecordSet] = None) -> list[dict[str, Any]]:
+    """``DATA_FILES`` in the site's language, as the open-data page shows them: those ``view``'s site has (all without one)."""
     return [
         {
             "path": f.path,
@@ -74,6 +84,7 @@ def documented_files(t: Labels) -> list[dict[str, Any]]:
             "columns": [{"name": column, "text": t(f"data_column_{f.key}_{'more' if column == '…' else column}")} for column in f.columns],
         }
         for f in DATA_FILES
+        if f.shown(view)
     ]
 
 

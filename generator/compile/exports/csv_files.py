@@ -1,4 +1,7 @@
-"""The funds and dues ledgers as CSV, as Excel opens it: funds lines, ledger totals, dues months."""
+"""The funds and dues ledgers as CSV, as Excel opens it: funds lines, ledger totals, dues months, dues per member.
+
+A file is written only when the audience sees a ledger of its kind: no empty files.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ from typing import Iterable, NamedTuple
 
 from ...figures.ledgers import ledgers
 from ...records.models.common import money_text
-from ...records.published import DuesLine, FundsLine, LedgerLine
+from ...records.index import RecordSet
+from ...records.published import DuesLine, DuesMemberLine, FundsLine, LedgerLine
 from ..output import Output
 from .context import ExportContext
 
@@ -63,10 +67,42 @@ def dues_lines(context: ExportContext) -> Iterable[DuesLine]:
     for ledger in ledgers(context.view, "dues"):
         m = ledger.model
         for month in sorted(m.months, key=lambda mo: mo.month):
-            yield DuesLine(ledger.id, str(m.year), str(month.month), str(month.members), _money(month.due), _money(month.paid))
+            back = _money(month.back_payment) if month.back_payment is not None else ""
+            yield DuesLine(ledger.id, str(m.year), str(month.month), str(month.members), _money(month.due), _money(month.paid), back)
+
+
+def dues_member_lines(context: ExportContext) -> Iterable[DuesMemberLine]:
+    """Each member of each dues ledger the audience sees per member, in the ledger's order."""
+    for ledger in ledgers(context.view, "dues"):
+        book = context.figures.of(ledger).dues.book
+        for member in book.members if book is not None else ():
+            yield DuesMemberLine(
+                ledger.id, str(ledger.model.year), member.name, _money(member.base) if member.base is not None else "",
+                f"{member.rate}%" if member.rate is not None else "", _money(member.monthly_due), _money(member.due), _money(member.paid),
+                str(member.months_unpaid), _money(member.unpaid),
+            )
+
+
+def has_funds(view: RecordSet) -> bool:
+    return bool(ledgers(view, "funds"))
+
+
+def has_dues(view: RecordSet) -> bool:
+    return bool(ledgers(view, "dues"))
+
+
+def has_member_dues(view: RecordSet) -> bool:
+    # Narrowing empties a dues ledger's members for the public: only the members' site has them.
+    return any(ledger.model.members for ledger in ledgers(view, "dues"))
 
 
 def export_csv(context: ExportContext, output: Output) -> None:
-    output.add("data/funds.csv", csv_bytes(FundsLine._fields, funds_lines(context)), "funds CSV")
-    output.add("data/ledgers.csv", csv_bytes(LedgerLine._fields, ledger_lines(context)), "ledgers CSV")
-    output.add("data/dues.csv", csv_bytes(DuesLine._fields, dues_lines(context)), "dues CSV")
+    """The ledgers' CSV files the audience's records make: none for a kind of ledger it does not see."""
+    view = context.view
+    if has_funds(view):
+        output.add("data/funds.csv", csv_bytes(FundsLine._fields, funds_lines(context)), "funds CSV")
+        output.add("data/ledgers.csv", csv_bytes(LedgerLine._fields, ledger_lines(context)), "ledgers CSV")
+    if has_dues(view):
+        output.add("data/dues.csv", csv_bytes(DuesLine._fields, dues_lines(context)), "dues CSV")
+    if has_member_dues(view):
+        output.add("data/dues-members.csv", csv_bytes(DuesMemberLine._fields, dues_member_lines(context)), "dues per member CSV")
