@@ -150,7 +150,9 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
     title = title or messages("new_title", type=messages.type_name(record_type))
     path = forms.new_record_path(site.content_dir, record_type, normalized, date)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = forms.render_form(record_type, normalized, title, date, messages.language, site.config.default_visibility)
+    # A notice's form runs the norm's working days from today (counted with the site's holidays), so it is not short.
+    end = site.workdays.deadline(date, site.config.norms.publicity_working_days).day if record_type == "notice" else None
+    text = forms.render_form(record_type, normalized, title, date, messages.language, site.config.default_visibility, end)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     click.echo(site.relative(path))

@@ -39,8 +39,11 @@ def _problem(record: Record, path: tuple, messages: Messages, key: str, severity
     return RecordError(record.rel, line, column, format_field(path), messages(key, **values), severity)  # type: ignore[arg-type]
 
 
-def branch_roster(branch: Optional[Branch]) -> list[str]:
-    """The branch's members by name, in the order branch.yml lists them: the party groups' members."""
+def dues_roster(branch: Optional[Branch], year: int) -> list[str]:
+    """Who owes dues in ``year``, by name in branch.yml's order: the roster's members at any time that year, else the party groups' members."""
+    if branch is not None and branch.members:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return [m.name for m in branch.members if (m.joined is None or m.joined < last) and (m.left is None or m.left > first)]
     names: list[str] = []
     for group in branch.groups if branch is not None else ():
         names.extend(name for name in group.members if name not in names)
@@ -102,11 +105,11 @@ def check_dues(records: RecordSet, site: Site, today: dt.date) -> Iterator[Recor
     messages = site.messages
     alert = site.config.norms.dues_alert_months
     recorded: dict[tuple[int, int], Record] = {}  # (year, month) -> the dues record that has it
-    roster = branch_roster(records.branch)
     for record in sorted(ledgers(records, "dues"), key=lambda r: r.rel):
         if record.is_draft:
             continue
         model = record.model
+        roster = dues_roster(records.branch, model.year)
         twice = sorted({m.month for m in model.months if (model.year, m.month) in recorded})
         if twice:
             other = recorded[(model.year, twice[0])]
@@ -176,6 +179,8 @@ def check_dues_share(records: RecordSet, site: Site, today: dt.date) -> Iterator
     """The branch's retained share of the dues paid in a funds ledger's period is booked as its income, to the cent."""
     messages = site.messages
     share: Fraction = site.config.norms.dues_retained_share
+    # A dues record with errors is reported as such; the months it would have given are not "missing" too.
+    dues_failed = any(failed.type == "finance" and failed.kind in (None, "dues") for failed in records.failed.values())
     for ledger in (ledger for ledger in funds_ledgers(records) if not ledger.is_draft):
         for i, income in enumerate(ledger.model.income):
             target = records.get(income.dues)
@@ -188,6 +193,8 @@ def check_dues_share(records: RecordSet, site: Site, today: dt.date) -> Iterator
             continue
         where = ("income", figure.lines[0], "amount") if figure.lines else ("income",)
         months = _year_months(figure.months, messages)
+        if figure.missing and dues_failed:
+            continue
         if figure.missing:
             yield _problem(ledger, where, messages, "rule_dues_share_unchecked", "warning", months=_year_months(figure.missing, messages))
         elif figure.difference:

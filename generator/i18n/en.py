@@ -93,7 +93,7 @@ MESSAGES: dict[str, str] = {
     "rule_dues_month_missing": "{name} has no amount for {months} (write 0 for a month not paid)",
     "rule_dues_not_owed": "{name} owes no dues here in {months} (see from_month / until_month) but an amount is given",
     "rule_dues_arrears": "{name} has not paid in full for {count} months ({months}, {amount} owed), reaching the alert of {alert} months; the branch should follow it up",
-    "rule_dues_not_in_roster": "{name} is not on the branch's roster (the party groups' members in branch.yml)",
+    "rule_dues_not_in_roster": "{name} is not on the branch's roster that year (members: in branch.yml, else the party groups' members)",
     "rule_dues_roster_missing": "no dues are recorded for {names}, on the branch's roster",
     "rule_dues_share_not_dues": "'{id}' is not a dues record; dues names the dues record's id",
     "rule_dues_share_more": "the retained dues should be {expected} (dues paid in {months}: {paid} × the retained share {share}); {booked} is booked, {difference} too much",
@@ -873,7 +873,7 @@ kind: {kind}
 visibility: {visibility}     # {choices[visibility]}
 stage: Admission as probationary member
 start: {date}
-end: {date}
+end: {end}
 contact: "【fill in: where objections go (phone, address)】"
 subjects:
   - name: "【fill in: name】"

@@ -93,7 +93,7 @@ MESSAGES: dict[str, str] = {
     "rule_dues_month_missing": "{name} 缺少 {months} 的交纳金额（未交请写 0）",
     "rule_dues_not_owed": "{name} 在 {months} 不需在本支部交纳党费（见 from_month / until_month），却登记了金额",
     "rule_dues_arrears": "{name} 已有 {count} 个月未交足党费（{months}，共欠 {amount} 元），达到 {alert} 个月的提醒标准；请支部及时督促，并了解原因",
-    "rule_dues_not_in_roster": "{name} 不在支部党员名单中（branch.yml 各党小组的成员）",
+    "rule_dues_not_in_roster": "{name} 不在当年的支部党员名单中（branch.yml 的党员名册 members，没有名册时为各党小组的成员）",
     "rule_dues_roster_missing": "支部党员名单中的 {names} 没有党费记录",
     "rule_dues_share_not_dues": "“{id}”不是党费记录，dues 应写党费记录的编号",
     "rule_dues_share_more": "党费留存应为 {expected} 元（{months}实收党费 {paid} 元 × 留存比例 {share}），本期记入 {booked} 元，多记 {difference} 元",
@@ -873,7 +873,7 @@ kind: {kind}
 visibility: {visibility}        # {choices[visibility]}
 stage: 拟接收预备党员
 start: {date}
-end: {date}
+end: {end}
 contact: 【请填写：意见反馈渠道（电话、地址）】
 subjects:
   - name: 【请填写：姓名】

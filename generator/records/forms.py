@@ -44,12 +44,13 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "record"
 
 
-def render_form(record_type: str, kind: Optional[str], title: str, date: dt.date, language: str, visibility: str) -> str:
+def render_form(record_type: str, kind: Optional[str], title: str, date: dt.date, language: str, visibility: str, end: Optional[dt.date] = None) -> str:
     """A new record's text: a draft (草稿) with the site's default ``visibility`` and the approval still to fill in.
 
     Every value a person must supply is a placeholder (``records.placeholders``),
     which ``check`` reports as an error once the record is published; as a
-    draft the form checks clean.
+    draft the form checks clean.  ``end`` is a notice's last day (the site's
+    publicity period from ``date``, in working days); else ``date``.
     """
     name = f"finance_{kind}" if record_type == "finance" else record_type
     kinds = vocabulary.KIND_ENUMERATION.get(record_type)
@@ -61,7 +62,7 @@ def render_form(record_type: str, kind: Optional[str], title: str, date: dt.date
     status = messages("new_form_status", draft=words["status"]["draft"], published=words["status"]["published"])
     values = {**words, "visibility": words["visibility"][visibility]}
     return form(name, language).format(
-        title=safe_title, date=date.isoformat(), year=date.year, kind=shown_kind, choices=choices, status_line=status, approval_block=messages("new_form_approval"), **values
+        title=safe_title, date=date.isoformat(), end=(end or date).isoformat(), year=date.year, kind=shown_kind, choices=choices, status_line=status, approval_block=messages("new_form_approval"), **values
     )
 
 
