@@ -97,6 +97,7 @@ def render(project: Path, site_dir: Path, epoch: int, previous: Optional[Previou
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .rawhtml import RawHtmlPlugin
     from .reuse import ReusePlugin
 
     pages = _page_hashes(project / "docs")
@@ -113,6 +114,7 @@ def render(project: Path, site_dir: Path, epoch: int, previous: Optional[Previou
         try:
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
             config.plugins["openbranch"] = plugin
+            config.plugins["openbranch-raw-html"] = RawHtmlPlugin()
             build(config)
         except MkDocsException as exc:
             raise EngineError("; ".join([*collected.messages, str(exc)])) from exc  # the why (e.g. a bad site_url) is only in the log
