@@ -39,6 +39,8 @@ import threading
 from pathlib import Path
 from typing import Any, Optional
 
+from .hashing import files_ending
+
 # Where the index goes inside a site; the search worker fetches it from here.
 INDEX_FOLDER = "pagefind"
 
@@ -151,19 +153,14 @@ def index_input(page: str) -> Optional[str]:
 def _index_inputs(site_dir: Path, kept: dict[str, tuple[Identity, Optional[str]]]) -> dict[str, tuple[Identity, Optional[str]]]:
     """Every page's index input (None: not indexed), by its path in the site; taken from ``kept`` for the same file."""
     inputs: dict[str, tuple[Identity, Optional[str]]] = {}
-    for folder, _, names in os.walk(site_dir):
-        for name in names:
-            if not name.endswith(".html"):
-                continue
-            path = os.path.join(folder, name)
-            rel = os.path.relpath(path, site_dir).replace(os.sep, "/")
-            identity = _identity(os.stat(path))
-            held = kept.get(rel)
-            if held is not None and held[0] == identity:
-                inputs[rel] = held
-                continue
-            with open(path, encoding="utf-8") as handle:
-                inputs[rel] = (identity, index_input(handle.read()))
+    for rel, path, info in files_ending(site_dir, ".html"):
+        identity = _identity(info)
+        held = kept.get(rel)
+        if held is not None and held[0] == identity:
+            inputs[rel] = held
+            continue
+        with open(path, encoding="utf-8") as handle:
+            inputs[rel] = (identity, index_input(handle.read()))
     return inputs
 
 

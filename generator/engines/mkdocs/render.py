@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from ...clock import source_date_epoch
-from ...hashing import add_files
+from ...hashing import add_files, files_ending
 from ...publish import PreviousSite
 from .. import EngineError, Rendered
 
@@ -70,22 +70,16 @@ def _page_hashes(project: Path) -> dict[str, str]:
         known = {}
     hashes: dict[str, str] = {}
     kept: dict[str, list] = {}
-    for folder, _, names in os.walk(docs):
-        for name in names:
-            if not name.endswith(".md"):
-                continue
-            path = os.path.join(folder, name)
-            rel = os.path.relpath(path, docs).replace(os.sep, "/")
-            info = os.stat(path)
-            identity = [info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
-            held = known.get(rel) if isinstance(known, dict) else None
-            if isinstance(held, list) and held[:4] == identity:
-                digest = held[4]
-            else:
-                with open(path, "rb") as handle:
-                    digest = hashlib.sha256(handle.read()).hexdigest()
-            hashes[rel] = digest
-            kept[rel] = [*identity, digest]
+    for rel, path, info in files_ending(docs, ".md"):
+        identity = [info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+        held = known.get(rel) if isinstance(known, dict) else None
+        if isinstance(held, list) and held[:4] == identity:
+            digest = held[4]
+        else:
+            with open(path, "rb") as handle:
+                digest = hashlib.sha256(handle.read()).hexdigest()
+        hashes[rel] = digest
+        kept[rel] = [*identity, digest]
     tmp = project / (_PAGE_HASHES + ".tmp")
     tmp.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
     os.replace(tmp, project / _PAGE_HASHES)
