@@ -1,8 +1,13 @@
 """Measuring one command and one first search: wall time, peak memory, bytes served.
 
 ``run_measured`` runs a command as a subprocess and polls the whole process
-tree (the command and every child it starts) with psutil, summing their
-resident memory; the peak of that sum is the figure reported.
+tree (the command and every child it starts) with psutil, summing two
+measures of their memory: resident set size (RSS), which counts a page
+shared by several processes (forked workers share most of theirs) once per
+process, and proportional set size (PSS, from Linux's
+``/proc/<pid>/smaps_rollup``), which splits each shared page between the
+processes that share it, so that the sum is what the tree really holds.
+The peak of each sum is reported.
 
 ``first_query_payload`` serves a built site on 127.0.0.1, opens its home page
 in headless Chromium, types a query into the search box and counts, on the
@@ -42,44 +47,60 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 @dataclass
 class Measured:
     seconds: float
-    peak_rss: int  # bytes, summed over the process tree
+    peak_rss: int  # bytes, summed over the process tree (shared pages counted once per process)
     cpu_seconds: float  # user + system time of the whole tree: what contention on a shared machine does not inflate
     returncode: int
     stdout: str
     stderr: str
+    peak_pss: int = 0  # bytes, summed over the process tree (shared pages split between their sharers); 0 where unknown
 
 
-def _tree_rss(process: psutil.Process) -> int:
-    total = 0
+def _pss(member: psutil.Process) -> Optional[int]:
+    """The process's proportional set size in bytes (Linux), or None where it cannot be read."""
+    try:
+        with open(f"/proc/{member.pid}/smaps_rollup", "rb") as rollup:
+            for line in rollup:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def _tree_memory(process: psutil.Process) -> tuple[int, int]:
+    """The RSS sum and the PSS sum of the process and all its descendants (PSS 0 where unknown)."""
+    rss = pss = 0
     try:
         members = [process] + process.children(recursive=True)
     except psutil.Error:
-        return 0
+        return 0, 0
     for member in members:
         try:
-            total += member.memory_info().rss
+            rss += member.memory_info().rss
         except psutil.Error:
-            pass  # ended between listing and reading
-    return total
+            continue  # ended between listing and reading
+        pss += _pss(member) or 0
+    return rss, pss
 
 
 def run_measured(command: list[str], cwd: Optional[Path] = None, poll: float = 0.05, env: Optional[dict[str, str]] = None) -> Measured:
-    """Run ``command``; return its wall time, the peak summed RSS of its process tree, and its output."""
+    """Run ``command``; return its wall time, CPU time, the peak summed RSS and PSS of its process tree, and its output."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         # Children's rusage covers every descendant that was waited for, i.e. the whole tree once it ended.
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         process = psutil.Popen(command, cwd=cwd, stdout=out, stderr=err, env=env)
-        peak = 0
+        peak_rss = peak_pss = 0
         while process.poll() is None:
-            peak = max(peak, _tree_rss(process))
+            rss, pss = _tree_memory(process)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(poll)
         seconds = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         out.seek(0)
         err.seek(0)
-        return Measured(seconds, peak, cpu, process.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+        return Measured(seconds, peak_rss, cpu, process.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"), peak_pss)
 
 
 def tree_size(folder: Path) -> tuple[int, int]:

@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 import importlib.util
 import json
+import math
 import os
 import platform
 import re
@@ -76,10 +77,18 @@ def _checked(measured: Measured, what: str) -> Measured:
     return measured
 
 
-def edit_body(record: Path, original: str, run: int) -> None:
-    """Change one public record's body: a new first line."""
+def edit_body(record: Path, original: str, run: int) -> str:
+    """Change one public record's body: a new first line; return that line."""
     marker = "\nbody: |\n"
-    record.write_text(original.replace(marker, f"{marker}  基准测试：正文修改第{run + 1}次。\n\n", 1), encoding="utf-8")
+    line = f"基准测试：正文修改第{run + 1}次。"
+    record.write_text(original.replace(marker, f"{marker}  {line}\n\n", 1), encoding="utf-8")
+    return line
+
+
+def shows_edit(out: Path, record: Path, line: str) -> bool:
+    """Whether both sites' page of ``record`` (``<section>/<yyyy>/<id>/``, the file's name as its id) shows ``line``."""
+    page = Path(record.parent.parent.name, record.parent.name, record.stem, "index.html")
+    return all(line in (out / audience / page).read_text(encoding="utf-8") for audience in ("public", "members"))
 
 
 # ---------------------------------------------------------------------------
@@ -162,10 +171,15 @@ class Row:
     rebuild_s: Optional[float] = None
     rebuilds_s: list[float] = field(default_factory=list)
     rebuild_cpu_s: Optional[float] = None
-    peak_bytes: int = 0
+    peak_bytes: int = 0  # the RSS sum's peak
     output_bytes: int = 0
     payload: Optional[dict[str, Any]] = None
     payload_public: Optional[dict[str, Any]] = None
+    unchanged_s: Optional[float] = None
+    unchanged_runs_s: list[float] = field(default_factory=list)
+    unchanged_cpu_s: Optional[float] = None
+    peak_pss_bytes: int = 0
+    rebuild_correct: Optional[bool] = None  # the edit was on both sites' page of the record after every rebuild
 
     @property
     def ms_per_page(self) -> float:
@@ -208,22 +222,29 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
         out = folder / f"out-{engine or 'default'}"
         engine_args = ["--engine", engine] if engine else []
         builds: list[Measured] = []
+        unchanged: list[Measured] = []
         rebuilds: list[Measured] = []
+        correct: list[bool] = []
         for run in range(args.repeat):
             # Cold: no output, no staged projects or caches from an earlier build (and --clean when the CLI has it).
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(site_root / ".openbranch", ignore_errors=True)
             command = cli + ["build", "-c", str(config), "-d", str(out)] + today + engine_args
             builds.append(_checked(run_measured(command + (["--clean"] if "--clean" in options else [])), "openbranch build"))
-            log(f"[{records}] {label}: build {builds[-1].seconds:.1f} s (CPU {builds[-1].cpu_seconds:.1f} s), {builds[-1].peak_rss / MB:.0f} MB")
+            log(f"[{records}] {label}: build {builds[-1].seconds:.1f} s (CPU {builds[-1].cpu_seconds:.1f} s), "
+                f"{builds[-1].peak_rss / MB:.0f} MB RSS sum, {builds[-1].peak_pss / MB:.0f} MB PSS")
             keep = number == 0 and run == args.repeat - 1 and not args.no_baseline
             if not args.no_incremental:
-                edit_body(record, original, run)
+                unchanged.append(_checked(run_measured(command), "openbranch build (nothing changed)"))
+                log(f"[{records}] {label}: rebuild with nothing changed {unchanged[-1].seconds:.1f} s (CPU {unchanged[-1].cpu_seconds:.1f} s)")
+                line = edit_body(record, original, run)
                 try:
                     rebuilds.append(_checked(run_measured(command + (keep_stage if keep else [])), "openbranch build (one record changed)"))
+                    correct.append(shows_edit(out, record, line))
                 finally:
                     record.write_text(original, encoding="utf-8")
-                log(f"[{records}] {label}: rebuild after one edit {rebuilds[-1].seconds:.1f} s (CPU {rebuilds[-1].cpu_seconds:.1f} s)")
+                log(f"[{records}] {label}: rebuild after one edit {rebuilds[-1].seconds:.1f} s (CPU {rebuilds[-1].cpu_seconds:.1f} s)"
+                    + ("" if correct[-1] else "; the edit is missing from a site"))
             elif keep:
                 _checked(run_measured(command + keep_stage + ["--audience", "members"]), "openbranch build (members, stage kept)")
             if keep:
@@ -231,13 +252,19 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
                 base_config = make_baseline(staged_members(site_root), folder / "baseline")
         public_size, public_pages = tree_size(out / "public")
         members_size, members_pages = tree_size(out / "members")
+        measured = builds + unchanged + rebuilds
         row = Row(
             records, label, public_pages + members_pages, f"{public_pages:,} + {members_pages:,}",
             _median([c.seconds for c in checks]), _median([b.seconds for b in builds]), [round(b.seconds, 2) for b in builds],
             _median([b.cpu_seconds for b in builds]),
             _median([r.seconds for r in rebuilds]) if rebuilds else None, [round(r.seconds, 2) for r in rebuilds],
             _median([r.cpu_seconds for r in rebuilds]) if rebuilds else None,
-            max(b.peak_rss for b in builds + rebuilds), public_size + members_size,
+            max(m.peak_rss for m in measured), public_size + members_size,
+            unchanged_s=_median([u.seconds for u in unchanged]) if unchanged else None,
+            unchanged_runs_s=[round(u.seconds, 2) for u in unchanged],
+            unchanged_cpu_s=_median([u.cpu_seconds for u in unchanged]) if unchanged else None,
+            peak_pss_bytes=max(m.peak_pss for m in measured),
+            rebuild_correct=all(correct) if correct else None,
         )
         if not args.no_browser:
             row.payload = _payload_dict(first_query_payload(out / "members", args.query, args.browser_timeout))
@@ -251,12 +278,12 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
         for _ in range(args.repeat):
             shutil.rmtree(base_out, ignore_errors=True)
             runs.append(_checked(run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(base_config), "-d", str(base_out)]), "mkdocs build (baseline)"))
-            log(f"[{records}] baseline: build {runs[-1].seconds:.1f} s (CPU {runs[-1].cpu_seconds:.1f} s), {runs[-1].peak_rss / MB:.0f} MB")
+            log(f"[{records}] baseline: build {runs[-1].seconds:.1f} s (CPU {runs[-1].cpu_seconds:.1f} s), {runs[-1].peak_rss / MB:.0f} MB RSS, {runs[-1].peak_pss / MB:.0f} MB PSS")
         size, pages = tree_size(base_out)
         row = Row(
             records, "baseline: MkDocs + Material, members pages", pages, f"{pages:,}", None,
             _median([r.seconds for r in runs]), [round(r.seconds, 2) for r in runs], _median([r.cpu_seconds for r in runs]),
-            None, [], None, max(r.peak_rss for r in runs), size,
+            None, [], None, max(r.peak_rss for r in runs), size, peak_pss_bytes=max(r.peak_pss for r in runs),
         )
         if not args.no_browser:
             row.payload = _payload_dict(first_query_payload(base_out, args.query, args.browser_timeout))
@@ -296,9 +323,14 @@ def _ratio(ours: Optional[float], base: Optional[float]) -> str:
 
 
 HEADER = (
-    "| records | site | pages | check s | build s | build CPU s | CPU ms/page | rebuild after 1 edit s | rebuild CPU s | peak memory MB | output MB | first query MB (gzip) |\n"
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| records | site | pages | check s | build s | build CPU s | CPU ms/page | unchanged rebuild s | rebuild after 1 edit s | rebuild CPU s "
+    "| peak RSS sum MB | peak PSS MB | output MB | first query MB (gzip) |\n"
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
+
+
+def _mb_or_dash(value: int) -> str:
+    return _mb(value) if value else "—"
 
 
 def table(rows: list[Row]) -> str:
@@ -306,7 +338,8 @@ def table(rows: list[Row]) -> str:
     for row in rows:
         lines.append(
             f"| {row.records:,} | {row.label} | {row.pages_detail} | {_s(row.check_s)} | {_s(row.build_s)} | {_s(row.build_cpu_s)} | {row.ms_per_page:.1f} | "
-            f"{_s(row.rebuild_s)} | {_s(row.rebuild_cpu_s)} | {_mb(row.peak_bytes)} | {_mb(row.output_bytes)} | {_payload_cell(row.payload)} |"
+            f"{_s(row.unchanged_s)} | {_s(row.rebuild_s)} | {_s(row.rebuild_cpu_s)} | {_mb(row.peak_bytes)} | {_mb_or_dash(row.peak_pss_bytes)} | "
+            f"{_mb(row.output_bytes)} | {_payload_cell(row.payload)} |"
         )
         if row.label.startswith("baseline"):
             for ours in [r for r in rows if r.records == row.records and not r.label.startswith("baseline")]:
@@ -315,10 +348,77 @@ def table(rows: list[Row]) -> str:
                 base_payload = row.payload["bytes"] if row.payload and not row.payload["error"] else None
                 lines.append(
                     f"| {row.records:,} | ratio OpenBranch {engine} / baseline | {_ratio(ours.pages, row.pages)} | — | {_ratio(ours.build_s, row.build_s)} | "
-                    f"{_ratio(ours.build_cpu_s, row.build_cpu_s)} | {_ratio(ours.ms_per_page, row.ms_per_page)} | — | — | "
-                    f"{_ratio(ours.peak_bytes, row.peak_bytes)} | {_ratio(ours.output_bytes, row.output_bytes)} | "
+                    f"{_ratio(ours.build_cpu_s, row.build_cpu_s)} | {_ratio(ours.ms_per_page, row.ms_per_page)} | — | — | — | "
+                    f"{_ratio(ours.peak_bytes, row.peak_bytes)} | {_ratio(ours.peak_pss_bytes, row.peak_pss_bytes)} | {_ratio(ours.output_bytes, row.output_bytes)} | "
                     f"{_ratio(ours_payload, base_payload)} |"
                 )
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# The targets of issue 18, each marked met or not
+# ---------------------------------------------------------------------------
+
+GIB = 1024 * MB
+KB = 1000  # the first query's target is in kilobytes as a browser's network panel shows them
+TARGET_REBUILD_S = 5.0
+TARGET_UNCHANGED_S = 2.0
+TARGET_PEAK_PSS = GIB
+TARGET_DECADE_GROWTH = 12.0
+TARGET_FIRST_QUERY = 500 * KB
+
+
+def _mark(ok: Optional[bool]) -> str:
+    return "not measured" if ok is None else ("met" if ok else "**not met**")
+
+
+def target_rows(rows: list[Row]) -> list[tuple[int, str, str, str, Optional[bool]]]:
+    """(records, target, measured, limit, met) for the default engine's row of every size."""
+    result: list[tuple[int, str, str, str, Optional[bool]]] = []
+    ours_by_size: dict[int, Row] = {}
+    for row in rows:
+        if row.label.startswith("OpenBranch") and row.records not in ours_by_size:
+            ours_by_size[row.records] = row  # the first engine measured is the default one
+    for records, ours in ours_by_size.items():
+        base = next((r for r in rows if r.records == records and r.label.startswith("baseline")), None)
+        if base is not None:
+            result.append((records, "cold build of both sites, wall", f"{ours.build_s:,.1f} s = {ours.build_s / base.build_s:.2f}× the baseline's {base.build_s:,.1f} s",
+                           "≤ 1.00×", ours.build_s <= base.build_s))
+            result.append((records, "CPU per page", f"{ours.ms_per_page:.1f} ms against the baseline's {base.ms_per_page:.1f} ms", "≤ the baseline's",
+                           ours.ms_per_page <= base.ms_per_page))
+        else:
+            result.append((records, "cold build of both sites against the baseline", f"{ours.build_s:,.1f} s wall, {ours.ms_per_page:.1f} ms CPU a page", "≤ 1.00×", None))
+        if ours.rebuild_s is not None:
+            correct = "" if ours.rebuild_correct else " (**the edit was missing from a site**)"
+            result.append((records, "one record changed: both sites correct and published", f"{ours.rebuild_s:,.1f} s{correct}", f"≤ {TARGET_REBUILD_S:g} s",
+                           ours.rebuild_s <= TARGET_REBUILD_S and bool(ours.rebuild_correct)))
+        if ours.unchanged_s is not None:
+            result.append((records, "unchanged rebuild", f"{ours.unchanged_s:,.1f} s", f"≤ {TARGET_UNCHANGED_S:g} s", ours.unchanged_s <= TARGET_UNCHANGED_S))
+        pss = ours.peak_pss_bytes
+        result.append((records, "peak memory (PSS; RSS sum beside it)", f"{_mb_or_dash(pss)} MB PSS, {_mb(ours.peak_bytes)} MB RSS sum", "≤ 1,024 MB PSS",
+                       pss <= TARGET_PEAK_PSS if pss else None))
+        smaller = [n for n in sorted(ours_by_size) if n < records]
+        if smaller:
+            below = ours_by_size[smaller[-1]]
+            decades = math.log10(records / below.records)
+            growth = (ours.build_cpu_s / below.build_cpu_s) ** (1 / decades) if below.build_cpu_s and decades > 0 else None
+            result.append((records, f"cost linear: build CPU from {below.records:,} records", f"{ours.build_cpu_s / below.build_cpu_s:.1f}× over {decades:.1f} decade(s) = {growth:.1f}× a decade"
+                           if growth else "—", f"≤ {TARGET_DECADE_GROWTH:g}× a decade", growth <= TARGET_DECADE_GROWTH if growth else None))
+        payloads = [p for p in (ours.payload, ours.payload_public) if p and not p["error"]]
+        if payloads:
+            worst = max(payloads, key=lambda p: p["bytes"])
+            result.append((records, "first search query, everything fetched (the larger site)", f"{worst['bytes'] / KB:,.0f} KB ({worst['gzip_bytes'] / KB:,.0f} KB gzipped)",
+                           "≤ 500 KB", worst["bytes"] <= TARGET_FIRST_QUERY))
+        else:
+            result.append((records, "first search query", "not measured" if not ours.payload else f"failed: {ours.payload['error'][:60]}", "≤ 500 KB", None))
+    return result
+
+
+def targets(rows: list[Row]) -> str:
+    """The targets as a Markdown table, each marked met or not."""
+    lines = ["| records | target | measured | limit | met? |", "|---:|---|---|---|---|"]
+    for records, name, measured, limit, met in target_rows(rows):
+        lines.append(f"| {records:,} | {name} | {measured} | {limit} | {_mark(met)} |")
     return "\n".join(lines)
 
 
@@ -347,7 +447,7 @@ def table_from_json(files: list[Path]) -> str:
         rows.extend(Row(**{k: v for k, v in row.items() if k in names}) for row in data["rows"])
         notes.append(f"- {file.name}: {data['machine']}; code {data.get('code', 'unknown')}; repeat {data['args']['repeat']}; "
                      + "; ".join(f"{n} records: load average {v.get('load_before', 0):.1f} before, {v.get('load_after', 0):.1f} after" for n, v in data["notes"].items()))
-    return table(rows) + "\n\n" + "\n".join(notes)
+    return table(rows) + "\n\n" + targets(rows) + "\n\n" + "\n".join(notes)
 
 
 def code_version() -> str:
@@ -370,7 +470,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the first-query payload measured in Chromium")
     parser.add_argument("--browser-timeout", type=float, default=600, help="seconds to wait for the first results (default 600)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain MkDocs + Material baseline")
-    parser.add_argument("--no-incremental", action="store_true", help="skip the rebuild after one edit")
+    parser.add_argument("--no-incremental", action="store_true", help="skip the rebuilds (nothing changed, then one record edited)")
+    parser.add_argument("--engines", default=None, help="only these of the engines the CLI offers, comma-separated (default: every one)")
     parser.add_argument("--workdir", type=Path, default=None, help="where the sites are written (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites and outputs in --workdir")
     parser.add_argument("--json", type=Path, default=None, help="also write every figure (each run's time, the largest files fetched) as JSON")
@@ -388,6 +489,12 @@ def main(argv: Optional[list[str]] = None) -> int:
 
     cli = cli_command()
     options, engines = build_options(cli)
+    if args.engines and engines != [None]:
+        wanted = [name.strip() for name in args.engines.split(",") if name.strip()]
+        unknown = [name for name in wanted if name not in engines]
+        if unknown:
+            parser.error(f"--engines: {', '.join(unknown)} not offered by the CLI ({', '.join(e for e in engines if e)})")
+        engines = [engine for engine in engines if engine in wanted]
     log(f"openbranch build options: {' '.join(options)}; engines measured: {', '.join(e or 'default' for e in engines)}")
     rows: list[Row] = []
     notes: dict[int, dict[str, float]] = {}
@@ -398,6 +505,8 @@ def main(argv: Optional[list[str]] = None) -> int:
             size_rows, notes[records] = bench_size(records, args, work, cli, options, engines, log)
             rows.extend(size_rows)
     print(table(rows))
+    print()
+    print(targets(rows))
     print()
     if not args.no_baseline and importlib.util.find_spec("jieba") is None:
         print("Note: jieba is not installed, so the baseline's Material search did not segment Chinese (pip install jieba).")

@@ -8,9 +8,10 @@ folder is.
 from __future__ import annotations
 
 import hashlib
+import os
 from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 
 def add_files(digest: "hashlib._Hash", files: Iterable[Path], root: Path) -> None:
@@ -35,6 +36,15 @@ def file_digest(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def files_ending(folder: Path, suffix: str) -> Iterator[tuple[str, str, os.stat_result]]:
+    """Every file under ``folder`` whose name ends with ``suffix``: (path under it with "/", full path, its stat), unordered and unread."""
+    for base, _, names in os.walk(folder):
+        for name in names:
+            if name.endswith(suffix):
+                path = os.path.join(base, name)
+                yield os.path.relpath(path, folder).replace(os.sep, "/"), path, os.stat(path)
 
 
 def code_version(source: Path, *packages: str) -> str:

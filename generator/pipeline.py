@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
-from . import parallel, publish, search, stage
+from . import inputs, parallel, publish, search, stage
 from .audience import AUDIENCES, narrow
 from .cache import NO_CACHE, Cache
 from .clock import Clock
@@ -75,6 +75,20 @@ class BuildReport:
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
     problems: list[RecordError] = field(default_factory=list)  # the check's warnings, which did not stop the build
+
+    def stored(self) -> dict[str, Any]:
+        """What an unchanged build reports again (``publish.remember_build``): plain data."""
+        return {
+            "audiences": [{**asdict(part), "timings": {}} for part in self.audiences],
+            "problems": [asdict(problem) for problem in self.problems],
+        }
+
+    @classmethod
+    def unchanged(cls, stored: dict[str, Any], output: Path, engine: str, stage_root: Path) -> "BuildReport":
+        """The report of a build that found nothing changed since the one that ``stored`` this: every page reused."""
+        audiences = [AudienceReport(**{**part, "changed": 0, "rendered": 0, "reused": part["pages"]}) for part in stored["audiences"]]
+        problems = [RecordError(**problem) for problem in stored["problems"]]
+        return cls(output=output, engine=engine, stage=stage_root, audiences=audiences, problems=problems)
 
 
 def compile_audience(
@@ -157,7 +171,7 @@ def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
         timings["render"] = time.perf_counter() - started
         report(audience, messages("progress_indexing", audience=label), force=True)
         started = time.perf_counter()
-        search.index_site(fresh, job.site.config.language)
+        search.index_site(fresh, job.site.config.language, kept=publish.search_inputs(folder), keep=publish.pending_search_inputs(folder))
         timings["search"] = time.perf_counter() - started
     except search.SearchIndexError as exc:
         publish.discard(fresh)
@@ -196,10 +210,28 @@ def _run(
     strict: bool = False,
     progress: Optional[Progress] = None,
 ) -> BuildReport:
-    """Every stage, for ``audiences``, into ``output``; ``OpenBranchError`` with every problem when something stops it."""
+    """Every stage, for ``audiences``, into ``output``; ``OpenBranchError`` with every problem when something stops it.
+
+    Nothing is done when every input is as the build that made the live
+    sites found it (``inputs``): its report is given again.
+    """
     started = time.perf_counter()
     progress = progress or Progress(enabled=False)
     progress.show("build", site.messages("progress_loading"), force=True)
+    fingerprint = inputs.fingerprint(site, clock, engine.name, audiences, include_drafts, output)
+    sites = {audience: output / audience for audience in audiences}
+    stored = None if clean else publish.unchanged_build(stage_root, fingerprint, sites)
+    progress.timed("inputs", time.perf_counter() - started)
+    if stored is not None:
+        progress.clear()
+        report = BuildReport.unchanged(stored, output, engine.name, stage_root)
+        if strict and report.problems:
+            raise OpenBranchError(report.problems)
+        report.seconds = time.perf_counter() - started
+        report.timings = dict(progress.timings)
+        return report
+    publish.forget_build(stage_root)
+    checking = time.perf_counter()
     if clean:
         for name in ("cache.sqlite", "cache.sqlite-wal", "cache.sqlite-shm"):
             (site.stage_dir / name).unlink(missing_ok=True)
@@ -208,7 +240,7 @@ def _run(
         records, collector = check(site, clock.today, cache=cache)
     finally:
         cache.close()
-    progress.timed("check", time.perf_counter() - started)
+    progress.timed("check", time.perf_counter() - checking)
     progress.show("build", None)
     if collector.failed(strict):
         progress.clear()
@@ -237,6 +269,7 @@ def _run(
         report.audiences.append(outcome.report)
         for name, seconds in outcome.report.timings.items():
             progress.timed(f"{name} {audience}", seconds)
+    publish.remember_build(stage_root, fingerprint, sites, report.stored())
     report.seconds = time.perf_counter() - started
     report.timings = dict(progress.timings)
     return report

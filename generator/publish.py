@@ -12,7 +12,15 @@ The render manifest, kept in the audience's stage folder, says what the live
 site was rendered from (the engine writes its content: MkDocs a hash per page
 and one of everything site-wide) and which folder it is, so the next build
 may reuse that site's pages.  It is removed before the swap and written after
-it: a manifest never describes a site that is not live.
+it: a manifest never describes a site that is not live.  The search index's
+inputs (``search.index_site``) are kept beside it the same way: written next
+to it while the new site is indexed, put in place after the swap.
+
+The build manifest, in the folder of a build's staged projects, holds the
+fingerprint of what the last build read (``inputs``), what it reported and
+which folders its sites are: a build with the same fingerprint, whose sites
+are still those folders, has nothing to do.  It is removed before a build
+changes anything and written when every site is live.
 """
 
 from __future__ import annotations
@@ -27,6 +35,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 RENDER_MANIFEST = ".openbranch-render.json"
+SEARCH_INPUTS = ".openbranch-search-inputs.pickle"
+BUILD_MANIFEST = ".openbranch-build.json"
 
 
 @dataclass(frozen=True)
@@ -119,13 +129,26 @@ def previous_site(stage: Path, target: Path) -> Optional[PreviousSite]:
     return PreviousSite(target, manifest)
 
 
+def search_inputs(stage: Path) -> Path:
+    """Where the live site's search inputs are kept (it may not exist)."""
+    return stage / SEARCH_INPUTS
+
+
+def pending_search_inputs(stage: Path) -> Path:
+    """Where the search inputs of a site not yet live are written, until ``publish`` puts them in place."""
+    return stage / (SEARCH_INPUTS + ".new")
+
+
 def forget(stage: Path) -> None:
-    """The live site is about to change: its manifest no longer describes it."""
+    """The live site is about to change: its manifest and search inputs no longer describe it."""
     (stage / RENDER_MANIFEST).unlink(missing_ok=True)
+    search_inputs(stage).unlink(missing_ok=True)
 
 
 def remember(stage: Path, manifest: dict[str, Any], site: Path) -> None:
     """Record what the (now live) ``site`` was rendered from, for the next build to reuse; nothing for an empty manifest."""
+    if pending_search_inputs(stage).is_file():
+        os.replace(pending_search_inputs(stage), search_inputs(stage))
     if manifest:
         manifest = {**manifest, "site": _site_identity(site)}
         tmp = stage / (RENDER_MANIFEST + ".tmp")
@@ -138,3 +161,40 @@ def publish(fresh: Path, target: Path, stage: Path, manifest: dict[str, Any]) ->
     forget(stage)
     swap_in(fresh, target)
     remember(stage, manifest, target)
+
+
+# -- the build manifest ----------------------------------------------------------------
+
+
+def forget_build(stage_root: Path) -> None:
+    """A build starts that may change the sites: the last build's manifest no longer describes them."""
+    (stage_root / BUILD_MANIFEST).unlink(missing_ok=True)
+
+
+def remember_build(stage_root: Path, fingerprint: str, sites: dict[str, Path], report: dict[str, Any]) -> None:
+    """Every site is live: record the build's ``fingerprint``, its sites' folders and its ``report`` (plain data)."""
+    manifest = {"fingerprint": fingerprint, "sites": {audience: _site_identity(folder) for audience, folder in sites.items()}, "report": report}
+    stage_root.mkdir(parents=True, exist_ok=True)
+    tmp = stage_root / (BUILD_MANIFEST + ".tmp")
+    # Not sorted: the report's counts keep their order (the sections').
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, stage_root / BUILD_MANIFEST)
+
+
+def unchanged_build(stage_root: Path, fingerprint: str, sites: dict[str, Path]) -> Optional[dict[str, Any]]:
+    """The last build's report if it read what a build with ``fingerprint`` reads and its sites are still the live ones."""
+    try:
+        manifest = json.loads((stage_root / BUILD_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("fingerprint") != fingerprint:
+        return None
+    recorded = manifest.get("sites", {})
+    for audience, folder in sites.items():
+        try:
+            if recorded.get(audience) != _site_identity(folder):
+                return None
+        except OSError:
+            return None
+    report = manifest.get("report")
+    return report if isinstance(report, dict) else None

@@ -8,6 +8,11 @@ The index is split into small chunks fetched on demand, so a query costs a
 few hundred kilobytes whatever the size of the site; Material's search box
 reads it through themes/overrides/assets/javascripts/openbranch-search-worker.js.
 
+Pagefind is given each page's content only, in the order of the pages'
+paths, through its indexing service (what its Python API speaks); the input
+made for a page is kept, for the next build to reuse where the engine took
+the page over unchanged.
+
 Chinese is indexed character by character, and the worker searches a
 Chinese query as the exact sequence of its characters: a substring search,
 which finds 组织生活会 or 鲟鳇鱼 wherever they are written whatever a
@@ -28,12 +33,20 @@ excerpt with the breaks the page has ("736.00 合计 1,786.00").
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
+from typing import Any, Optional
+
+from .hashing import files_ending
 
 # Where the index goes inside a site; the search worker fetches it from here.
 INDEX_FOLDER = "pagefind"
@@ -123,54 +136,213 @@ def _spaced(page: str, start: int) -> str:
     return page[:start] + "".join(parts) + page[end:]
 
 
-def _copy_indexed_pages(site_dir: Path, copy: Path) -> int:
-    """Copy the pages Pagefind will index (those with a ``data-pagefind-body``), spaced; return how many."""
-    count = 0
-    for page in sorted(site_dir.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        body = text.find("<div data-pagefind-body")
-        if body < 0:
+# What Pagefind reads of a page besides its data-pagefind-body: the first <h1>
+# anywhere (the result's title), <title> where there is none, images after the
+# title, data-pagefind-* attributes.  Where the page has any of these outside
+# the indexed content, it is handed over whole.
+_READ_OUTSIDE = ("<h1", "<img", "data-pagefind-")
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_TITLE = re.compile(r"<title>.*?</title>", re.IGNORECASE | re.DOTALL)
+
+# Cached index inputs are made by this code only (``_spaced`` included).
+_INPUT_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+# A page file's identity: a page the engine took over from the live site is a
+# hard link to the same file, so its index input is the one kept for it.
+Identity = tuple[int, int, int, int]
+
+
+def _identity(info: os.stat_result) -> Identity:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def index_input(page: str) -> Optional[str]:
+    """What Pagefind is given for one rendered page: its content spaced, in an otherwise empty document; None if not indexed.
+
+    Pagefind indexes only the ``data-pagefind-body`` element, so the rest of
+    the page (Material's header, navigation and footer: most of its bytes)
+    is left out; the ``<html>`` tag and ``<title>`` stay.  The index is the
+    same byte for byte as from the whole page.
+    """
+    body = page.find("<div data-pagefind-body")
+    if body < 0:
+        return None
+    spaced = _spaced(page, body)
+    end = spaced.find("</article>", body)
+    end = len(spaced) if end < 0 else end
+    outside = (spaced[:body] + spaced[end:]).lower()
+    if any(marker in outside for marker in _READ_OUTSIDE):
+        return spaced
+    head = spaced[:body]
+    html_tag = _HTML_TAG.search(head)
+    title = _TITLE.search(head)
+    return (
+        f"<!DOCTYPE html>\n{html_tag.group(0) if html_tag else '<html>'}<head><meta charset=\"utf-8\">{title.group(0) if title else ''}</head>"
+        f"<body>{spaced[body:end]}</body></html>\n"
+    )
+
+
+def _index_inputs(site_dir: Path, kept: dict[str, tuple[Identity, Optional[str]]]) -> dict[str, tuple[Identity, Optional[str]]]:
+    """Every page's index input (None: not indexed), by its path in the site; taken from ``kept`` for the same file."""
+    inputs: dict[str, tuple[Identity, Optional[str]]] = {}
+    for rel, path, info in files_ending(site_dir, ".html"):
+        identity = _identity(info)
+        held = kept.get(rel)
+        if held is not None and held[0] == identity:
+            inputs[rel] = held
             continue
-        target = copy / page.relative_to(site_dir)
+        with open(path, encoding="utf-8") as handle:
+            inputs[rel] = (identity, index_input(handle.read()))
+    return inputs
+
+
+def _load_inputs(kept: Optional[Path]) -> dict[str, tuple[Identity, Optional[str]]]:
+    if kept is None:
+        return {}
+    try:
+        with open(kept, "rb") as handle:
+            version, inputs = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a missing, damaged or foreign file only costs time
+        return {}
+    return inputs if version == _INPUT_VERSION and isinstance(inputs, dict) else {}
+
+
+class _PagefindService:
+    """Pagefind's indexing service (``pagefind --service``), spoken to as its Python and Node APIs do.
+
+    Requests and responses are JSON, base64-encoded, each followed by a
+    comma.  Pagefind's own Python client reads one response per tenth of a
+    second, too slow for thousands of pages; this one writes every request
+    from a thread and reads the responses as they come.
+    """
+
+    def __init__(self, work: Path, timeout: float):
+        environment = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
+        try:
+            self.process = subprocess.Popen([str(_executable()), "--service"], cwd=work, env=environment, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError as exc:
+            raise SearchIndexError(str(exc)) from exc
+        self._next_id = 0
+        self._buffer = b""
+        self._timer = threading.Timer(timeout, self.process.kill)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _encode(self, payload: dict[str, Any]) -> bytes:
+        self._next_id += 1
+        return base64.b64encode(json.dumps({"message_id": self._next_id, "payload": payload}, ensure_ascii=False).encode("utf-8")) + b","
+
+    def _read(self) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        while b"," not in self._buffer:
+            chunk = self.process.stdout.read1(1 << 16)
+            if not chunk:
+                raise SearchIndexError(f"pagefind stopped (exit status {self.process.poll()})")
+            self._buffer += chunk
+        message, _, self._buffer = self._buffer.partition(b",")
+        payload = json.loads(base64.b64decode(message))["payload"]
+        if payload.get("type") == "Error":
+            raise SearchIndexError(" ".join(str(payload.get("message", "")).split())[-500:])
+        return payload
+
+    def call(self, payload: dict[str, Any]) -> dict[str, Any]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(self._encode(payload))
+        self.process.stdin.flush()
+        return self._read()
+
+    def add_pages(self, index_id: int, pages: list[tuple[str, str]]) -> None:
+        """Add every (path in the site, HTML) to the index, in order; the requests are written while the answers are read."""
+        stdin = self.process.stdin
+        assert stdin is not None
+        first_id = self._next_id
+        self._next_id += len(pages)
+
+        def write() -> None:
+            try:
+                for number, (rel, text) in enumerate(pages, start=first_id + 1):
+                    request = {"message_id": number, "payload": {"type": "AddFile", "index_id": index_id, "file_path": rel, "url": None, "file_contents": text}}
+                    stdin.write(base64.b64encode(json.dumps(request, ensure_ascii=False).encode("utf-8")) + b",")
+                stdin.flush()
+            except OSError:
+                pass  # pagefind stopped: the reader says so
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        try:
+            for _ in pages:
+                self._read()
+        except BaseException:
+            self.process.kill()  # or the writer waits for ever on a pipe nobody reads
+            raise
+        finally:
+            writer.join()
+
+    def close(self) -> None:
+        self._timer.cancel()
+        if self.process.stdin is not None:
+            try:
+                self.process.stdin.close()
+            except OSError:
+                pass
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def _write_index(folder: Path, files: list[dict[str, Any]]) -> None:
+    """Write the index's files (path under the index folder, base64 content) into ``folder``, but those the site does not use."""
+    for file in files:
+        rel = Path(str(file["path"]))
+        if rel.is_absolute() or ".." in rel.parts:
+            raise SearchIndexError(f"pagefind returned a file outside its index: {rel}")
+        if rel.as_posix() in _UNUSED:
+            continue
+        target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_spaced(text, body), encoding="utf-8")
-        count += 1
-    return count
+        target.write_bytes(base64.b64decode(file["content"]))
 
 
-def index_site(site_dir: Path, language: str) -> Path:
+def index_site(site_dir: Path, language: str, kept: Optional[Path] = None, keep: Optional[Path] = None, timeout: float = 600) -> Path:
     """Index the rendered site in ``site_dir`` into ``site_dir/pagefind``; return that folder.
 
-    Same pages, same bytes: Pagefind's output depends on the HTML only (no
-    timestamps); it runs with no configuration file and no ``PAGEFIND_*``
-    environment variable, so nothing outside the site changes the index.
+    Every page's index input is written to ``keep`` for the next build; the
+    inputs in ``kept`` (what the live site's index wrote there) are taken
+    for the pages this site shares with it (the engine links unchanged pages
+    from the live site: the same files), not made again.
+    Pagefind has no incremental mode, so every page is handed to it, in the
+    order of their paths.  Same pages, same bytes: Pagefind's output depends
+    on the HTML and that order only (no timestamps); it runs with no
+    configuration file and no ``PAGEFIND_*`` environment variable, so
+    nothing outside the site changes the index.
     """
     folder = site_dir / INDEX_FOLDER
     shutil.rmtree(folder, ignore_errors=True)  # re-indexing a served site: no stale chunks
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
+    inputs = _index_inputs(site_dir, _load_inputs(kept))
+    pages = [(rel, text) for rel, (_, text) in sorted(inputs.items()) if text is not None]
+    if not pages:
+        raise SearchIndexError("no page has a data-pagefind-body element (themes/overrides/main.html marks the content of each page)")
     # Pagefind reads pagefind.yml/.toml/.json from its working folder: it runs in an empty one.
     with tempfile.TemporaryDirectory(prefix="openbranch-pagefind-") as work:
-        pages = Path(work) / "pages"
-        pages.mkdir()
-        if not _copy_indexed_pages(site_dir, pages):
-            raise SearchIndexError("no page has a data-pagefind-body element (themes/overrides/main.html marks the content of each page)")
-        command = [
-            str(_executable()),
-            "--site", str(pages),
-            "--output-path", str(folder.resolve()),
-            "--force-language", _INDEX_LANGUAGE.get(language, language),
-            "--exclude-selectors", IGNORED,
-            "--quiet",
-        ]
+        service = _PagefindService(Path(work), timeout)
         try:
-            done = subprocess.run(command, cwd=work, env=environment, capture_output=True, text=True, timeout=600)
-        except (OSError, subprocess.TimeoutExpired) as exc:
+            config = {"force_language": _INDEX_LANGUAGE.get(language, language), "exclude_selectors": [IGNORED]}
+            index_id = service.call({"type": "NewIndex", "config": config})["index_id"]
+            service.add_pages(index_id, pages)
+            # The files come back over the pipe and are written here: Pagefind's own
+            # WriteFiles answers before its writes are done, and the service exits when
+            # its input closes, so a file could be left short (seen under load).
+            files = service.call({"type": "GetFiles", "index_id": index_id})["files"]
+        except (OSError, ValueError, KeyError) as exc:
             raise SearchIndexError(str(exc)) from exc
-    if done.returncode != 0:
-        detail = " ".join((done.stderr or done.stdout).split())[-500:]
-        raise SearchIndexError(f"exit status {done.returncode}: {detail}")
+        finally:
+            service.close()
+    _write_index(folder, files)
     if not (folder / "pagefind-entry.json").is_file():
-        raise SearchIndexError(f"no index written to {folder}: {' '.join(done.stdout.split())[-500:]}")
-    for name in _UNUSED:
-        (folder / name).unlink(missing_ok=True)
+        raise SearchIndexError(f"no index written to {folder}")
+    if keep is not None:
+        with open(keep, "wb") as handle:
+            pickle.dump((_INPUT_VERSION, inputs), handle, protocol=pickle.HIGHEST_PROTOCOL)
     return folder

@@ -2,8 +2,11 @@
 
 ``build`` keeps its staged projects and a manifest of what the live site was
 rendered from; the next build renders only pages whose source (or the
-site-wide inputs) changed and links the rest from the live site.  Each step
-below edits the demo branch the way a secretary would, builds incrementally,
+site-wide inputs) changed and links the rest from the live site, and a build
+whose inputs are all unchanged does nothing.  Each step below changes the
+demo branch the way a secretary (or the calendar) would — a record edited,
+added, removed, made private, a record that others link to, a theme file,
+site_config.yml, the day passing a notice's end — builds incrementally,
 checks that pages were in fact reused, then builds the same records from
 scratch into another folder and compares every file byte for byte: listings,
 figures, feeds, the sitemap and the search index included.
@@ -11,6 +14,7 @@ figures, feeds, the sitemap and the search index included.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -23,6 +27,12 @@ TODAY = "2026-11-22"
 EDITED = "content/meetings/2026/2026-01-12-group-1.yml"
 MADE_PRIVATE = "content/meetings/2026/2026-01-14-group-3.yml"
 REMOVED = "content/meetings/2026/2026-01-22-theme-day.yml"
+# A meeting a decision links to: the decision's page shows the meeting's title.
+LINKED = "content/meetings/2026/2026-01-08-branch-committee.yml"
+LINKING_PAGE = "decisions/2026/2026-01-08-work-plan/index.html"
+# A publicity notice open on TODAY (2026-11-18 to 2026-11-24) and closed the day after its end.
+NOTICE_PAGE = "notices/2026/2026-11-18-membership-deng/index.html"
+AFTER_NOTICE = "2026-11-25"
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +47,12 @@ def _reused(stdout: str) -> dict[str, tuple[int, int]]:
     return {m.group(1): (int(m.group(2)), int(m.group(3))) for m in re.finditer(r"(\S+)：重新生成 (\d+) 页，沿用未变的 (\d+) 页", stdout)}
 
 
-def _incremental_then_clean(demo: Path, step: str) -> tuple[dict[str, tuple[int, int]], dict[str, str], dict[str, str]]:
+def _incremental_then_clean(demo: Path, step: str, today: str = TODAY) -> tuple[dict[str, tuple[int, int]], dict[str, str], dict[str, str]]:
     site = demo / "site"
-    live = build_site(site, demo / "live", today=TODAY)
+    live = build_site(site, demo / "live", today=today)
     assert live.returncode == 0, describe(live)
-    clean = build_site(site, demo / f"clean-{step}", "--clean", today=TODAY)
+    assert "读取与检查" in live.stdout, f"{step}: the build found nothing changed\n{live.stdout}"
+    clean = build_site(site, demo / f"clean-{step}", "--clean", today=today)
     assert clean.returncode == 0, describe(clean)
     assert "沿用" not in clean.stdout, clean.stdout
     return _reused(live.stdout), tree_hashes(demo / "live"), tree_hashes(demo / f"clean-{step}")
@@ -58,8 +69,25 @@ def first_build(demo: Path) -> None:
     assert "沿用" not in proc.stdout  # nothing to reuse yet
 
 
-def test_unchanged_rebuild_reuses_every_record_page(demo: Path, first_build: None) -> None:
-    reused, live, clean = _incremental_then_clean(demo, "unchanged")
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_build_with_nothing_changed_does_nothing(demo: Path, first_build: None) -> None:
+    before = _inodes(demo / "live")
+    again = build_site(demo / "site", demo / "live", today=TODAY)
+    assert again.returncode == 0, describe(again)
+    # Only the inputs were compared: no record read, no page rendered, no file of the sites written again.
+    assert "核对输入" in again.stdout and "读取与检查" not in again.stdout, again.stdout
+    assert _inodes(demo / "live") == before
+    reused = _reused(again.stdout)
+    assert set(reused) == {"公开网站", "党内网站"} and all(rendered == 0 and kept > 100 for rendered, kept in reused.values()), reused
+
+
+def test_a_file_touched_but_unchanged_reuses_every_record_page(demo: Path, first_build: None) -> None:
+    record = demo / "site" / EDITED
+    os.utime(record)  # newer, same bytes: the inputs look changed, nothing is
+    reused, live, clean = _incremental_then_clean(demo, "touched")
     assert _differences(live, clean) == []
     for audience, (rendered, kept) in reused.items():
         assert kept > 100, (audience, rendered, kept)
@@ -116,3 +144,40 @@ def test_theme_change_renders_every_page_again(demo: Path, first_build: None) ->
 
     assert _differences(live, clean) == []
     assert reused == {}, reused  # a site-wide input changed: nothing may be reused
+
+
+def test_a_linked_record_changed(demo: Path, first_build: None) -> None:
+    path = demo / "site" / LINKED
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title: "))
+    path.write_text(text.replace(title, "title: 1月支部委员会：研究年度工作计划（增量）"), encoding="utf-8")
+
+    reused, live, clean = _incremental_then_clean(demo, "linked")
+
+    assert _differences(live, clean) == []
+    assert reused and all(kept > 100 for _, kept in reused.values()), reused
+    for audience in ("public", "members"):
+        assert "研究年度工作计划（增量）" in (demo / "live" / audience / LINKING_PAGE).read_text(encoding="utf-8"), audience
+
+
+def test_site_config_changed(demo: Path, first_build: None) -> None:
+    config = demo / "site" / "site_config.yml"
+    text = config.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.startswith("site_name: "))
+    config.write_text(text.replace(name, name + "（增量）"), encoding="utf-8")
+
+    reused, live, clean = _incremental_then_clean(demo, "config")
+
+    assert _differences(live, clean) == []
+    assert reused == {}, reused  # the site's name is on every page: nothing may be reused
+    assert "（增量）" in (demo / "live" / "public" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_day_passes_a_notice_end(demo: Path, first_build: None) -> None:
+    before = (demo / "live" / "public" / NOTICE_PAGE).read_text(encoding="utf-8")
+
+    reused, live, clean = _incremental_then_clean(demo, "day", today=AFTER_NOTICE)
+
+    assert _differences(live, clean) == []
+    assert reused and all(kept > 100 for _, kept in reused.values()), reused
+    assert (demo / "live" / "public" / NOTICE_PAGE).read_text(encoding="utf-8") != before, "the notice's page did not change when it closed"

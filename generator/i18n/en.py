@@ -159,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "progress_rendered": "{audience}: {total} pages rendered",
     "build_reuse": "  {audience}: {rendered} pages rendered, {reused} unchanged pages reused",
     "build_timings": "time per stage: {timings}",
+    "timing_inputs": "compare inputs",
     "timing_check": "load + check",
     "timing_compile": "compile {audience}",
     "timing_render": "render {audience}",

@@ -159,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "progress_rendered": "{audience}：已生成 {total} 页",
     "build_reuse": "  {audience}：重新生成 {rendered} 页，沿用未变的 {reused} 页",
     "build_timings": "各阶段用时：{timings}",
+    "timing_inputs": "核对输入",
     "timing_check": "读取与检查",
     "timing_compile": "编译{audience}",
     "timing_render": "生成{audience}",

@@ -99,9 +99,9 @@ def stage_portal(portal: Portal, folder: Path, audience: str, compiled: Output, 
         config.name, config.language, audience, compiled, needs, getattr(config.urls, audience),
         extra_css=[PORTAL_CSS], audience_note=t("portal_public_note") if audience == "public" else t("portal_members_note"),
     )
-    wanted: dict[Path, bytes | Path] = {folder / "docs" / path: payload for path, payload in compiled.items()}
-    wanted.update({folder / "overrides" / name: source for name, source in _overrides().items()})
-    wanted[folder / "mkdocs.yml"] = dump_mkdocs_yml(generated, PORTAL_FILE).encode("utf-8")
+    wanted: dict[str, bytes | Path] = {f"docs/{path}": payload for path, payload in compiled.items()}
+    wanted.update({f"overrides/{name}": source for name, source in _overrides().items()})
+    wanted["mkdocs.yml"] = dump_mkdocs_yml(generated, PORTAL_FILE).encode("utf-8")
     return write_project(folder, wanted)
 
 

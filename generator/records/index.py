@@ -309,18 +309,21 @@ def _check_references(result: RecordSet, site: Site, collector: ErrorCollector) 
         for path, target_id, expected in references(record):
             # A file with errors of its own (reported at that file) still exists: no "does not exist" for it.
             target = result.by_id.get(target_id) or result.failed.get(target_id)
-            line, col = record.position(path)
             if target is None:
+                line, col = record.position(path)  # only where there is a problem: positions are parsed on demand
                 collector.add(RecordError(record.rel, line, col, format_field(path), messages("missing_reference", kind=messages.type_name(expected), id=target_id)))
             elif target.type != expected:
+                line, col = record.position(path)
                 collector.add(RecordError(record.rel, line, col, format_field(path), messages("wrong_reference", id=target_id, kind=messages.type_name(expected), actual=messages.type_name(target.type))))
         limit_mb = site.config.limits.attachment_max_mb
         for path, name in attachment_files(record):
             real, problem = resolve_attachment(site, name)
-            line, col = record.position(path)
+            size = real.stat().st_size if real is not None else 0
             if problem:
+                line, col = record.position(path)
                 message = messages("attachment_outside" if problem == "outside" else "missing_attachment", file=name)
                 collector.add(RecordError(record.rel, line, col, format_field(path), message))
-            elif real is not None and real.stat().st_size > limit_mb * 1024 * 1024:
-                size_mb = f"{real.stat().st_size / 1024 / 1024:.1f}"
+            elif size > limit_mb * 1024 * 1024:
+                line, col = record.position(path)
+                size_mb = f"{size / 1024 / 1024:.1f}"
                 collector.add(RecordError(record.rel, line, col, format_field(path), messages("attachment_too_large", file=name, size_mb=size_mb, limit_mb=limit_mb), "warning"))

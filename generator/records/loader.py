@@ -5,7 +5,9 @@ PyYAML's SafeLoader would turn ``no`` into ``False``, ``010`` into ``8`` and
 never carry such silent surprises, so this loader composes the node tree and
 converts it itself: every scalar stays the text the worker typed (the schema
 decides what it means), plain empty/``null``/``~`` become ``None``, and the
-line and column of every key and value are kept for error messages.
+line and column of every key and value are kept for error messages.  They
+are worked out when first asked for: only a file with a problem needs them,
+and a file read before comes from the cache as its data alone.
 
 Anchors and aliases are refused (records do not need them, and they are the
 way to a "billion laughs" file), as are very deep nesting, duplicate keys and
@@ -16,9 +18,9 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import yaml
 from yaml.events import (
@@ -52,13 +54,51 @@ class Position:
     column: int  # 1-based
 
 
-@dataclass
 class LoadedFile:
-    """A YAML file's plain data and the position of every key and value in it."""
+    """A YAML file's plain data and the position of every key and value in it.
 
-    data: Any
-    value_positions: dict[FieldPath, Position] = field(default_factory=dict)
-    key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+    Made either with its positions, or with the text it was parsed from
+    cleanly (``text``): the positions are then parsed from it when first
+    asked for.
+    """
+
+    __slots__ = ("data", "_value_positions", "_key_positions", "_text")
+
+    def __init__(
+        self,
+        data: Any,
+        value_positions: Optional[dict[FieldPath, Position]] = None,
+        key_positions: Optional[dict[FieldPath, Position]] = None,
+        text: Optional[str] = None,
+    ):
+        self.data = data
+        self._text = text
+        self._value_positions = value_positions if value_positions is not None or text is not None else {}
+        self._key_positions = key_positions if key_positions is not None or text is not None else {}
+
+    def _locate(self) -> None:
+        if self._value_positions is None or self._key_positions is None:
+            located = _positions_of(self._text or "")
+            self._value_positions, self._key_positions = located.value_positions, located.key_positions
+            self._text = None
+
+    @property
+    def value_positions(self) -> dict[FieldPath, Position]:
+        self._locate()
+        assert self._value_positions is not None
+        return self._value_positions
+
+    @property
+    def key_positions(self) -> dict[FieldPath, Position]:
+        self._locate()
+        assert self._key_positions is not None
+        return self._key_positions
+
+    def __getstate__(self) -> tuple:
+        return (self.data, self._value_positions, self._key_positions, self._text)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.data, self._value_positions, self._key_positions, self._text = state
 
     def position(self, path: FieldPath, *, key: bool = False) -> Position:
         """Where the value (or key) at ``path`` is; the nearest enclosing place if absent."""
@@ -141,24 +181,10 @@ def _decode(raw: bytes) -> tuple[str | None, int, int]:
         return None, line, column
 
 
-def _to_json(loaded: LoadedFile) -> str:
-    return json.dumps(
-        {
-            "data": loaded.data,
-            "values": [[list(k), p.line, p.column] for k, p in loaded.value_positions.items()],
-            "keys": [[list(k), p.line, p.column] for k, p in loaded.key_positions.items()],
-        },
-        ensure_ascii=False,
-    )
-
-
-def _from_json(text: str) -> LoadedFile:
-    raw = json.loads(text)
-    return LoadedFile(
-        data=raw["data"],
-        value_positions={tuple(k): Position(line, column) for k, line, column in raw["values"]},
-        key_positions={tuple(k): Position(line, column) for k, line, column in raw["keys"]},
-    )
+def _positions_of(text: str) -> LoadedFile:
+    """The positions in a text that was parsed cleanly before (so no problem can arise here)."""
+    loaded, _ = parse_yaml_text(text, "", None)  # type: ignore[arg-type] - messages are only for problems
+    return loaded if loaded is not None else LoadedFile(data=None)
 
 
 def load_yaml_file(path: Path, rel: str, messages: Messages, max_bytes: int, cache: Cache = NO_CACHE) -> tuple[LoadedFile | None, list[RecordError]]:
@@ -175,13 +201,14 @@ def load_yaml_file(path: Path, rel: str, messages: Messages, max_bytes: int, cac
     text, bad_line, bad_column = _decode(raw)
     if text is None:
         return None, [RecordError(rel, bad_line, bad_column, "", messages("file_not_utf8"))]
-    # A file read before (same bytes) is not parsed again: only clean parses are cached.
+    # A file read before (same bytes) is not parsed again: only clean parses are cached,
+    # as their data (positions come from the text if a problem needs them).
     cached = cache.get("yaml", LOADER_VERSION, text)
     if cached is not None:
-        return _from_json(cached), []
+        return LoadedFile(json.loads(cached), text=text), []
     loaded, errors = parse_yaml_text(text, rel, messages)
     if loaded is not None and not errors:
-        cache.put("yaml", LOADER_VERSION, text, _to_json(loaded))
+        cache.put("yaml", LOADER_VERSION, text, json.dumps(loaded.data, ensure_ascii=False))
     return loaded, errors
 
 

@@ -12,6 +12,7 @@ hard-linked from the live site into the new one.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from ...clock import source_date_epoch
-from ...hashing import add_files
+from ...hashing import add_files, files_ending
 from ...publish import PreviousSite
 from .. import EngineError, Rendered
 
@@ -54,11 +55,35 @@ def quiet_mkdocs() -> Iterator[_Collect]:
         logger.propagate = old_propagate
 
 
-def _page_hashes(docs: Path) -> dict[str, str]:
-    hashes = {}
-    for path in sorted(docs.rglob("*.md")):
-        hashes[path.relative_to(docs).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return hashes
+# Each staged page's hash, kept in the project with the file's identity when it
+# was hashed: the stage rewrites only changed files (as new files), so an
+# unchanged page is not read again.
+_PAGE_HASHES = ".openbranch-page-hashes.json"
+
+
+def _page_hashes(project: Path) -> dict[str, str]:
+    """The SHA-256 of every staged Markdown page, by its path under ``docs/``."""
+    docs = project / "docs"
+    try:
+        known = json.loads((project / _PAGE_HASHES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    hashes: dict[str, str] = {}
+    kept: dict[str, list] = {}
+    for rel, path, info in files_ending(docs, ".md"):
+        identity = [info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+        held = known.get(rel) if isinstance(known, dict) else None
+        if isinstance(held, list) and held[:4] == identity:
+            digest = held[4]
+        else:
+            with open(path, "rb") as handle:
+                digest = hashlib.sha256(handle.read()).hexdigest()
+        hashes[rel] = digest
+        kept[rel] = [*identity, digest]
+    tmp = project / (_PAGE_HASHES + ".tmp")
+    tmp.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, project / _PAGE_HASHES)
+    return dict(sorted(hashes.items()))
 
 
 def _site_key(project: Path) -> str:
@@ -97,9 +122,10 @@ def render(project: Path, site_dir: Path, epoch: int, previous: Optional[Previou
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .rawhtml import RawHtmlPlugin
     from .reuse import ReusePlugin
 
-    pages = _page_hashes(project / "docs")
+    pages = _page_hashes(project)
     key = _site_key(project)
     reusable: set[str] = set()
     if previous is not None and previous.manifest.get("key") == key:
@@ -113,6 +139,7 @@ def render(project: Path, site_dir: Path, epoch: int, previous: Optional[Previou
         try:
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
             config.plugins["openbranch"] = plugin
+            config.plugins["openbranch-raw-html"] = RawHtmlPlugin()
             build(config)
         except MkDocsException as exc:
             raise EngineError("; ".join([*collected.messages, str(exc)])) from exc  # the why (e.g. a bad site_url) is only in the log
