@@ -730,7 +730,7 @@ def test_withheld_meetings_and_the_roster(built: Built) -> None:
 
     html = (built.out / "public" / "regularity" / "index.html").read_text(encoding="utf-8")
     year = html[html.index(">2025年<") :]
-    life = next(row for row in re.findall(r"<tr>(.*?)</tr>", year, re.S) if "组织生活会" in row)
+    life = next(row for row in re.findall(r"<tr[^>]*>(.*?)</tr>", year, re.S) if "组织生活会" in row)
     # The public meeting of that day is linked; the members-only one is a mark and its scope, no link, no title.
     assert "ob-cell--held" in life and life.count("<a ") == 1
     assert '<span class="ob-cell__withheld">✓<small class="ob-cell__note">党内公开</small><span class="ob-sr-only"> 已召开</span></span>' in life
