@@ -73,6 +73,11 @@ class Norms(Strict):
     excellent_share_max: Share = Field(Fraction(1, 3), description="The largest share of members graded 优秀")
     quorum_more_than: Share = Field(Fraction(1, 2), description="A meeting that decides needs more than this share of members present")
     dues_alert_months: Count = Field(6, description="Months of unpaid dues that raise an alert")
+    # Opinions and elections (issue 15)
+    opinion_reply_working_days: Count = Field(15, description="Working days after an opinion is received within which it must be answered (the day of receipt not counted)")
+    election_margin: Share = Field(Fraction(1, 5), description="差额: a committee election needs at least seats × (1 + this share) candidates")
+    election_majority: Share = Field(Fraction(1, 2), description="A candidate is elected with more than this share of the eligible voters' votes")
+    transition_warning_days: Count = Field(90, description="Days before the current term ends from which check warns that the transition (换届) is due")
 
     @field_validator("meetings", mode="after")
     @classmethod

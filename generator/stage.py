@@ -62,7 +62,7 @@ def mkdocs_config(site: Site, audience: str, compiled: Output, needs: ProjectNee
         },
         "plugins": list(needs.plugins),
         "markdown_extensions": _markdown_extensions(needs),
-        "extra_css": ["stylesheets/openbranch.css", "stylesheets/openbranch-reports.css", "stylesheets/openbranch-a11y.css"],
+        "extra_css": ["stylesheets/openbranch.css", "stylesheets/openbranch-reports.css", "stylesheets/openbranch-a11y.css", "stylesheets/openbranch-opinions-elections.css"],
         "extra": {
             "generator": False,
             "openbranch": {

@@ -41,7 +41,7 @@ from .sanitise import render_body
 from .urls import page_url, record_page_path, relative_url, tag_url
 
 # The sections in the order of the navigation.
-SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals"]
+SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals", "opinions", "elections"]
 
 
 def _fingerprint(record: Optional[Record]) -> Optional[str]:
@@ -150,7 +150,7 @@ class PageRenderer:
 def render_home(pages: PageRenderer) -> None:
     view = pages.view
     title = pages.site.config.site_name or (view.branch.name if view.branch else "OpenBranch")
-    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"]}, branch=view.branch)
+    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"]}, branch=view.branch, term=pages.figures.term)
 
 
 def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDates]) -> None:
@@ -161,7 +161,8 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
     related = {
         "decisions": links.decisions_of_meeting.get(record.id, []),
         "ledgers": links.expenses_of_decision.get(record.id, []),
-        "meeting": view.get(record.model.meeting) if record.type == "decision" else None,
+        "meeting": view.get(record.model.meeting) if record.type in ("decision", "election") else None,
+        "decision": view.get(record.model.decision) if record.type == "opinion" else None,
     }
     files = record_files(pages.site, record)
     numbers = pages.figures.of(record)
@@ -184,11 +185,14 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
             totals=numbers.funds or numbers.dues,
             grades=numbers.grades,
             items=numbers.items,
+            opinion=numbers.opinion,
+            election=numbers.election,
+            term=pages.figures.term,
         )
 
     # A record's page is cached across builds under everything it shows: the
     # record, the records it links to, its files, its dates and figures, and the day's state.
-    linked = [*related["decisions"], *related["ledgers"], related["meeting"]]
+    linked = [*related["decisions"], *related["ledgers"], related["meeting"], related["decision"]]
     if record.type == "finance" and record.kind == "funds":
         linked += [view.get(e.decision) for e in record.model.expenses if e.decision]
     key = [
@@ -199,6 +203,8 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
         repr(numbers),
         record.date >= today,
         [c.date <= today for c in record.model.corrections],
+        # An election's page shows whether it gives the branch's current term, and that term's state today.
+        [repr(pages.figures.term), pages.figures.term.election_id] if record.type == "election" and pages.figures.term else None,
     ]
     pages.emit_cached("record-page", doc_path, template, key, make)
 

@@ -15,8 +15,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
 from .. import vocabulary
+from ..config import Norms
 from ..records.index import Record
 from ..workdays import WorkCalendar, WorkdayCount
+from .elections import ElectionResult, election_result
+from .opinions import OpinionState, opinion_state
 from .rectification import TrackedItem, record_items
 
 
@@ -139,14 +142,16 @@ class RecordFigures:
     dues: Optional[DuesTotals] = None
     grades: Optional[GradeShares] = None
     items: tuple[TrackedItem, ...] = ()  # its rectification items with their states, in its order
+    opinion: Optional[OpinionState] = None
+    election: Optional[ElectionResult] = None
 
 
-def record_figures(record: Record, today: dt.date, workdays: WorkCalendar) -> RecordFigures:
+def record_figures(record: Record, today: dt.date, workdays: WorkCalendar, norms: Optional[Norms] = None) -> RecordFigures:
     """A record's figures: those of its type, and the state of the rectification items of any record that carries them."""
-    return replace(_type_figures(record, today, workdays), items=record_items(record, today))
+    return replace(_type_figures(record, today, workdays, norms or Norms()), items=record_items(record, today))
 
 
-def _type_figures(record: Record, today: dt.date, workdays: WorkCalendar) -> RecordFigures:
+def _type_figures(record: Record, today: dt.date, workdays: WorkCalendar, norms: Norms) -> RecordFigures:
     if record.type == "meeting":
         return RecordFigures(attendance=attendance(record))
     if record.type == "notice":
@@ -155,4 +160,8 @@ def _type_figures(record: Record, today: dt.date, workdays: WorkCalendar) -> Rec
         return RecordFigures(funds=funds_totals(record)) if record.kind == "funds" else RecordFigures(dues=dues_totals(record))
     if record.type == "appraisal":
         return RecordFigures(grades=grade_shares(record))
+    if record.type == "opinion":
+        return RecordFigures(opinion=opinion_state(record, today, workdays, norms.opinion_reply_working_days))
+    if record.type == "election":
+        return RecordFigures(election=election_result(record, norms))
     return RecordFigures()

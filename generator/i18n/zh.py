@@ -72,7 +72,6 @@ MESSAGES: dict[str, str] = {
     "rule_quorum": "会议“{meeting}”出席 {present} 人，应到 {eligible} 人，未超过 {share}，不足以作出决定",
     "rule_notice_order": "公示结束日期 {end} 早于开始日期 {start}",
     "rule_notice_short": "公示期只有 {days} 个工作日，少于规定的 {required} 个工作日",
-    "rule_term_ended": "支部委员会任期已于 {end} 届满，尚未记录换届选举",
     "pii_id_number": "含有居民身份证号码，不能公开；请删除或打码（如 3301**********1234）",
     "pii_mobile": "含有手机号码；请删除或打码，若确需公开（如支部联系电话），请在 numbers_ok 中列出此字段",
     "pii_bank_card": "含有银行卡号，不能公开；请删除或打码",
@@ -130,6 +129,25 @@ MESSAGES: dict[str, str] = {
     "holiday_workday_weekday": "{date} 不是周六或周日：调休上班日只能是周末",
     "holiday_listed_twice": "{date} 同时写在放假日期和调休上班日期中",
     "did_you_mean_titled": "，是否应为“{suggestion}”（{title}）？",
+    # Opinions and elections (issue 15)
+    "rule_opinion_reply_before_received": "答复日期 {date} 早于收到日期 {received}",
+    "rule_opinion_closed_without_reply": "办理状态为“{status}”，但没有填写答复日期 replied_on",
+    "rule_opinion_overdue": "尚未答复，已超过答复期限 {due}（收到后 {days} 个工作日）",
+    "rule_opinion_overdue_estimated": "尚未答复，已超过按周一至周五估算的答复期限 {due}（收到后 {days} 个工作日；请在 site_config.yml 的 holidays: 中填写节假日）",
+    "rule_opinion_replied_late": "答复日期 {date} 晚于答复期限 {due}（收到后 {days} 个工作日）",
+    "rule_opinion_replied_late_estimated": "答复日期 {date} 晚于按周一至周五估算的答复期限 {due}（收到后 {days} 个工作日；请在 site_config.yml 的 holidays: 中填写节假日）",
+    "rule_plan_approved_after": "选举方案的批复日期 {approved} 晚于选举日期 {date}",
+    "rule_term_order": "任期届满日期 {end} 早于任期开始日期 {start}",
+    "rule_ballots_issued": "发出选票 {issued} 张，多于有选举权的党员 {eligible} 人",
+    "rule_ballots_returned": "收回选票 {returned} 张，多于发出的 {issued} 张",
+    "rule_ballots_valid": "有效选票 {valid} 张，多于收回的 {returned} 张",
+    "rule_votes_exceed_valid": "{name} 得 {votes} 票，多于有效选票 {valid} 张",
+    "rule_election_not_competitive": "候选人 {candidates} 人，应选 {seats} 人：差额选举的候选人数至少应为应选人数的 1＋{margin}，即 {required} 人",
+    "rule_election_too_many": "当选 {elected} 人，多于应选的 {seats} 人",
+    "rule_elected_not_candidate": "当选人“{name}”不在候选人名单中",
+    "rule_elected_without_majority": "{name} 得 {votes} 票，未超过有选举权的党员 {eligible} 人的 {share}（至少 {needed} 票），不能当选",
+    "rule_term_due": "本届任期将于 {end} 届满（还有 {days} 天），请按期做好换届选举准备",
+    "rule_term_overdue": "本届任期已于 {end} 届满（逾期 {days} 天），尚未记录换届选举",
 }
 
 LABELS: dict[str, str] = {
@@ -417,6 +435,85 @@ LABELS: dict[str, str] = {
     "done_on": "完成日期",
     "item_progress": "整改进展",
     "item_no_due": "未定时限",
+    # Opinions and elections (issue 15)
+    "section_opinions": "意见建议",
+    "section_elections": "换届选举",
+    "by_status": "按办理状态",
+    "received_on": "收到日期",
+    "channel": "渠道",
+    "raised_by": "提出人",
+    "opinion_subject": "主题",
+    "opinion_content": "意见建议内容",
+    "handler": "承办人",
+    "handling": "办理状态",
+    "reply": "答复",
+    "replied_on": "答复日期",
+    "reply_due": "答复期限",
+    "reply_due_text": "{date}（收到后 {days} 个工作日）",
+    "reply_taken": "用时 {days} 个工作日",
+    "reply_on_time": "按期答复",
+    "reply_late": "逾期答复",
+    "reply_overdue": "逾期未答复",
+    "reply_pending": "答复期内",
+    "reply_timeliness": "答复时效",
+    "led_to_decision": "形成的决策",
+    "opinions_total": "收到意见建议",
+    "opinions_on_time_share": "按期答复率",
+    "opinions_on_time_note": "已答复或已到期的 {judged} 条中 {on_time} 条按期答复",
+    "opinions_none_judged": "尚无已答复或已到期的意见建议，按期答复率暂无法计算",
+    "opinions_median_days": "答复用时中位数",
+    "opinions_median_note": "{count} 条已答复，从收到次日起按工作日计算",
+    "opinions_none_replied": "尚无已答复的意见建议",
+    "working_days_unit": "个工作日",
+    "elected_body": "选举产生",
+    "election_meeting": "选举会议",
+    "plan_approval": "选举方案批复",
+    "approval_number": "文号",
+    "seats": "应选人数",
+    "eligible_voters": "有选举权的党员",
+    "ballots": "选票",
+    "ballots_issued": "发出",
+    "ballots_returned": "收回",
+    "ballots_valid": "有效",
+    "candidates": "候选人",
+    "votes": "得票",
+    "elected": "当选",
+    "not_elected": "未当选",
+    "majority_needed": "当选须超过有选举权党员的 {share}，即至少 {votes} 票",
+    "competitive": "差额选举",
+    "competitive_text": "候选人 {candidates} 人，应选 {seats} 人（至少应有 {required} 人）",
+    "competitive_short": "候选人不足",
+    "no_majority": "未过半数",
+    "elected_term": "任期",
+    "current_term": "本届任期",
+    "term_current": "任期内",
+    "term_due": "即将届满",
+    "term_overdue": "已逾期未换届",
+    "term_due_note": "本届任期将于 {end} 届满，还有 {days} 天，应按期进行换届选举。",
+    "term_overdue_note": "本届任期已于 {end} 届满，逾期 {days} 天，尚未记录换届选举。",
+    "term_from_election": "据换届选举记录：",
+    "term_from_branch": "据支部基本信息（尚无换届选举记录）",
+    "data_file_opinions_csv": "意见建议办理情况：每条意见建议一行，含渠道、提出人身份（党员或群众，不含姓名）、答复期限和是否按期答复。",
+    "data_column_opinions_csv_opinion_id": "意见建议记录编号",
+    "data_column_opinions_csv_received_on": "收到日期",
+    "data_column_opinions_csv_channel": "渠道",
+    "data_column_opinions_csv_raised_by": "提出人身份：member（党员）或 public（群众）",
+    "data_column_opinions_csv_subject": "主题",
+    "data_column_opinions_csv_handler": "承办人",
+    "data_column_opinions_csv_handling": "办理状态：in_progress、resolved、reported、explained",
+    "data_column_opinions_csv_due": "答复期限（收到后按工作日计算）",
+    "data_column_opinions_csv_replied_on": "答复日期，未答复为空",
+    "data_column_opinions_csv_working_days": "答复用时（工作日），未答复为空",
+    "data_column_opinions_csv_on_time": "yes（按期答复）、no（逾期答复或逾期未答复），答复期内未答复为空",
+    "data_file_elections_csv": "换届选举结果：每次选举的每名候选人一行。",
+    "data_column_elections_csv_election_id": "选举记录编号",
+    "data_column_elections_csv_date": "选举日期",
+    "data_column_elections_csv_body": "选举产生：committee（支部委员会）、secretary（书记）、deputy_secretary（副书记）",
+    "data_column_elections_csv_seats": "应选人数",
+    "data_column_elections_csv_eligible_voters": "有选举权的党员人数",
+    "data_column_elections_csv_candidate": "候选人",
+    "data_column_elections_csv_votes": "得票数",
+    "data_column_elections_csv_elected": "yes（当选）或 no",
 }
 
 # Month and quarter names, 1 to 12 and 1 to 4 (dates, dues months, boards).
@@ -530,6 +627,50 @@ subjects:
     detail: 基本情况
 body: |
   公示内容。
+""",
+    # Opinions and elections (issue 15)
+    "opinion": """title: {title}
+date: {date}                  # 收到日期
+visibility: {visibility[public]}        # {choices[visibility]}
+channel: {opinion_channel[suggestion_box]}             # {choices[opinion_channel]}
+raised_by:
+  role: {opinion_raiser[member]}              # {choices[opinion_raiser]}（公开网站只显示这一项）
+  name: 提出人姓名           # 只在党内网站显示
+subject: 意见建议的主题
+content: 意见建议的具体内容
+handler: 承办人姓名
+handling: {opinion_status[in_progress]}           # {choices[opinion_status]}
+# 答复后填写（收到次日起 norms.opinion_reply_working_days 个工作日内答复）：
+# reply: 答复内容
+# replied_on: {date}
+# decision: 据此作出的决策编号
+""",
+    "election": """title: {title}
+date: {date}                  # 选举日期
+kind: {kind}            # 选举产生：{choices[election_body]}
+visibility: {visibility[public]}        # {choices[visibility]}
+# meeting: 进行选举的党员大会的记录编号
+plan_approval:                # 上级党组织对选举方案的批复
+  date: {date}
+  number: 批复文号
+  by: 上级党组织名称
+seats: 5                      # 应选人数
+eligible_voters: 0            # 有选举权的党员人数
+ballots:
+  issued: 0                   # 发出选票
+  returned: 0                 # 收回选票
+  valid: 0                    # 有效选票
+candidates:                   # 候选人及得票；支部委员会差额选举的候选人至少为应选人数的 1＋norms.election_margin
+  - name: 候选人一
+  - name: 候选人二
+  - name: 候选人三
+  - name: 候选人四
+  - name: 候选人五
+  - name: 候选人六
+elected: []                   # 当选人姓名（得票须超过有选举权党员的半数）
+# term:                       # 本届任期（最近一次选举的任期即支部的本届任期）
+#   start: {date}
+#   end: {date}
 """,
 }
 
@@ -768,6 +909,10 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "excellent_share_max": ("优秀比例上限", "民主评议中“优秀”等次最多占参评党员的比例"),
         "quorum_more_than": ("到会比例", "会议作出决定时，到会人数须超过应到人数的这个比例"),
         "dues_alert_months": ("党费提醒月数", "党员连续几个月未交党费时提醒"),
+        "opinion_reply_working_days": ("意见答复工作日", "收到意见建议后几个工作日内须答复（收到当天不计）"),
+        "election_margin": ("差额比例", "支部委员会选举的候选人数至少为应选人数的 1＋这个比例"),
+        "election_majority": ("当选票数比例", "候选人得票须超过有选举权的党员人数的这个比例才能当选"),
+        "transition_warning_days": ("换届提醒天数", "本届任期届满前多少天起提醒按期换届"),
     },
     "Frequency": {
         "count": ("次数", "每个周期至少开几次；0 表示不检查"),
@@ -781,5 +926,51 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "HolidayYear": {
         "days_off": ("放假日期", "这一年的放假日期，每项一个日期或一段日期，如 2027-02-06/2027-02-13 或 2027-02-06 至 2027-02-13"),
         "workdays": ("调休上班日期", "这一年因调休而上班的周六、周日"),
+    },
+    # Opinions and elections (issue 15)
+    "Opinion": {
+        "date": ("收到日期", "收到意见建议的日期；答复期限从次日起按工作日计算"),
+        "channel": ("渠道", "意见箱、座谈会、谈心谈话、来信或网上"),
+        "raised_by": ("提出人", "提出人的身份（党员或群众）和姓名"),
+        "subject": ("主题", "意见建议的主题"),
+        "content": ("内容", "意见建议的具体内容"),
+        "handler": ("承办人", "负责办理的人"),
+        "handling": ("办理状态", "办理中、已解决、已上报或已说明"),
+        "reply": ("答复", "答复的内容"),
+        "replied_on": ("答复日期", "答复的日期；应在收到次日起 norms.opinion_reply_working_days 个工作日内"),
+        "decision": ("形成的决策", "据此作出的决策的编号"),
+    },
+    "Raiser": {
+        "role": ("身份", "党员或群众（公开网站只显示这一项）"),
+        "name": ("姓名", "提出人的姓名（只在党内网站显示）"),
+    },
+    "Election": {
+        "kind": ("选举产生", "支部委员会、书记或副书记"),
+        "meeting": ("选举会议", "进行选举的会议的编号"),
+        "plan_approval": ("选举方案批复", "上级党组织对选举方案的批复"),
+        "seats": ("应选人数", "应选出的人数"),
+        "eligible_voters": ("有选举权的党员", "有选举权的党员人数；当选须得票超过其半数"),
+        "ballots": ("选票", "发出、收回和有效选票张数"),
+        "candidates": ("候选人", "候选人及其得票；支部委员会差额选举的候选人至少为应选人数的 1＋norms.election_margin"),
+        "elected": ("当选人", "当选人的姓名，须在候选人中"),
+        "term": ("任期", "本届任期；最近一次选举的任期即支部的本届任期"),
+    },
+    "PlanApproval": {
+        "date": ("批复日期", "上级党组织批复选举方案的日期"),
+        "number": ("批复文号", "批复文件的文号"),
+        "by": ("批复机关", "批复的上级党组织"),
+    },
+    "Ballots": {
+        "issued": ("发出选票", "发出的选票张数"),
+        "returned": ("收回选票", "收回的选票张数"),
+        "valid": ("有效选票", "有效的选票张数"),
+    },
+    "Candidate": {
+        "name": ("姓名", "候选人的姓名"),
+        "votes": ("得票", "候选人的得票数"),
+    },
+    "ElectedTerm": {
+        "start": ("任期开始", "本届任期的第一天"),
+        "end": ("任期届满", "本届任期的最后一天"),
     },
 }

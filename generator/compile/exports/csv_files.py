@@ -1,4 +1,4 @@
-"""The funds and dues ledgers as CSV, as Excel opens it: funds lines, ledger totals, dues months."""
+"""The tabular records as CSV, as Excel opens it: funds lines, ledger totals, dues months, opinions, election results."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import csv
 import datetime as dt
 import io
 from decimal import Decimal
-from typing import Iterable, NamedTuple
+from typing import Iterable, NamedTuple, Optional
 
 from ...figures.ledgers import ledgers
 from ...records.models.common import money_text
-from ...records.published import DuesLine, FundsLine, LedgerLine
+from ...records.published import DuesLine, ElectionLine, FundsLine, LedgerLine, OpinionLine
 from ..output import Output
 from .context import ExportContext
 
@@ -66,7 +66,36 @@ def dues_lines(context: ExportContext) -> Iterable[DuesLine]:
             yield DuesLine(ledger.id, str(m.year), str(month.month), str(month.members), _money(month.due), _money(month.paid))
 
 
+def _yes_no(value: Optional[bool]) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def opinion_lines(context: ExportContext) -> Iterable[OpinionLine]:
+    """Each opinion, oldest first, with its due date and timeliness as its page shows them."""
+    for opinion in sorted(context.view.of_type("opinion"), key=lambda r: (r.date, r.id)):
+        m = opinion.model
+        state = context.figures.of(opinion).opinion
+        yield OpinionLine(
+            opinion.id, m.date.isoformat(), m.channel, m.raised_by.role, m.subject, m.handler or "", m.handling,
+            state.due.isoformat(), m.replied_on.isoformat() if m.replied_on else "",
+            "" if state.working_days is None else str(state.working_days), _yes_no(state.on_time),
+        )
+
+
+def election_lines(context: ExportContext) -> Iterable[ElectionLine]:
+    """Each candidate of each election, oldest election first, candidates in the record's order."""
+    for election in sorted(context.view.of_type("election"), key=lambda r: (r.date, r.id)):
+        m = election.model
+        for candidate in context.figures.of(election).election.candidates:
+            yield ElectionLine(
+                election.id, m.date.isoformat(), m.kind, str(m.seats), "" if m.eligible_voters is None else str(m.eligible_voters),
+                candidate.name, "" if candidate.votes is None else str(candidate.votes), _yes_no(candidate.elected),
+            )
+
+
 def export_csv(context: ExportContext, output: Output) -> None:
     output.add("data/funds.csv", _csv_bytes(FundsLine._fields, funds_lines(context)), "funds CSV")
     output.add("data/ledgers.csv", _csv_bytes(LedgerLine._fields, ledger_lines(context)), "ledgers CSV")
     output.add("data/dues.csv", _csv_bytes(DuesLine._fields, dues_lines(context)), "dues CSV")
+    output.add("data/opinions.csv", _csv_bytes(OpinionLine._fields, opinion_lines(context)), "opinions CSV")
+    output.add("data/elections.csv", _csv_bytes(ElectionLine._fields, election_lines(context)), "elections CSV")
