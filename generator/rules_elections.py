@@ -68,14 +68,14 @@ def check_term_transition(records: RecordSet, site: Site, today: dt.date) -> Ite
     if term is None or term.state == "current":
         return
     messages = site.messages
-    if term.state == "due":
-        key, severity, values = "rule_term_due", "warning", {"end": term.end.isoformat(), "days": term.days_left}
-    else:
-        key, severity, values = "rule_term_overdue", "error", {"end": term.end.isoformat(), "days": -term.days_left}
+    due = term.state == "due"
+    severity = "warning" if due else "error"
+    values = {"end": term.end.isoformat(), "days": term.days_left if due else -term.days_left}
     if term.election is not None:
-        yield record_problem(term.election, ("term", "end"), messages, key, severity, **values)
+        yield record_problem(term.election, ("term", "end"), messages, "rule_term_due" if due else "rule_term_overdue", severity, **values)
     elif records.branch_source is not None:
         pos = records.branch_source.position(("term", "end"))
-        yield RecordError(site.relative(site.content_dir / BRANCH_FILE), pos.line, pos.column, "term.end", messages(key, **values), severity)  # type: ignore[arg-type]
+        text = messages("rule_term_due" if due else "rule_term_overdue", **values)
+        yield RecordError(site.relative(site.content_dir / BRANCH_FILE), pos.line, pos.column, "term.end", text, severity)  # type: ignore[arg-type]
 
 ELECTION_RULES = (check_elections, check_term_transition)

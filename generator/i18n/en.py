@@ -468,7 +468,6 @@ LABELS: dict[str, str] = {
     "elected_body": "Body elected",
     "election_meeting": "Meeting",
     "plan_approval": "Approval of the plan",
-    "approval_number": "Reference",
     "seats": "Seats",
     "eligible_voters": "Eligible voters",
     "ballots": "Ballots",

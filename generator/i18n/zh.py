@@ -468,7 +468,6 @@ LABELS: dict[str, str] = {
     "elected_body": "选举产生",
     "election_meeting": "选举会议",
     "plan_approval": "选举方案批复",
-    "approval_number": "文号",
     "seats": "应选人数",
     "eligible_voters": "有选举权的党员",
     "ballots": "选票",
