@@ -28,6 +28,7 @@ from generator.theme import builtin_theme
 PACKAGE = Path(__import__("generator").__file__).resolve().parent
 TEMPLATES = builtin_theme() / "templates"
 from generator.figures.elections import TERM_STATES
+from generator.figures.opinions import REPLY_STATES
 ZH, EN = TABLES["zh"], TABLES["en"]
 
 # Calls whose first argument is a message key, or a label key (by the called name).
@@ -57,7 +58,7 @@ PATTERNS: dict[tuple[str, str], list[str]] = {
     ("messages", "timing_*"): ["timing_check", "timing_compile", "timing_render", "timing_search"],
     ("messages", "pii_*"): ["pii_id_number", "pii_mobile", "pii_bank_card"],
     # Opinions and elections (issue 15)
-    ("labels", "reply_*"): [f"reply_{state}" for state in ("pending", "on_time", "late", "overdue")],
+    ("labels", "reply_*"): [f"reply_{state}" for state in REPLY_STATES],
     ("labels", "term_*"): [f"term_{state}" for state in TERM_STATES],
 }
 # Keys used through a table of keys rather than a call.

@@ -114,6 +114,10 @@ class PageRenderer:
             return relative_url(url, to)
 
         def kind_label(record: Record) -> str:
+            # A type listed by status (opinions) shows its status where others show their kind.
+            status = vocabulary.STATUS_ENUMERATION.get(record.type)
+            if status is not None:
+                return self.t.enum(status[1], getattr(record.model, status[0]))
             return vocabulary.kind_label(record.type, record.kind, self.t.language)
 
         return {"page_url": url, "link": link, "kind_label": kind_label, "record_of": self.view.get, **values}

@@ -23,6 +23,9 @@ from ..workdays import WorkCalendar
 
 _ONE_DAY = dt.timedelta(days=1)
 
+# Where an opinion's reply stands, as its page and the section show it.
+REPLY_STATES = ("pending", "on_time", "late", "overdue")
+
 
 @dataclass(frozen=True)
 class OpinionState:
@@ -33,6 +36,15 @@ class OpinionState:
     working_days: Optional[int]  # working days from receipt to the reply (None until replied)
     on_time: Optional[bool]  # None while unanswered and not yet due
     estimated_years: tuple[int, ...] = ()  # years counted Monday to Friday, for want of holiday data
+
+    @property
+    def timeliness(self) -> str:
+        """One of REPLY_STATES: answered ``on_time`` or ``late``, ``overdue`` (unanswered past due), else ``pending``."""
+        if self.on_time is None:
+            return "pending"
+        if self.on_time:
+            return "on_time"
+        return "late" if self.replied_on is not None else "overdue"
 
     @property
     def overdue(self) -> bool:

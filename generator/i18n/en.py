@@ -477,6 +477,7 @@ LABELS: dict[str, str] = {
     "candidates": "Candidates",
     "votes": "Votes",
     "elected": "Elected",
+    "election_outcome": "Outcome",
     "not_elected": "Not elected",
     "majority_needed": "Election needs more than {share} of the eligible voters, at least {votes} votes",
     "competitive": "Competitive election",

@@ -477,6 +477,7 @@ LABELS: dict[str, str] = {
     "candidates": "候选人",
     "votes": "得票",
     "elected": "当选",
+    "election_outcome": "选举结果",
     "not_elected": "未当选",
     "majority_needed": "当选须超过有选举权党员的 {share}，即至少 {votes} 票",
     "competitive": "差额选举",
