@@ -84,15 +84,15 @@ class TermState:
         return self.election.id if self.election is not None else None
 
 
-def latest_election(records: RecordSet) -> Optional[Record]:
-    """The newest published election that records a term (same date: the later term start, then id)."""
-    elections = [r for r in records.of_type("election") if r.model.term is not None and not r.is_draft]
+def latest_election(records: RecordSet, today: dt.date) -> Optional[Record]:
+    """The newest published election held by ``today`` that records a term (same date: the later term start, then id)."""
+    elections = [r for r in records.of_type("election") if r.model.term is not None and not r.is_draft and r.date <= today]
     return max(elections, key=lambda r: (r.date, r.model.term.start, r.id), default=None)
 
 
 def current_term(records: RecordSet, today: dt.date, warning_days: int) -> Optional[TermState]:
     """The latest election's term, else branch.yml's; None when neither records one."""
-    election = latest_election(records)
+    election = latest_election(records, today)
     if election is not None:
         start, end = election.model.term.start, election.model.term.end
     elif records.branch is not None and records.branch.term is not None:
