@@ -5,7 +5,9 @@ norms, and handed to the pages as data (never computed by a template): the
 regularity calendars (``regularity``), the rectification items and their
 states (``rectification``), the funds ledgers chained by year (``ledgers``),
 each record's own figures (``records``), the section overviews
-(``sections``) and the links and home-page figures (``site``).  Everything
+(``sections``), the opinions' reply deadlines and section figures
+(``opinions``), the elections' results and the branch's current term
+(``elections``) and the links and home-page figures (``site``).  Everything
 reads one audience's ``RecordSet``, so a figure counts only what that
 audience may see.
 """
