@@ -160,6 +160,8 @@ def test_check_valid_site_prints_counts(site) -> None:
         "  财务：1",
         "  评议：0",
         "  公示：0",
+        "  意见建议：0",
+        "  换届选举：0",
     ]
 
 
@@ -174,6 +176,8 @@ def test_check_valid_site_in_english(site) -> None:
         "  finance record: 1",
         "  appraisal: 0",
         "  notice: 0",
+        "  opinion: 0",
+        "  election: 0",
     ]
 
 
