@@ -234,7 +234,7 @@ def test_the_theme_overrides_are_there_in_chromium(opened: Opened) -> None:
     for name in ("openbranch.css", "openbranch-reports.css", "openbranch-a11y.css", "openbranch-opinions-elections.css"):
         assert loaded.get(name) == 200, loaded
     sheets = page.evaluate("[...document.styleSheets].map(s => s.href || '').filter(h => h.includes('openbranch'))")
-    assert len(sheets) == 3, sheets
+    assert len(sheets) == 4, sheets
     # No web font is fetched (theme.font: false) and nothing leaves the machine.
     assert not [url for url, _ in opened.responses if not url.startswith("http://127.0.0.1")]
 
