@@ -2,7 +2,7 @@
 
 The engine that renders the public site never receives a members record, so
 no theme, plugin or search index can leak one.  Narrowing also removes the
-members-only fields of public records (reasons for leave and absence, per-member dues) and
+members-only fields of public records (reasons for leave and absence, per-member dues, who raised an opinion) and
 every reference to a record the audience may not see, so not even its id
 escapes.
 
@@ -98,6 +98,15 @@ def _narrow_model(record: Record, audience: str, visible_ids: set[str]) -> Any:
         # A member's base, payments and arrears are members-only: the public sees the monthly totals
         # (computed from the members when the record was validated).
         update["members"] = []
+    # Opinions and elections (issue 15)
+    if record.type == "opinion":
+        if audience == "public" and model.raised_by.name is not None:
+            # Who raised an opinion is members-only: the public sees only 党员 or 群众.
+            update["raised_by"] = model.raised_by.model_copy(update={"name": None})
+        if model.decision and model.decision not in visible_ids:
+            update["decision"] = None
+    if record.type == "election" and model.meeting and model.meeting not in visible_ids:
+        update["meeting"] = None
     return model.model_copy(update=update) if update else model
 
 

@@ -103,6 +103,11 @@ class Norms(Strict):
     excellent_cap_base: Choice("excellent_cap_base") = Field(
         "full_members", description="What the 优秀 cap is a share of: " + vocabulary.described("excellent_cap_base") + " (probationary members are appraised but not graded)"
     )
+    # Opinions and elections (issue 15)
+    opinion_reply_working_days: Count = Field(15, description="Working days after an opinion is received within which it must be answered (the day of receipt not counted)")
+    election_margin: Share = Field(Fraction(1, 5), description="差额: a committee election needs at least seats × (1 + this share) candidates")
+    election_majority: Share = Field(Fraction(1, 2), description="A candidate is elected with more than this share of the eligible voters' votes")
+    transition_warning_days: Count = Field(90, description="Days before the current term ends from which check warns that the transition (换届) is due")
 
     @field_validator("meetings", mode="after")
     @classmethod

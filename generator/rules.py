@@ -30,6 +30,8 @@ from .records.models.finance import monthly_totals
 from .records.models.rectification import items_of
 from .records.placeholders import placeholders_in, strings_in
 from .records.validate import format_field
+from .rules_elections import ELECTION_RULES
+from .rules_opinions import check_opinions
 
 Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
 
@@ -430,7 +432,7 @@ def check_roster(records: RecordSet, site: Site, today: dt.date) -> Iterator[Rec
 
 
 # ---------------------------------------------------------------------------
-# Notices and terms
+# Notices (the term and elections: rules_elections)
 # ---------------------------------------------------------------------------
 
 
@@ -454,23 +456,6 @@ def check_notices(records: RecordSet, site: Site, today: dt.date) -> Iterator[Re
         else:
             # Counted Monday to Friday: likely short, but not a fact to fail on.
             yield _problem(notice, ("end",), messages, "rule_notice_short_estimated", "warning", days=length.days, required=required)
-
-
-def check_term(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
-    branch = records.branch
-    if branch is None or branch.term is None or branch.term.end >= today:
-        return
-    elected = any(
-        (r.type == "notice" and r.model.kind == "election" and r.date >= branch.term.end - dt.timedelta(days=180))
-        for r in records
-    )
-    # An election notice with errors of its own may be the election: its errors are reported, not a false "no election".
-    if not elected and records.branch_source is not None and not records.failed_of_type("notice", "election"):
-        pos = records.branch_source.position(("term", "end"))
-        rel = site.relative(site.content_dir / "branch.yml")
-        yield RecordError(rel, pos.line, pos.column, "term.end", site.messages("rule_term_ended", end=branch.term.end.isoformat()), "warning")
-
-
 
 
 # ---------------------------------------------------------------------------
@@ -637,7 +622,9 @@ def check_published_placeholders(records: RecordSet, site: Site, today: dt.date)
 
 RULES: tuple[Rule, ...] = (
     check_funds, check_dues, check_dues_share, check_appraisals, check_votes, check_attendance, check_meeting_periods, check_roster,
-    check_notices, check_term, check_rectification, check_personal_data, check_branch_placeholders, check_approval, check_published_placeholders,
+    check_notices, check_rectification, check_personal_data, check_branch_placeholders, check_approval, check_published_placeholders,
+    # Opinions and elections (issue 15): their own modules
+    check_opinions, *ELECTION_RULES,
 )
 
 

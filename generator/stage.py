@@ -45,7 +45,7 @@ def markdown_extensions(needs: ProjectNeeds) -> list[Any]:
 
 
 # The theme's stylesheets every site carries (the portal adds its own).
-EXTRA_CSS = ["stylesheets/openbranch.css", "stylesheets/openbranch-reports.css", "stylesheets/openbranch-a11y.css"]
+EXTRA_CSS = ["stylesheets/openbranch.css", "stylesheets/openbranch-reports.css", "stylesheets/openbranch-a11y.css", "stylesheets/openbranch-opinions-elections.css"]
 
 
 def mkdocs_config(site: Site, audience: str, compiled: Output, needs: ProjectNeeds) -> dict[str, Any]:

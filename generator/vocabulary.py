@@ -26,6 +26,9 @@ SECTIONS: dict[str, str] = {
     "finances": "finance",
     "appraisals": "appraisal",
     "notices": "notice",
+    # Opinions and elections (issue 15)
+    "opinions": "opinion",
+    "elections": "election",
 }
 SECTION_OF: dict[str, str] = {record_type: section for section, record_type in SECTIONS.items()}
 
@@ -36,6 +39,9 @@ RECORD_TYPES: dict[str, Words] = {
     "finance": {"zh": "财务", "en": "finance record"},
     "appraisal": {"zh": "评议", "en": "appraisal"},
     "notice": {"zh": "公示", "en": "notice"},
+    # Opinions and elections (issue 15)
+    "opinion": {"zh": "意见建议", "en": "opinion"},
+    "election": {"zh": "换届选举", "en": "election"},
     "branch": {"zh": "支部信息", "en": "branch description"},
 }
 
@@ -114,6 +120,29 @@ ENUMERATIONS: dict[str, dict[str, Words]] = {
         "appraisal": {"zh": "评议结果", "en": "Appraisal"},
         "other": {"zh": "其他", "en": "Other"},
     },
+    # Opinions and elections (issue 15)
+    "opinion_channel": {
+        "suggestion_box": {"zh": "意见箱", "en": "Suggestion box"},
+        "forum": {"zh": "座谈会", "en": "Forum"},
+        "talk": {"zh": "谈心谈话", "en": "Heart-to-heart talk"},
+        "letter": {"zh": "来信", "en": "Letter"},
+        "online": {"zh": "网上", "en": "Online"},
+    },
+    "opinion_raiser": {
+        "member": {"zh": "党员", "en": "Party member"},
+        "public": {"zh": "群众", "en": "Member of the public"},
+    },
+    "opinion_status": {
+        "in_progress": {"zh": "办理中", "en": "In progress"},
+        "resolved": {"zh": "已解决", "en": "Resolved"},
+        "reported": {"zh": "已上报", "en": "Reported upward"},
+        "explained": {"zh": "已说明", "en": "Explained"},
+    },
+    "election_body": {
+        "committee": {"zh": "支部委员会", "en": "Branch committee"},
+        "secretary": {"zh": "书记", "en": "Secretary"},
+        "deputy_secretary": {"zh": "副书记", "en": "Deputy secretary"},
+    },
 }
 
 # Which enumeration a record type's ``kind`` takes (decisions have no kind).
@@ -122,6 +151,12 @@ KIND_ENUMERATION: dict[str, str] = {
     "finance": "finance_kind",
     "appraisal": "appraisal_kind",
     "notice": "notice_kind",
+    "election": "election_body",
+}
+
+# Record types listed by a status of their own besides kind: type -> (field, enumeration).
+STATUS_ENUMERATION: dict[str, tuple[str, str]] = {
+    "opinion": ("handling", "opinion_status"),
 }
 
 

@@ -68,6 +68,9 @@ DEMO_WARNINGS = (
     DEMO_UNACCOUNTED_WARNING,
     # A draft notice for January 2027, a year chinesecalendar has no holidays for.
     "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: 警告: 2027 年没有节假日数据：请在 site_config.yml 的 holidays: 中填写 2027 年的放假日期和调休上班日期（在此之前按周一至周五估算，公示期约 10 个工作日）",
+    # An opinion answered after its reply was due, and one not answered by its due date.
+    "content/opinions/2026/2026-06-22-library.yml:14:13: replied_on: 警告: 答复日期 2026-07-24 晚于答复期限 2026-07-13（收到后 15 个工作日）",
+    "content/opinions/2026/2026-10-19-online-dues.yml:2:7: date: 警告: 尚未答复，已超过答复期限 2026-11-09（收到后 15 个工作日）",
 )
 
 FileContent = Union[str, bytes, Mapping[str, Any], list]

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.records.models import RECORD_MODELS
+
 from .helpers import BRANCH, run_cli
 
 TODAY = "2026-03-05"
@@ -160,6 +162,8 @@ def test_check_valid_site_prints_counts(site) -> None:
         "  财务：1",
         "  评议：0",
         "  公示：0",
+        "  意见建议：0",
+        "  换届选举：0",
     ]
 
 
@@ -174,6 +178,8 @@ def test_check_valid_site_in_english(site) -> None:
         "  finance record: 1",
         "  appraisal: 0",
         "  notice: 0",
+        "  opinion: 0",
+        "  election: 0",
     ]
 
 
@@ -209,6 +215,8 @@ def test_check_warning_passes_without_strict(site) -> None:
         "  财务：1",
         "  评议：0",
         "  公示：0",
+        "  意见建议：0",
+        "  换届选举：0",
     ]
 
 
@@ -291,8 +299,8 @@ def test_schema_command_default_folder(site) -> None:
     folder = site(VALID_FILES, config={"language": "en"})
     code, out, _ = run_cli(["schema"], cwd=folder)
     assert code == 0
-    assert out.strip() == "wrote 7 JSON Schemas to schemas"
-    assert len(list((folder / "schemas").glob("*.schema.json"))) == 7
+    assert out.strip() == f"wrote {len(RECORD_MODELS) + 1} JSON Schemas to schemas"
+    assert len(list((folder / "schemas").glob("*.schema.json"))) == len(RECORD_MODELS) + 1
 
 
 # ---------------------------------------------------------------------------

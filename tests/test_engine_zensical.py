@@ -232,10 +232,10 @@ def test_the_theme_overrides_are_there_in_chromium(opened: Opened) -> None:
     assert bar.inner_text().strip() == "本网站面向社会公开"
     # Our stylesheets (extra_css) loaded and applied.
     loaded = {url.rsplit("/", 1)[-1]: status for url, status in opened.responses if "/stylesheets/" in url}
-    for name in ("openbranch.css", "openbranch-reports.css", "openbranch-a11y.css"):
+    for name in ("openbranch.css", "openbranch-reports.css", "openbranch-a11y.css", "openbranch-opinions-elections.css"):
         assert loaded.get(name) == 200, loaded
     sheets = page.evaluate("[...document.styleSheets].map(s => s.href || '').filter(h => h.includes('openbranch'))")
-    assert len(sheets) == 3, sheets
+    assert len(sheets) == 4, sheets
     # No web font is fetched (theme.font: false) and nothing leaves the machine.
     assert not [url for url, _ in opened.responses if not url.startswith("http://127.0.0.1")]
 

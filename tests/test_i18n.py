@@ -29,13 +29,15 @@ from generator.theme import builtin_theme
 
 PACKAGE = Path(__import__("generator").__file__).resolve().parent
 TEMPLATES = builtin_theme() / "templates"
+from generator.figures.elections import TERM_STATES
+from generator.figures.opinions import REPLY_STATES
 ZH, EN = TABLES["zh"], TABLES["en"]
 
 # Calls whose first argument is a message key, or a label key (by the called name).
 MESSAGE_CALLS = {"messages", "_error", "PydanticCustomError", "_Refused"}
 LABEL_CALLS = {"t"}
 # Calls whose key is another argument than the first.
-KEY_ARGUMENT = {"_problem": 3, "read_settings": 2}
+KEY_ARGUMENT = {"_problem": 3, "read_settings": 2, "record_problem": 3}
 # Calls that pass on a key made elsewhere (its literal is counted where it is made).
 PASSED_ON = {
     ("records/validate.py", "_message"),  # pydantic's error type: a key from _error / PydanticCustomError
@@ -44,6 +46,7 @@ PASSED_ON = {
     ("rules.py", "_problem"),  # its callers' keys (KEY_ARGUMENT)
     ("records/models/common.py", "_error"),  # its callers' keys
     ("config.py", "read_settings"),  # its callers' key for a missing file (KEY_ARGUMENT)
+    ("rules_opinions.py", "record_problem"),  # its callers' keys (KEY_ARGUMENT)
 }
 # Each key pattern used, and the keys it stands for.
 PATTERNS: dict[tuple[str, str], list[str]] = {
@@ -59,6 +62,9 @@ PATTERNS: dict[tuple[str, str], list[str]] = {
     ("messages", "audience_label_*"): [f"audience_label_{a}" for a in vocabulary.AUDIENCES],
     ("messages", "timing_*"): ["timing_check", "timing_compile", "timing_render", "timing_search"],
     ("messages", "pii_*"): ["pii_id_number", "pii_mobile", "pii_bank_card"],
+    # Opinions and elections (issue 15)
+    ("labels", "reply_*"): [f"reply_{state}" for state in REPLY_STATES],
+    ("labels", "term_*"): [f"term_{state}" for state in TERM_STATES],
 }
 # Keys used through a table of keys rather than a call.
 TABLE_KEYS = {"messages": set(YAML_PROBLEMS.values())}

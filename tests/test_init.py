@@ -62,6 +62,8 @@ EXPECTED_FILES = {
     "content/finances/2026/2026-12-01-dues.yml",
     "content/appraisals/2026/2026-12-01-member-appraisal.yml",
     "content/notices/2026/2026-12-01-membership.yml",
+    "content/opinions/2026/2026-12-01-opinion.yml",
+    "content/elections/2026/2026-12-01-committee.yml",
 } | {f"schemas/{t}.schema.json" for t in (*schema.SCHEMA_TYPES, schema.CONFIG_SCHEMA)}
 
 
@@ -86,7 +88,7 @@ def test_init_writes_a_repository_that_checks_with_a_warning_per_placeholder(tmp
     assert all(re.match(rf"content/branch\.yml:\d+:\d+: [a-z_.\[\]0-9]+: {word}: ", line) for line in warnings), warnings
     # One example of every record type (dues and funds for finance), each loaded and checked.
     messages = Messages(language)
-    for record_type, count in {"meeting": 1, "decision": 1, "finance": 2, "appraisal": 1, "notice": 1}.items():
+    for record_type, count in {"meeting": 1, "decision": 1, "finance": 2, "appraisal": 1, "notice": 1, "opinion": 1, "election": 1}.items():
         assert messages("check_counts_line", label=messages.type_name(record_type), count=count) in out.splitlines(), out
 
     code, out, err = run_cli(["check", "--strict"], cwd=site)
@@ -220,7 +222,7 @@ def test_vscode_maps_every_content_folder_to_a_schema_that_its_example_passes(tm
     settings = json.loads((site / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
     record_files = sorted(p.relative_to(site).as_posix() for p in (site / "content").rglob("*.yml"))
-    assert len(record_files) == 7
+    assert len(record_files) == 9
     for rel in record_files:
         schemas = [s for s, globs in mapping.items() if any(fnmatch("/" + rel, g.replace("**/", "*")) for g in ([globs] if isinstance(globs, str) else globs))]
         assert len(schemas) == 1, (rel, schemas)

@@ -11,10 +11,11 @@ record carries a unique marker whose prefix says who may see it:
 ``LEAKDRAFT``  anything of a ``status: draft`` record: neither site
 ``LEAKREASON`` reasons for leave and absence inside a public meeting: members' site only
 ``LEAKGROUP``  party-group member names and the roster in branch.yml: members' site only
+``LEAKRAISER`` who raised a public opinion (its ``raised_by.name``): members' site only
 =============  ==============================================================
 
 Markers sit in titles, bodies, summaries, tags, every meeting, decision,
-ledger, appraisal and notice field, approvals, corrections, record ids,
+ledger, appraisal, notice, opinion and election field, approvals, corrections, record ids,
 attachment titles, attachment file and folder names and attachment contents.
 Public records also point at members-only, restricted and draft records (a
 decision's meeting, an expense's approving decision), and members records
@@ -51,8 +52,8 @@ from .helpers import build_site, describe, write_site
 TODAY = "2026-06-01"
 
 # Every prefix a marker can have; a marker is PREFIX + four digits.
-PREFIXES = ("PUBOK", "LEAKMEMB", "LEAKREST", "LEAKDRAFT", "LEAKREASON", "LEAKGROUP")
-MARKER_RE = re.compile(r"(PUBOK|LEAKMEMB|LEAKREST|LEAKDRAFT|LEAKREASON|LEAKGROUP)(\d{4})")
+PREFIXES = ("PUBOK", "LEAKMEMB", "LEAKREST", "LEAKDRAFT", "LEAKREASON", "LEAKGROUP", "LEAKRAISER")
+MARKER_RE = re.compile(r"(PUBOK|LEAKMEMB|LEAKREST|LEAKDRAFT|LEAKREASON|LEAKGROUP|LEAKRAISER)(\d{4})")
 
 
 # ---------------------------------------------------------------------------
@@ -374,6 +375,55 @@ class LeakSite:
         self._write("notices", date[:4], record_id, data)
         return record_id
 
+    # -- opinions and elections (issue 15) ------------------------------------
+
+    def opinion(self, scope: Scope, what: str, date: str, decision: str | None, raiser: Callable[[str], str] | None = None) -> str:
+        """An answered opinion; ``raiser`` marks the name of who raised it (members-only even in a public opinion)."""
+        k = self._k(scope, f"opinion_{what}")
+        record_id = f"{date}-{k('id')}"
+        name = raiser or k
+        data = self._common(scope, k, date, f"opinions/{k('attachment_folder')}")
+        data.update(
+            {
+                "channel": "意见箱",
+                "raised_by": {"role": "群众", "name": f"提出人 {name('raiser_name')}"},
+                "subject": f"主题 {k('subject')}",
+                "content": f"内容 {k('content')}",
+                "handler": f"承办 {k('handler')}",
+                "handling": "已解决",
+                "reply": f"答复 {k('reply')}",
+                "replied_on": date,
+                "decision": decision,
+            }
+        )
+        if decision is None:
+            del data["decision"]
+        self._write("opinions", date[:4], record_id, data)
+        return record_id
+
+    def election(self, scope: Scope, what: str, date: str, meeting: str | None) -> str:
+        k = self._k(scope, f"election_{what}")
+        record_id = f"{date}-{k('id')}"
+        data = self._common(scope, k, date, f"elections/{k('attachment_folder')}")
+        data.update(
+            {
+                "kind": "支部委员会",
+                "meeting": meeting,
+                "plan_approval": {"date": date, "number": f"文号 {k('plan_number')}", "by": f"批复 {k('plan_by')}"},
+                "seats": "2",
+                "eligible_voters": "12",
+                "ballots": {"issued": "12", "returned": "12", "valid": "12"},
+                "candidates": [{"name": f"候选 {k('candidate1')}", "votes": "10"}, {"name": f"候选 {k('candidate2')}", "votes": "9"}, {"name": f"候选 {k('candidate3')}", "votes": "5"}],
+                "term": {"start": date, "end": "2029-12-31"},
+            }
+        )
+        # Those elected are named as among the candidates: the same markers.
+        data["elected"] = [data["candidates"][0]["name"], data["candidates"][1]["name"]]
+        if meeting is None:
+            del data["meeting"]
+        self._write("elections", date[:4], record_id, data)
+        return record_id
+
     # -- the whole site ------------------------------------------------------
 
     def build(self) -> dict[str, Any]:
@@ -399,6 +449,14 @@ class LeakSite:
             # Open on --today, so it is listed among the open notices if visible.
             self.notice(scope, "open", "2026-05-28", "2026-05-28", "2026-06-05")
             self.notice(scope, "closed", "2025-04-01", "2025-04-01", "2025-04-08")
+            raiser = None
+            if scope.name == "public":
+                # Who raised a public opinion is members-only.
+                def raiser(what: str, _m: Markers = self.m) -> str:
+                    return _m.new("LEAKRAISER", f"public.opinion.{what}")
+
+            self.opinion(scope, "answered", "2025-05-12", decisions[scope.name], raiser)
+            self.election(scope, "held", "2025-03-12", meetings[scope.name])
 
         # Public records pointing at records the public may not see: their ids and
         # titles must not reach the public site through the link.
@@ -409,6 +467,10 @@ class LeakSite:
         # taken" and the public decision's "funded by" must not list them.
         self.decision(by_scope["members"], "refers_public_meeting", "2025-05-11", meetings["public"])
         self.funds(by_scope["members"], "refers_public_decision", "2025-06-30", [decisions["public"]])
+        # A public opinion and election pointing at hidden records (the decision it led to, the meeting that held it).
+        for hidden in ("members", "restricted", "draft_public", "draft_members"):
+            self.opinion(public, f"refers_{hidden}_decision", "2025-05-13", decisions[hidden], lambda what, _h=hidden, _m=self.m: _m.new("LEAKRAISER", f"public.opinion_{_h}.{what}"))
+            self.election(public, f"refers_{hidden}_meeting", "2025-03-13", meetings[hidden])
         # A tag shared by a public and a members record: the public tag page may list only the public one.
         shared_tag = "共享标签"
         for path, data in self.files.items():
@@ -617,7 +679,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 # ---------------------------------------------------------------------------
 
 FORBIDDEN = {
-    "public": ("LEAKMEMB", "LEAKREST", "LEAKDRAFT", "LEAKREASON", "LEAKGROUP"),
+    "public": ("LEAKMEMB", "LEAKREST", "LEAKDRAFT", "LEAKREASON", "LEAKGROUP", "LEAKRAISER"),
     "members": ("LEAKREST", "LEAKDRAFT"),
 }
 
@@ -663,6 +725,12 @@ REQUIRED = {
         "public.notice_open.subject_name1",
         "public.notice_open.contact",
         "public.notice_closed.title",
+        "public.opinion_answered.subject",
+        "public.opinion_answered.reply",
+        "public.opinion_refers_members_decision.title",
+        "public.election_held.candidate1",
+        "public.election_held.plan_number",
+        "public.election_refers_members_meeting.title",
         "branch.name",
         "branch.group_name1",
     ],
@@ -748,6 +816,10 @@ def test_withheld_meetings_and_the_roster(built: Built) -> None:
     for day in ("2024-06-01", "2024-06-02", "2025-06-01"):
         assert public.branch.headcount_on(dt.date.fromisoformat(day)) == records.branch.headcount_on(dt.date.fromisoformat(day))
     assert "LEAKGROUP" not in public.branch.model_dump_json()
+def test_members_site_shows_who_raised_each_public_opinion(built: Built) -> None:
+    """The names hidden from the public are really rendered for members (so hiding them is tested)."""
+    names = set(built.markers.of_prefix("LEAKRAISER"))
+    assert names and names & built.scans["members"].markers() == names
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)

@@ -591,32 +591,37 @@ BRANCH_WITH_TERM = (
     "  start: 2021-06-01\n"     # 10
     "  end: 2026-05-31\n"       # 11
 )
-ELECTION = "content/notices/2026/2026-05-20-election.yml"
-ELECTION_NOTICE = {
-    "title": "关于召开党员大会进行支部委员会换届选举的通知",
-    "date": "2026-05-20",
-    "kind": "选举",
-    "start": "2026-05-20",
-    "end": "2026-05-27",
+ELECTION = "content/elections/2026/2026-04-20-committee.yml"
+ELECTION_RECORD = {
+    "title": "支部委员会换届选举",
+    "date": "2026-04-20",
+    "kind": "支部委员会",
+    "seats": "1",
+    "candidates": [{"name": "王书记"}, {"name": "李委员"}],
+    "term": {"start": "2026-06-01", "end": "2029-05-31"},
 }
-TERM_WARNING = "content/branch.yml:11:8: term.end: 警告: 支部委员会任期已于 2026-05-31 届满，尚未记录换届选举"
+# The term's end, as branch.yml gives it when no election is recorded (rules_elections).
+TERM_OVERDUE = "content/branch.yml:11:8: term.end: 本届任期已于 2026-05-31 届满（逾期 15 天），尚未记录换届选举"
+TERM_DUE = "content/branch.yml:11:8: term.end: 警告: 本届任期将于 2026-05-31 届满（还有 30 天），请按期做好换届选举准备"
 
 
 def test_term_ended_without_an_election(tmp_path: Path) -> None:
-    bad, good = two_sites(tmp_path, {}, {ELECTION: ELECTION_NOTICE}, branch=BRANCH_WITH_TERM)
+    bad, good = two_sites(tmp_path, {}, {ELECTION: ELECTION_RECORD}, branch=BRANCH_WITH_TERM)
     assert line_col(BRANCH_WITH_TERM, "  end:") == (11, 8)
-    assert_only_problem(bad, TERM_WARNING, code=0, today="2026-06-15")
+    assert_only_problem(bad, TERM_OVERDUE, code=1, today="2026-06-15")
+    # The election's term is the current one.
     assert_passes(good, today="2026-06-15")
-    # Before the term ends nothing is due.
-    assert_passes(bad, today="2026-05-31")
+    # Before the warning window nothing is due.
+    assert_passes(bad, today="2026-03-01")
 
 
 def test_strict_fails_on_warnings(tmp_path: Path) -> None:
-    bad, good = two_sites(tmp_path, {}, {ELECTION: ELECTION_NOTICE}, branch=BRANCH_WITH_TERM)
-    assert_only_problem(bad, TERM_WARNING, code=1, today="2026-06-15", extra=("--strict",))
-    code, _, output = run_check(bad, "--strict", today="2026-06-15")
+    bad, good = two_sites(tmp_path, {}, {ELECTION: ELECTION_RECORD}, branch=BRANCH_WITH_TERM)
+    assert_only_problem(bad, TERM_DUE, code=0, today="2026-05-01")
+    assert_only_problem(bad, TERM_DUE, code=1, today="2026-05-01", extra=("--strict",))
+    code, _, output = run_check(bad, "--strict", today="2026-05-01")
     assert "发现 0 个错误、1 个警告" in output
-    assert_passes(good, today="2026-06-15", extra=("--strict",))
+    assert_passes(good, today="2026-05-01", extra=("--strict",))
 
 
 # ---------------------------------------------------------------------------

@@ -257,6 +257,8 @@ def test_the_warning_in_english(tmp_path: Path) -> None:
     assert [line for line in lines if line not in DEMO_MEETING_WARNINGS_EN + DEMO_FINANCE_WARNINGS_EN] == [
         "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: warning: no holiday data for 2027: add the days off and make-up workdays of 2027 under holidays: in site_config.yml (until then working days are counted Monday to Friday: about 10 in this notice's period)",
         f"{NEW_NOTICE}:7:8: start: warning: no holiday data for 2027: add the days off and make-up workdays of 2027 under holidays: in site_config.yml (until then working days are counted Monday to Friday: about 8 in this notice's period)",
+        "content/opinions/2026/2026-06-22-library.yml:14:13: replied_on: warning: answered on 2026-07-24, after the reply was due (2026-07-13, 15 working days after receipt)",
+        "content/opinions/2026/2026-10-19-online-dues.yml:2:7: date: warning: not answered, and the reply was due by 2026-11-09 (15 working days after receipt)",
     ], output
 
 

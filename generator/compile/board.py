@@ -83,6 +83,12 @@ def _facts(record: Record, figures: Figures, t: Labels) -> list[tuple[str, str]]
             facts.append((t("objections"), m.contact))
     elif record.type == "appraisal" and m.results:
         facts.append((t("results"), t("comma").join(f"{t.enum('grade', g)} {n}" for g, n in m.results.items())))
+    elif record.type == "opinion":
+        facts.append((t("handling"), t.enum("opinion_status", m.handling)))
+        if m.replied_on:
+            facts.append((t("replied_on"), t.date(m.replied_on)))
+    elif record.type == "election" and m.elected:
+        facts.append((t("elected"), t("list_separator").join(m.elected)))
     return facts
 
 

@@ -1,8 +1,8 @@
-"""Listings: each section by year and kind, the tags, and numbered pages for long listings.
+"""Listings: each section by year, kind and status (``vocabulary.STATUS_ENUMERATION``), the tags, and numbered pages for long listings.
 
 A section small enough for one page lists every record by year; a long one (a
-decade of records) lists its years and only the newest records.  Year, kind
-and tag listings are split into numbered pages of
+decade of records) lists its years and only the newest records.  Year, kind,
+status and tag listings are split into numbered pages of
 ``limits.listing_page_size`` records.
 """
 
@@ -85,18 +85,24 @@ def render_section(pages: PageRenderer, section: str) -> None:
     records = pages.view.of_type(record_type)
     years: dict[int, list[Record]] = {}
     kinds: dict[str, list[Record]] = {}
+    statuses: dict[str, list[Record]] = {}
+    status_field, status_enumeration = vocabulary.STATUS_ENUMERATION.get(record_type, (None, None))
     for record in records:
         years.setdefault(record.date.year, []).append(record)
         if record.kind:
             kinds.setdefault(record.kind, []).append(record)
+        if status_field:
+            statuses.setdefault(getattr(record.model, status_field), []).append(record)
     title = t(f"section_{section}")
     enumeration = vocabulary.KIND_ENUMERATION.get(record_type)
     kind_pages = {kind: f"{section}/kinds/{kind}/" for kind in (vocabulary.values(enumeration) if enumeration else []) if kind in kinds}
+    status_pages = {status: f"{section}/status/{status}/" for status in (vocabulary.values(status_enumeration) if status_enumeration else []) if status in statuses}
     page_size = pages.site.config.limits.listing_page_size
     compact = len(records) > page_size
     pages.emit(
         f"{section}/index.md", "listing/section.md.j2", title, meta={"description": listing_description(title, len(records), t)},
         section=section, years=years, kind_pages=kind_pages, kinds=kinds, enumeration=enumeration, overview=overview(pages, section),
+        status_pages=status_pages, statuses=statuses, status_enumeration=status_enumeration,
         compact=compact, newest=records[:page_size] if compact else [],
     )
     for year, items in years.items():
@@ -104,6 +110,8 @@ def render_section(pages: PageRenderer, section: str) -> None:
     for kind, items in kinds.items():
         label = t.enum(enumeration, kind) if enumeration else kind
         render_listing(pages, page_path(f"{section}/kinds/{kind}/"), f"{title} · {label}", section, items)
+    for status, items in statuses.items():
+        render_listing(pages, page_path(status_pages[status]), f"{title} · {t.enum(status_enumeration, status)}", section, items)
 
 
 def render_tags(pages: PageRenderer) -> None:

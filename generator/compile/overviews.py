@@ -22,6 +22,10 @@ def overview(pages: PageRenderer, section: str) -> Optional[dict[str, Any]]:
         return _finances(pages)
     if section == "appraisals":
         return _appraisals(pages)
+    if section == "opinions":
+        return {"template": "report/opinions.md.j2", "opinions": pages.figures.opinions}
+    if section == "elections":
+        return {"template": "report/elections.md.j2", "term": pages.figures.term}
     return None
 
 

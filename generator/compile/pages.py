@@ -43,7 +43,7 @@ from .tables import table_box, table_boxes
 from .urls import page_url, record_page_path, relative_url, tag_url
 
 # The sections in the order of the navigation.
-SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals"]
+SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals", "opinions", "elections"]
 
 
 def _fingerprint(record: Optional[Record]) -> Optional[str]:
@@ -140,6 +140,10 @@ class PageRenderer:
             return relative_url(url, to)
 
         def kind_label(record: Record) -> str:
+            # A type listed by status (opinions) shows its status where others show their kind.
+            status = vocabulary.STATUS_ENUMERATION.get(record.type)
+            if status is not None:
+                return self.t.enum(status[1], getattr(record.model, status[0]))
             return vocabulary.kind_label(record.type, record.kind, self.t.language)
 
         return {"page_url": url, "link": link, "kind_label": kind_label, "record_of": self.view.get, **values}
@@ -178,7 +182,7 @@ def render_home(pages: PageRenderer) -> None:
     view = pages.view
     title = pages.site.config.site_name or (view.branch.name if view.branch else "OpenBranch")
     description = view.branch.description if view.branch and view.branch.description else pages.t("description_home", name=title)
-    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"], "description": description}, branch=view.branch)
+    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"], "description": description}, branch=view.branch, term=pages.figures.term)
 
 
 def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDates]) -> None:
@@ -189,7 +193,8 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
     related = {
         "decisions": links.decisions_of_meeting.get(record.id, []),
         "ledgers": links.expenses_of_decision.get(record.id, []),
-        "meeting": view.get(record.model.meeting) if record.type == "decision" else None,
+        "meeting": view.get(record.model.meeting) if record.type in ("decision", "election") else None,
+        "decision": view.get(record.model.decision) if record.type == "opinion" else None,
     }
     files = record_files(pages.site, record)
     numbers = pages.figures.of(record)
@@ -214,11 +219,14 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
             grades=numbers.grades,
             items=numbers.items,
             excellent_cap=numbers.excellent_cap,
+            opinion=numbers.opinion,
+            election=numbers.election,
+            term=pages.figures.term,
         )
 
     # A record's page is cached across builds under everything it shows: the
     # record, the records it links to, its files, its dates and figures, and the day's state.
-    linked = [*related["decisions"], *related["ledgers"], related["meeting"]]
+    linked = [*related["decisions"], *related["ledgers"], related["meeting"], related["decision"]]
     if record.type == "finance" and record.kind == "funds":
         linked += [view.get(e.decision) for e in record.model.expenses if e.decision]
         linked += [view.get(i.dues) for i in record.model.income if i.dues]
@@ -230,6 +238,8 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
         repr(numbers),
         record.date >= today,
         [c.date <= today for c in record.model.corrections],
+        # An election's page shows whether it gives the branch's current term, and that term's state today.
+        [repr(pages.figures.term), pages.figures.term.election_id] if record.type == "election" and pages.figures.term else None,
     ]
     pages.emit_cached("record-page", doc_path, template, key, make)
 

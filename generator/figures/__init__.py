@@ -6,7 +6,9 @@ regularity calendars (``regularity``), the rectification items and their
 states (``rectification``), the funds ledgers chained by year (``ledgers``),
 each record's own figures (``records``; a dues record's per member and a
 funds ledger's retained dues in ``dues``), the section overviews
-(``sections``) and the links and home-page figures (``site``).  Everything
+(``sections``), the opinions' reply deadlines and section figures
+(``opinions``), the elections' results and the branch's current term
+(``elections``) and the links and home-page figures (``site``).  Everything
 reads one audience's ``RecordSet``, so a figure counts only what that
 audience may see.
 """
@@ -15,11 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Optional
 
 from ..config import Norms
 from ..records.index import Record, RecordSet
 from ..workdays import WorkCalendar
 from .dues import retained_dues
+from .elections import TermState, current_term
+from .opinions import OpinionFigures, opinion_figures
 from .records import RecordFigures, record_figures
 from .rectification import TrackedItem, rectification_items
 from .regularity import YearCalendar, calendars, year_calendar
@@ -34,6 +39,8 @@ class Figures:
     calendars: list[YearCalendar]  # 三会一课, newest year first
     rectification: list[TrackedItem]  # every record's items, overdue first
     records: dict[str, RecordFigures]  # by record id
+    opinions: OpinionFigures  # the opinion section's counts, timeliness and time to reply
+    term: Optional[TermState]  # the branch's current term (latest election, else branch.yml) and its transition
 
     def of(self, record: Record) -> RecordFigures:
         return self.records[record.id]
@@ -49,6 +56,8 @@ def compute(view: RecordSet, norms: Norms, today: dt.date, workdays: WorkCalenda
         calendars=year_calendars,
         rectification=rectification_items(view, today),
         records=records,
+        opinions=opinion_figures(view, {rid: f.opinion for rid, f in records.items() if f.opinion is not None}),
+        term=current_term(view, today, norms.transition_warning_days),
     )
 
 

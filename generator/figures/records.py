@@ -24,6 +24,8 @@ from ..records.index import Record, RecordSet
 from ..records.models import Branch
 from ..workdays import WorkCalendar, WorkdayCount
 from .dues import DuesBook, DuesShare, dues_book
+from .elections import ElectionResult, election_result
+from .opinions import OpinionState, opinion_state
 from .rectification import TrackedItem, record_items
 
 
@@ -277,6 +279,8 @@ class RecordFigures:
     dues_share: Optional[DuesShare] = None  # a funds ledger's retained dues against the dues paid (set by ``compute``: it reads the dues records)
     items: tuple[TrackedItem, ...] = ()  # its rectification items with their states, in its order
     excellent_cap: Optional[ExcellentCap] = None
+    opinion: Optional[OpinionState] = None
+    election: Optional[ElectionResult] = None
 
 
 def record_figures(record: Record, today: dt.date, workdays: WorkCalendar, view: RecordSet, norms: Norms) -> RecordFigures:
@@ -295,4 +299,8 @@ def _type_figures(record: Record, today: dt.date, workdays: WorkCalendar, view: 
         return RecordFigures(funds=funds_totals(record)) if record.kind == "funds" else RecordFigures(dues=dues_totals(record, norms.dues_alert_months))
     if record.type == "appraisal":
         return RecordFigures(grades=grade_shares(record), excellent_cap=excellent_cap(record, view.branch, norms))
+    if record.type == "opinion":
+        return RecordFigures(opinion=opinion_state(record, today, workdays, norms.opinion_reply_working_days))
+    if record.type == "election":
+        return RecordFigures(election=election_result(record, norms))
     return RecordFigures()

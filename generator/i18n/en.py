@@ -68,7 +68,6 @@ MESSAGES: dict[str, str] = {
     "rule_grades_exceed": "the grade counts add up to {total}, more than the {members} members appraised",
     "rule_notice_order": "the notice ends ({end}) before it starts ({start})",
     "rule_notice_short": "the notice runs {days} working days, fewer than the required {required}",
-    "rule_term_ended": "the committee's term ended on {end} and no election is recorded",
     "pii_id_number": "contains a resident ID number, which must not be published; remove or mask it",
     "pii_mobile": "contains a mobile phone number; remove or mask it, or list this field under numbers_ok if it is meant to be published",
     "pii_bank_card": "contains a bank card number, which must not be published; remove or mask it",
@@ -225,6 +224,25 @@ MESSAGES: dict[str, str] = {
     "portal_kept_going": "Portal built with --keep-going: the branches with problems show as “data unavailable”",
     "portal_init_written": "Created a committee portal repository in {path} ({count} files)",
     "portal_init_next_steps": "Next:\n  1. List your organisations and branches in portal.yml (each branch in a folder branches/<id>/)\n  2. Add each branch to the branch list (BRANCH) of the CI files, as in portal.yml\n  3. openbranch portal builds the portal; commit and push, and CI builds every branch's sites, then the portal",
+    # Opinions and elections (issue 15)
+    "rule_opinion_reply_before_received": "the reply is dated {date}, before the opinion was received ({received})",
+    "rule_opinion_closed_without_reply": "the status is '{status}' but no reply date (replied_on) is given",
+    "rule_opinion_overdue": "not answered, and the reply was due by {due} ({days} working days after receipt)",
+    "rule_opinion_overdue_estimated": "not answered, and the reply was due by {due} as counted Monday to Friday ({days} working days after receipt; add the holidays under holidays: in site_config.yml)",
+    "rule_opinion_replied_late": "answered on {date}, after the reply was due ({due}, {days} working days after receipt)",
+    "rule_opinion_replied_late_estimated": "answered on {date}, after the reply was due ({due} as counted Monday to Friday, {days} working days after receipt; add the holidays under holidays: in site_config.yml)",
+    "rule_plan_approved_after": "the election plan was approved on {approved}, after the election ({date})",
+    "rule_term_order": "the term ends ({end}) before it starts ({start})",
+    "rule_ballots_issued": "{issued} ballots issued, more than the {eligible} eligible voters",
+    "rule_ballots_returned": "{returned} ballots returned, more than the {issued} issued",
+    "rule_ballots_valid": "{valid} valid ballots, more than the {returned} returned",
+    "rule_votes_exceed_valid": "{name} has {votes} votes, more than the {valid} valid ballots",
+    "rule_election_not_competitive": "{candidates} candidates for {seats} seats: a competitive election needs at least seats × (1 + {margin}), that is {required}",
+    "rule_election_too_many": "{elected} elected, more than the {seats} seats",
+    "rule_elected_not_candidate": "'{name}' is listed as elected but is not among the candidates",
+    "rule_elected_without_majority": "{name} has {votes} votes, not more than {share} of the {eligible} eligible voters (at least {needed}), and cannot be elected",
+    "rule_term_due": "the current term ends on {end} (in {days} days): prepare the election on time",
+    "rule_term_overdue": "the current term ended on {end} ({days} days ago) and no election is recorded",
 }
 
 LABELS: dict[str, str] = {
@@ -544,7 +562,7 @@ LABELS: dict[str, str] = {
     # Open data: what each published file is, and its columns
     "data_file_record_json": "Every field of one record as JSON, beside its page <section>/<yyyy>/<id>/; the fields are those of its type's JSON Schema. Money is a string with two decimals (yuan); dates are ISO dates.",
     "data_column_record_json_id": "The record's permanent id",
-    "data_column_record_json_type": "Record type: meeting, decision, finance, appraisal, notice",
+    "data_column_record_json_type": "Record type: meeting, decision, finance, appraisal, notice, opinion, election",
     "data_column_record_json_url": "The address of the record's page",
     "data_column_record_json_more": "The other fields are those of the type's JSON Schema (data/schemas/<type>.schema.json)",
     "data_column_record_json_files": "Every attachment and receipt the record names: the field it is named in (field), its path (file), file name (name), address (url), size in bytes (size) and SHA-256 (sha256), to check a downloaded copy",
@@ -609,11 +627,11 @@ LABELS: dict[str, str] = {
     "data_column_dues_members_csv_paid": "Paid (yuan), back payments included",
     "data_column_dues_members_csv_months_unpaid": "Months still not paid in full after back payments",
     "data_column_dues_members_csv_unpaid": "The amount still unpaid (yuan)",
-    "data_file_record_schemas": "The JSON Schema of each record type (meeting, decision, finance, appraisal, notice, branch), for editors to complete and check fields.",
+    "data_file_record_schemas": "The JSON Schema of each record type (meeting, decision, finance, appraisal, notice, opinion, election, branch), for editors to complete and check fields.",
     "data_file_index_schema": "The JSON Schema of the record index data/records.json.",
     "data_file_figures_schema": "The JSON Schema of the figures, data/figures.json.",
     "data_file_feed_all": "Atom feed of new and corrected disclosures (latest 50).",
-    "data_file_feed_sections": "Atom feed of one section (meetings, decisions, finances, appraisals, notices).",
+    "data_file_feed_sections": "Atom feed of one section (meetings, decisions, finances, appraisals, notices, opinions, elections).",
     "data_file_calendar": "Meetings calendar (iCalendar): past and upcoming meetings with place, agenda and a link to the record, to subscribe to in a calendar app.",
     # Working days, rectification items and their progress
     "notice_days_left": "{days} working day(s) left, until {date}",
@@ -760,6 +778,85 @@ LABELS: dict[str, str] = {
     "portal_column_type": "Record type",
     "portal_column_url": "The address of the page on the branch's site",
     "portal_column_year": "Year",
+    # Opinions and elections (issue 15)
+    "section_opinions": "Opinions",
+    "section_elections": "Elections",
+    "by_status": "By status",
+    "received_on": "Received on",
+    "channel": "Channel",
+    "raised_by": "Raised by",
+    "opinion_subject": "Subject",
+    "opinion_content": "The opinion",
+    "handler": "Handled by",
+    "handling": "Status",
+    "reply": "Reply",
+    "replied_on": "Replied on",
+    "reply_due": "Reply due",
+    "reply_due_text": "{date} ({days} working days after receipt)",
+    "reply_taken": "took {days} working days",
+    "reply_on_time": "Answered on time",
+    "reply_late": "Answered late",
+    "reply_overdue": "Overdue",
+    "reply_pending": "Within the reply period",
+    "reply_timeliness": "Timeliness",
+    "led_to_decision": "Decision taken",
+    "opinions_total": "Opinions received",
+    "opinions_on_time_share": "Answered on time",
+    "opinions_on_time_note": "{on_time} of the {judged} answered or past due were answered on time",
+    "opinions_none_judged": "No opinion has been answered or come due yet: no on-time share can be given",
+    "opinions_median_days": "Median time to reply",
+    "opinions_median_note": "{count} answered, in working days from the day after receipt",
+    "opinions_none_replied": "No opinion has been answered yet",
+    "working_days_unit": " working days",
+    "elected_body": "Body elected",
+    "election_meeting": "Meeting",
+    "plan_approval": "Approval of the plan",
+    "seats": "Seats",
+    "eligible_voters": "Eligible voters",
+    "ballots": "Ballots",
+    "ballots_issued": "Issued",
+    "ballots_returned": "Returned",
+    "ballots_valid": "Valid",
+    "candidates": "Candidates",
+    "votes": "Votes",
+    "elected": "Elected",
+    "election_outcome": "Outcome",
+    "not_elected": "Not elected",
+    "majority_needed": "Election needs more than {share} of the eligible voters, at least {votes} votes",
+    "competitive": "Competitive election",
+    "competitive_text": "{candidates} candidates for {seats} seats (at least {required} needed)",
+    "competitive_short": "Too few candidates",
+    "no_majority": "No majority",
+    "elected_term": "Term",
+    "current_term": "Current term",
+    "term_current": "In term",
+    "term_due": "Ending soon",
+    "term_overdue": "Election overdue",
+    "term_due_note": "The current term ends on {end}, in {days} days: the election is due.",
+    "term_overdue_note": "The current term ended on {end}, {days} days ago, and no election is recorded.",
+    "term_from_election": "From the election record: ",
+    "term_from_branch": "From the branch description (no election recorded yet)",
+    "data_file_opinions_csv": "Opinions and their replies: one row per opinion, with its channel, who raised it (a party member or the public, never a name), the reply's due date and whether it was answered on time.",
+    "data_column_opinions_csv_opinion_id": "The opinion record's id",
+    "data_column_opinions_csv_received_on": "Received on",
+    "data_column_opinions_csv_channel": "Channel",
+    "data_column_opinions_csv_raised_by": "Raised by: member (a party member) or public (a member of the public)",
+    "data_column_opinions_csv_subject": "Subject",
+    "data_column_opinions_csv_handler": "Handled by",
+    "data_column_opinions_csv_handling": "Status: in_progress, resolved, reported, explained",
+    "data_column_opinions_csv_due": "Reply due (working days after receipt)",
+    "data_column_opinions_csv_replied_on": "Replied on; empty if not answered",
+    "data_column_opinions_csv_working_days": "Working days to the reply; empty if not answered",
+    "data_column_opinions_csv_on_time": "yes (on time) or no (late, or overdue); empty while within the reply period",
+    "data_file_elections_csv": "Election results: one row per candidate of each election.",
+    "data_column_elections_csv_election_id": "The election record's id",
+    "data_column_elections_csv_date": "Date of the election",
+    "data_column_elections_csv_body": "Body elected: committee, secretary or deputy_secretary",
+    "data_column_elections_csv_seats": "Seats",
+    "data_column_elections_csv_eligible_voters": "Eligible voters",
+    "data_column_elections_csv_candidate": "Candidate",
+    "data_column_elections_csv_votes": "Votes",
+    "data_column_elections_csv_elected": "yes (elected) or no",
 }
 
 # Month and quarter names, 1 to 12 and 1 to 4 (dates, dues months, boards).
@@ -882,6 +979,50 @@ subjects:
 body: |
   【fill in: the notice】
 {approval_block}""",
+    # Opinions and elections (issue 15)
+    "opinion": """title: {title}
+date: {date}                  # received on
+visibility: {visibility[public]}        # {choices[visibility]}
+channel: {opinion_channel[suggestion_box]}      # {choices[opinion_channel]}
+raised_by:
+  role: {opinion_raiser[member]}              # {choices[opinion_raiser]} (all the public site shows)
+  name: Name of the person    # shown on the members' site only
+subject: What the opinion is about
+content: The opinion as received
+handler: Who handles it
+handling: {opinion_status[in_progress]}       # {choices[opinion_status]}
+# Once answered (within norms.opinion_reply_working_days working days from the day after receipt):
+# reply: The reply
+# replied_on: {date}
+# decision: id of the decision it led to
+""",
+    "election": """title: {title}
+date: {date}                  # the day of the election
+kind: {kind}             # body elected: {choices[election_body]}
+visibility: {visibility[public]}        # {choices[visibility]}
+# meeting: id of the general assembly that held the election
+plan_approval:                # the parent committee's approval of the election plan
+  date: {date}
+  number: Reference of the approval
+  by: The parent committee
+seats: 5
+eligible_voters: 0            # members entitled to vote
+ballots:
+  issued: 0
+  returned: 0
+  valid: 0
+candidates:                   # a committee election needs at least seats × (1 + norms.election_margin) candidates
+  - name: Candidate one
+  - name: Candidate two
+  - name: Candidate three
+  - name: Candidate four
+  - name: Candidate five
+  - name: Candidate six
+elected: []                   # names of those elected (more than half of the eligible voters' votes)
+# term:                       # the term elected (the latest election's term is the branch's current term)
+#   start: {date}
+#   end: {date}
+""",
 }
 
 # Schema fields (records, branch.yml, site_config.yml): model -> field -> (title, description).
@@ -1150,6 +1291,10 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "dues_retained_share": ("Retained share of dues", "The share of the dues paid the branch keeps as funds income (e.g. 10%), reconciled to the cent; set by the higher committee, default 0 (all remitted)"),
         "large_expense_yuan": ("Large expense limit", "An expense above this many yuan needs an adopted decision (decision)"),
         "approval_required": ("Approval required of", "Which published records need the complete approval, proposed → reviewed (confidentiality) → approved: public, all or none"),
+        "opinion_reply_working_days": ("Opinion reply working days", "Working days within which an opinion must be answered (the day of receipt not counted)"),
+        "election_margin": ("Election margin", "A committee election needs at least seats × (1 + this share) candidates"),
+        "election_majority": ("Election majority", "A candidate is elected with more than this share of the eligible voters' votes"),
+        "transition_warning_days": ("Transition warning days", "Days before the term ends from which check warns that the election is due"),
     },
     "Frequency": {
         "count": ("Count", "How many meetings per period at least; 0 leaves the kind unchecked"),
@@ -1163,5 +1308,51 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "HolidayYear": {
         "days_off": ("Days off", "The year's days off, each a date or a span such as 2027-02-06/2027-02-13"),
         "workdays": ("Make-up workdays", "The Saturdays and Sundays of the year that are working days"),
+    },
+    # Opinions and elections (issue 15)
+    "Opinion": {
+        "date": ("Received on", "The day the opinion was received; the reply is due in working days from the next day"),
+        "channel": ("Channel", "suggestion_box, forum, talk, letter or online"),
+        "raised_by": ("Raised by", "Who raised it: a party member or a member of the public, and their name"),
+        "subject": ("Subject", "What the opinion is about"),
+        "content": ("Content", "The opinion as received"),
+        "handler": ("Handled by", "Who handles it"),
+        "handling": ("Status", "in_progress, resolved, reported or explained"),
+        "reply": ("Reply", "The reply given"),
+        "replied_on": ("Replied on", "The day of the reply; due within norms.opinion_reply_working_days working days from the day after receipt"),
+        "decision": ("Decision", "Id of the decision it led to"),
+    },
+    "Raiser": {
+        "role": ("Role", "member or public (all the public site shows)"),
+        "name": ("Name", "Their name (members' site only)"),
+    },
+    "Election": {
+        "kind": ("Body elected", "committee, secretary or deputy_secretary"),
+        "meeting": ("Meeting", "Id of the meeting that held the election"),
+        "plan_approval": ("Approval of the plan", "The parent committee's approval of the election plan"),
+        "seats": ("Seats", "How many are to be elected"),
+        "eligible_voters": ("Eligible voters", "Members entitled to vote; election needs more than half of them"),
+        "ballots": ("Ballots", "Ballots issued, returned and valid"),
+        "candidates": ("Candidates", "Each candidate and their votes; a committee election needs at least seats × (1 + norms.election_margin) candidates"),
+        "elected": ("Elected", "The names of those elected, as among the candidates"),
+        "term": ("Term", "The term elected; the latest election's term is the branch's current term"),
+    },
+    "PlanApproval": {
+        "date": ("Approved on", "The day the parent committee approved the plan"),
+        "number": ("Reference", "The approval's document reference"),
+        "by": ("Approved by", "The parent committee that approved it"),
+    },
+    "Ballots": {
+        "issued": ("Issued", "Ballots issued"),
+        "returned": ("Returned", "Ballots returned"),
+        "valid": ("Valid", "Valid ballots"),
+    },
+    "Candidate": {
+        "name": ("Name", "The candidate's name"),
+        "votes": ("Votes", "The candidate's votes"),
+    },
+    "ElectedTerm": {
+        "start": ("Term starts", "The first day of the term"),
+        "end": ("Term ends", "The last day of the term"),
     },
 }

@@ -68,7 +68,6 @@ MESSAGES: dict[str, str] = {
     "rule_grades_exceed": "各等次人数合计 {total} 人，超过参评党员 {members} 人",
     "rule_notice_order": "公示结束日期 {end} 早于开始日期 {start}",
     "rule_notice_short": "公示期只有 {days} 个工作日，少于规定的 {required} 个工作日",
-    "rule_term_ended": "支部委员会任期已于 {end} 届满，尚未记录换届选举",
     "pii_id_number": "含有居民身份证号码，不能公开；请删除或打码（如 3301**********1234）",
     "pii_mobile": "含有手机号码；请删除或打码，若确需公开（如支部联系电话），请在 numbers_ok 中列出此字段",
     "pii_bank_card": "含有银行卡号，不能公开；请删除或打码",
@@ -225,6 +224,25 @@ MESSAGES: dict[str, str] = {
     "portal_kept_going": "已按 --keep-going 生成门户：有问题的支部显示为“数据不可用”",
     "portal_init_written": "已在 {path} 创建党委门户仓库（{count} 个文件）",
     "portal_init_next_steps": "下一步：\n  1. 在 portal.yml 中写明本单位的组织和支部（每个支部一个 branches/<编号>/ 文件夹）\n  2. 把各支部加入 CI 文件中的支部列表（BRANCH），与 portal.yml 一致\n  3. openbranch portal 生成门户；用 git 提交并推送，CI 会依次生成各支部网站和门户",
+    # Opinions and elections (issue 15)
+    "rule_opinion_reply_before_received": "答复日期 {date} 早于收到日期 {received}",
+    "rule_opinion_closed_without_reply": "办理状态为“{status}”，但没有填写答复日期 replied_on",
+    "rule_opinion_overdue": "尚未答复，已超过答复期限 {due}（收到后 {days} 个工作日）",
+    "rule_opinion_overdue_estimated": "尚未答复，已超过按周一至周五估算的答复期限 {due}（收到后 {days} 个工作日；请在 site_config.yml 的 holidays: 中填写节假日）",
+    "rule_opinion_replied_late": "答复日期 {date} 晚于答复期限 {due}（收到后 {days} 个工作日）",
+    "rule_opinion_replied_late_estimated": "答复日期 {date} 晚于按周一至周五估算的答复期限 {due}（收到后 {days} 个工作日；请在 site_config.yml 的 holidays: 中填写节假日）",
+    "rule_plan_approved_after": "选举方案的批复日期 {approved} 晚于选举日期 {date}",
+    "rule_term_order": "任期届满日期 {end} 早于任期开始日期 {start}",
+    "rule_ballots_issued": "发出选票 {issued} 张，多于有选举权的党员 {eligible} 人",
+    "rule_ballots_returned": "收回选票 {returned} 张，多于发出的 {issued} 张",
+    "rule_ballots_valid": "有效选票 {valid} 张，多于收回的 {returned} 张",
+    "rule_votes_exceed_valid": "{name} 得 {votes} 票，多于有效选票 {valid} 张",
+    "rule_election_not_competitive": "候选人 {candidates} 人，应选 {seats} 人：差额选举的候选人数至少应为应选人数的 1＋{margin}，即 {required} 人",
+    "rule_election_too_many": "当选 {elected} 人，多于应选的 {seats} 人",
+    "rule_elected_not_candidate": "当选人“{name}”不在候选人名单中",
+    "rule_elected_without_majority": "{name} 得 {votes} 票，未超过有选举权的党员 {eligible} 人的 {share}（至少 {needed} 票），不能当选",
+    "rule_term_due": "本届任期将于 {end} 届满（还有 {days} 天），请按期做好换届选举准备",
+    "rule_term_overdue": "本届任期已于 {end} 届满（逾期 {days} 天），尚未记录换届选举",
 }
 
 LABELS: dict[str, str] = {
@@ -544,7 +562,7 @@ LABELS: dict[str, str] = {
     # Open data: what each published file is, and its columns
     "data_file_record_json": "每条记录的全部字段（JSON），与记录页面 <section>/<yyyy>/<id>/ 并列；字段含义见该类型的 JSON Schema。金额为两位小数的字符串（元），日期为 ISO 格式。",
     "data_column_record_json_id": "记录的永久编号",
-    "data_column_record_json_type": "记录类型：meeting、decision、finance、appraisal、notice",
+    "data_column_record_json_type": "记录类型：meeting、decision、finance、appraisal、notice、opinion、election",
     "data_column_record_json_url": "记录页面的地址",
     "data_column_record_json_more": "其余字段同该类型的 JSON Schema（data/schemas/<type>.schema.json）",
     "data_column_record_json_files": "记录列出的每个附件和票据：所在字段（field）、文件路径（file）、文件名（name）、地址（url）、大小（size，字节）和 SHA-256 校验值（sha256），可用来核对下载的文件",
@@ -609,11 +627,11 @@ LABELS: dict[str, str] = {
     "data_column_dues_members_csv_paid": "实交合计（元），含补交",
     "data_column_dues_members_csv_months_unpaid": "补交抵扣后仍未交足的月数",
     "data_column_dues_members_csv_unpaid": "仍未交的金额（元）",
-    "data_file_record_schemas": "各类记录的 JSON Schema（meeting、decision、finance、appraisal、notice、branch），可供编辑器补全和校验。",
+    "data_file_record_schemas": "各类记录的 JSON Schema（meeting、decision、finance、appraisal、notice、opinion、election、branch），可供编辑器补全和校验。",
     "data_file_index_schema": "记录索引 data/records.json 的 JSON Schema。",
     "data_file_figures_schema": "统计数字 data/figures.json 的 JSON Schema。",
     "data_file_feed_all": "全部新公开和更正记录的 Atom 订阅源（最新 50 条）。",
-    "data_file_feed_sections": "各栏目（meetings、decisions、finances、appraisals、notices）的 Atom 订阅源。",
+    "data_file_feed_sections": "各栏目（meetings、decisions、finances、appraisals、notices、opinions、elections）的 Atom 订阅源。",
     "data_file_calendar": "会议日历（iCalendar），含已召开和即将召开的会议、地点、议程和记录链接，可在日历应用中订阅。",
     # Working days, rectification items and their progress
     "notice_days_left": "还剩 {days} 个工作日，截止 {date}",
@@ -760,6 +778,85 @@ LABELS: dict[str, str] = {
     "portal_column_type": "记录类型",
     "portal_column_url": "支部网站上页面的地址",
     "portal_column_year": "年度",
+    # Opinions and elections (issue 15)
+    "section_opinions": "意见建议",
+    "section_elections": "换届选举",
+    "by_status": "按办理状态",
+    "received_on": "收到日期",
+    "channel": "渠道",
+    "raised_by": "提出人",
+    "opinion_subject": "主题",
+    "opinion_content": "意见建议内容",
+    "handler": "承办人",
+    "handling": "办理状态",
+    "reply": "答复",
+    "replied_on": "答复日期",
+    "reply_due": "答复期限",
+    "reply_due_text": "{date}（收到后 {days} 个工作日）",
+    "reply_taken": "用时 {days} 个工作日",
+    "reply_on_time": "按期答复",
+    "reply_late": "逾期答复",
+    "reply_overdue": "逾期未答复",
+    "reply_pending": "答复期内",
+    "reply_timeliness": "答复时效",
+    "led_to_decision": "形成的决策",
+    "opinions_total": "收到意见建议",
+    "opinions_on_time_share": "按期答复率",
+    "opinions_on_time_note": "已答复或已到期的 {judged} 条中 {on_time} 条按期答复",
+    "opinions_none_judged": "尚无已答复或已到期的意见建议，按期答复率暂无法计算",
+    "opinions_median_days": "答复用时中位数",
+    "opinions_median_note": "{count} 条已答复，从收到次日起按工作日计算",
+    "opinions_none_replied": "尚无已答复的意见建议",
+    "working_days_unit": "个工作日",
+    "elected_body": "选举产生",
+    "election_meeting": "选举会议",
+    "plan_approval": "选举方案批复",
+    "seats": "应选人数",
+    "eligible_voters": "有选举权的党员",
+    "ballots": "选票",
+    "ballots_issued": "发出",
+    "ballots_returned": "收回",
+    "ballots_valid": "有效",
+    "candidates": "候选人",
+    "votes": "得票",
+    "elected": "当选",
+    "election_outcome": "选举结果",
+    "not_elected": "未当选",
+    "majority_needed": "当选须超过有选举权党员的 {share}，即至少 {votes} 票",
+    "competitive": "差额选举",
+    "competitive_text": "候选人 {candidates} 人，应选 {seats} 人（至少应有 {required} 人）",
+    "competitive_short": "候选人不足",
+    "no_majority": "未过半数",
+    "elected_term": "任期",
+    "current_term": "本届任期",
+    "term_current": "任期内",
+    "term_due": "即将届满",
+    "term_overdue": "已逾期未换届",
+    "term_due_note": "本届任期将于 {end} 届满，还有 {days} 天，应按期进行换届选举。",
+    "term_overdue_note": "本届任期已于 {end} 届满，逾期 {days} 天，尚未记录换届选举。",
+    "term_from_election": "据换届选举记录：",
+    "term_from_branch": "据支部基本信息（尚无换届选举记录）",
+    "data_file_opinions_csv": "意见建议办理情况：每条意见建议一行，含渠道、提出人身份（党员或群众，不含姓名）、答复期限和是否按期答复。",
+    "data_column_opinions_csv_opinion_id": "意见建议记录编号",
+    "data_column_opinions_csv_received_on": "收到日期",
+    "data_column_opinions_csv_channel": "渠道",
+    "data_column_opinions_csv_raised_by": "提出人身份：member（党员）或 public（群众）",
+    "data_column_opinions_csv_subject": "主题",
+    "data_column_opinions_csv_handler": "承办人",
+    "data_column_opinions_csv_handling": "办理状态：in_progress、resolved、reported、explained",
+    "data_column_opinions_csv_due": "答复期限（收到后按工作日计算）",
+    "data_column_opinions_csv_replied_on": "答复日期，未答复为空",
+    "data_column_opinions_csv_working_days": "答复用时（工作日），未答复为空",
+    "data_column_opinions_csv_on_time": "yes（按期答复）、no（逾期答复或逾期未答复），答复期内未答复为空",
+    "data_file_elections_csv": "换届选举结果：每次选举的每名候选人一行。",
+    "data_column_elections_csv_election_id": "选举记录编号",
+    "data_column_elections_csv_date": "选举日期",
+    "data_column_elections_csv_body": "选举产生：committee（支部委员会）、secretary（书记）、deputy_secretary（副书记）",
+    "data_column_elections_csv_seats": "应选人数",
+    "data_column_elections_csv_eligible_voters": "有选举权的党员人数",
+    "data_column_elections_csv_candidate": "候选人",
+    "data_column_elections_csv_votes": "得票数",
+    "data_column_elections_csv_elected": "yes（当选）或 no",
 }
 
 # Month and quarter names, 1 to 12 and 1 to 4 (dates, dues months, boards).
@@ -882,6 +979,50 @@ subjects:
 body: |
   【请填写：公示内容】
 {approval_block}""",
+    # Opinions and elections (issue 15)
+    "opinion": """title: {title}
+date: {date}                  # 收到日期
+visibility: {visibility[public]}        # {choices[visibility]}
+channel: {opinion_channel[suggestion_box]}             # {choices[opinion_channel]}
+raised_by:
+  role: {opinion_raiser[member]}              # {choices[opinion_raiser]}（公开网站只显示这一项）
+  name: 提出人姓名           # 只在党内网站显示
+subject: 意见建议的主题
+content: 意见建议的具体内容
+handler: 承办人姓名
+handling: {opinion_status[in_progress]}           # {choices[opinion_status]}
+# 答复后填写（收到次日起 norms.opinion_reply_working_days 个工作日内答复）：
+# reply: 答复内容
+# replied_on: {date}
+# decision: 据此作出的决策编号
+""",
+    "election": """title: {title}
+date: {date}                  # 选举日期
+kind: {kind}            # 选举产生：{choices[election_body]}
+visibility: {visibility[public]}        # {choices[visibility]}
+# meeting: 进行选举的党员大会的记录编号
+plan_approval:                # 上级党组织对选举方案的批复
+  date: {date}
+  number: 批复文号
+  by: 上级党组织名称
+seats: 5                      # 应选人数
+eligible_voters: 0            # 有选举权的党员人数
+ballots:
+  issued: 0                   # 发出选票
+  returned: 0                 # 收回选票
+  valid: 0                    # 有效选票
+candidates:                   # 候选人及得票；支部委员会差额选举的候选人至少为应选人数的 1＋norms.election_margin
+  - name: 候选人一
+  - name: 候选人二
+  - name: 候选人三
+  - name: 候选人四
+  - name: 候选人五
+  - name: 候选人六
+elected: []                   # 当选人姓名（得票须超过有选举权党员的半数）
+# term:                       # 本届任期（最近一次选举的任期即支部的本届任期）
+#   start: {date}
+#   end: {date}
+""",
 }
 
 # Schema fields (records, branch.yml, site_config.yml): model -> field -> (title, description).
@@ -1150,6 +1291,10 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "dues_retained_share": ("党费留存比例", "支部留存实收党费的比例（如 10%），记入经费收入并核对到分；由上级党委规定，默认 0（全部上缴）"),
         "large_expense_yuan": ("大额支出标准", "单笔支出超过多少元须有经集体研究通过的决策（decision）"),
         "approval_required": ("须经公开审批的记录", "哪些已发布的记录须完成 提出 → 审核（保密审查）→ 审批：公开、全部或不要求"),
+        "opinion_reply_working_days": ("意见答复工作日", "收到意见建议后几个工作日内须答复（收到当天不计）"),
+        "election_margin": ("差额比例", "支部委员会选举的候选人数至少为应选人数的 1＋这个比例"),
+        "election_majority": ("当选票数比例", "候选人得票须超过有选举权的党员人数的这个比例才能当选"),
+        "transition_warning_days": ("换届提醒天数", "本届任期届满前多少天起提醒按期换届"),
     },
     "Frequency": {
         "count": ("次数", "每个周期至少开几次；0 表示不检查"),
@@ -1163,5 +1308,51 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "HolidayYear": {
         "days_off": ("放假日期", "这一年的放假日期，每项一个日期或一段日期，如 2027-02-06/2027-02-13 或 2027-02-06 至 2027-02-13"),
         "workdays": ("调休上班日期", "这一年因调休而上班的周六、周日"),
+    },
+    # Opinions and elections (issue 15)
+    "Opinion": {
+        "date": ("收到日期", "收到意见建议的日期；答复期限从次日起按工作日计算"),
+        "channel": ("渠道", "意见箱、座谈会、谈心谈话、来信或网上"),
+        "raised_by": ("提出人", "提出人的身份（党员或群众）和姓名"),
+        "subject": ("主题", "意见建议的主题"),
+        "content": ("内容", "意见建议的具体内容"),
+        "handler": ("承办人", "负责办理的人"),
+        "handling": ("办理状态", "办理中、已解决、已上报或已说明"),
+        "reply": ("答复", "答复的内容"),
+        "replied_on": ("答复日期", "答复的日期；应在收到次日起 norms.opinion_reply_working_days 个工作日内"),
+        "decision": ("形成的决策", "据此作出的决策的编号"),
+    },
+    "Raiser": {
+        "role": ("身份", "党员或群众（公开网站只显示这一项）"),
+        "name": ("姓名", "提出人的姓名（只在党内网站显示）"),
+    },
+    "Election": {
+        "kind": ("选举产生", "支部委员会、书记或副书记"),
+        "meeting": ("选举会议", "进行选举的会议的编号"),
+        "plan_approval": ("选举方案批复", "上级党组织对选举方案的批复"),
+        "seats": ("应选人数", "应选出的人数"),
+        "eligible_voters": ("有选举权的党员", "有选举权的党员人数；当选须得票超过其半数"),
+        "ballots": ("选票", "发出、收回和有效选票张数"),
+        "candidates": ("候选人", "候选人及其得票；支部委员会差额选举的候选人至少为应选人数的 1＋norms.election_margin"),
+        "elected": ("当选人", "当选人的姓名，须在候选人中"),
+        "term": ("任期", "本届任期；最近一次选举的任期即支部的本届任期"),
+    },
+    "PlanApproval": {
+        "date": ("批复日期", "上级党组织批复选举方案的日期"),
+        "number": ("批复文号", "批复文件的文号"),
+        "by": ("批复机关", "批复的上级党组织"),
+    },
+    "Ballots": {
+        "issued": ("发出选票", "发出的选票张数"),
+        "returned": ("收回选票", "收回的选票张数"),
+        "valid": ("有效选票", "有效的选票张数"),
+    },
+    "Candidate": {
+        "name": ("姓名", "候选人的姓名"),
+        "votes": ("得票", "候选人的得票数"),
+    },
+    "ElectedTerm": {
+        "start": ("任期开始", "本届任期的第一天"),
+        "end": ("任期届满", "本届任期的最后一天"),
     },
 }

@@ -23,6 +23,7 @@ _DEFAULT_KINDS = {
     "finance": "funds",
     "appraisal": "member_appraisal",
     "notice": "membership",
+    "election": "committee",
 }
 
 

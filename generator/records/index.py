@@ -277,6 +277,11 @@ def references(record: Record) -> Iterator[tuple[FieldPath, str, str]]:
         for i, expense in enumerate(model.expenses):
             if expense.decision:
                 yield ("expenses", i, "decision"), expense.decision, "decision"
+    # Opinions and elections (issue 15)
+    if record.type == "opinion" and model.decision:
+        yield ("decision",), model.decision, "decision"
+    if record.type == "election" and model.meeting:
+        yield ("meeting",), model.meeting, "meeting"
 
 
 def attachment_files(record: Record) -> Iterator[tuple[FieldPath, str]]:

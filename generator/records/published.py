@@ -4,10 +4,11 @@
 ``data/schemas/records.schema.json``, is made from it); ``BranchFigures`` is
 ``data/figures.json``, the branch's figures for the committee portal
 (``data/schemas/figures.schema.json``; versioned by ``FIGURES_VERSION``);
-``FundsLine``, ``LedgerLine``, ``DuesLine`` and ``DuesMemberLine`` are the rows of
-``data/funds.csv``, ``data/ledgers.csv``, ``data/dues.csv`` and
-``data/dues-members.csv``, their fields the columns.  What each column
-means, in each language, is in ``generator.i18n``.
+``FundsLine``, ``LedgerLine``, ``DuesLine``, ``DuesMemberLine``, ``OpinionLine`` and
+``ElectionLine`` are the rows of ``data/funds.csv``, ``data/ledgers.csv``,
+``data/dues.csv``, ``data/dues-members.csv``, ``data/opinions.csv`` and
+``data/elections.csv``, their fields the columns.  What each column means,
+in each language, is in ``generator.i18n``.
 """
 
 from __future__ import annotations
@@ -111,6 +112,35 @@ class LedgerLine(NamedTuple):
     income_total: str
     expense_total: str
     closing_balance: str
+
+
+class OpinionLine(NamedTuple):
+    """One opinion and its reply: a row of data/opinions.csv (who raised it by role only, never by name)."""
+
+    opinion_id: str
+    received_on: str
+    channel: str
+    raised_by: str  # member or public
+    subject: str
+    handler: str
+    handling: str
+    due: str
+    replied_on: str
+    working_days: str
+    on_time: str  # yes, no, or empty while within the reply period
+
+
+class ElectionLine(NamedTuple):
+    """One candidate of one election: a row of data/elections.csv."""
+
+    election_id: str
+    date: str
+    body: str
+    seats: str
+    eligible_voters: str
+    candidate: str
+    votes: str
+    elected: str  # yes or no
 
 
 class DuesLine(NamedTuple):

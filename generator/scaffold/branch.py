@@ -78,10 +78,20 @@ def _context(answers: BranchAnswers) -> dict[str, Any]:
         "month": today.month,
         # A new site configures no holidays yet: its example notice runs by the library's calendar.
         "notice_end": LIBRARY_CALENDAR.deadline(today, SiteConfig().norms.publicity_working_days).day.isoformat(),
+        # The example election's term: three years from today, the usual term of a branch committee.
+        "term_end": _three_years_on(today).isoformat(),
         "fill": lambda what: placeholder(what, language),
         # A short text in the site's language, for one-line comments and step names.
         "say": lambda zh, en: zh if language == "zh" else en,
     }
+
+
+def _three_years_on(day: dt.date) -> dt.date:
+    """The day before the same date three years on (29 February: 1 March's eve)."""
+    try:
+        return day.replace(year=day.year + 3) - dt.timedelta(days=1)
+    except ValueError:
+        return dt.date(day.year + 3, 3, 1) - dt.timedelta(days=1)
 
 
 def _site_name(answers: BranchAnswers) -> str:

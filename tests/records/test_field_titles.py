@@ -103,7 +103,7 @@ def _schemas(tmp_path: Path, language: str) -> dict[str, dict[str, Any]]:
 
 def test_schemas_carry_titles_and_descriptions_in_the_sites_language(tmp_path: Path) -> None:
     zh, en = _schemas(tmp_path, "zh"), _schemas(tmp_path, "en")
-    assert sorted(zh) == sorted(en) and "site_config.schema.json" in zh and len(zh) == 7
+    assert sorted(zh) == sorted(en) and "site_config.schema.json" in zh and len(zh) == len(RECORD_MODELS) + 1
     meeting_zh, meeting_en = zh["meeting.schema.json"], en["meeting.schema.json"]
     assert meeting_zh["properties"]["chair"]["title"] == "主持人"
     assert meeting_zh["properties"]["chair"]["description"] == "主持会议的人"
@@ -192,4 +192,6 @@ def test_in_english_the_suggestion_names_the_title_matched(tmp_path: Path) -> No
         ) + ")",
         # The demo's own warning, in English.
         "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: warning: no holiday data for 2027: add the days off and make-up workdays of 2027 under holidays: in site_config.yml (until then working days are counted Monday to Friday: about 10 in this notice's period)",
+        "content/opinions/2026/2026-06-22-library.yml:14:13: replied_on: warning: answered on 2026-07-24, after the reply was due (2026-07-13, 15 working days after receipt)",
+        "content/opinions/2026/2026-10-19-online-dues.yml:2:7: date: warning: not answered, and the reply was due by 2026-11-09 (15 working days after receipt)",
     ])

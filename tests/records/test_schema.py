@@ -33,6 +33,9 @@ MINIMAL_TEXT: dict[str, str] = {
     "appraisal": "title: 2025年度民主评议党员\ndate: 2025-12-20\nkind: 民主评议党员\nperiod: 2025年度\n",
     "notice": "title: 发展党员公示\ndate: 2025-06-01\nkind: 发展党员\nstart: 2025-06-01\nend: 2025-06-07\n",
     "branch": "name: 测试党支部\n",
+    # Opinions and elections (issue 15)
+    "opinion": "title: 关于活动室开放时间的建议\ndate: 2025-06-03\nchannel: 意见箱\nraised_by:\n  role: 群众\nsubject: 活动室开放时间\n",
+    "election": "title: 支部委员会选举\ndate: 2025-06-20\nkind: 支部委员会\nseats: 5\n",
 }
 # ... and as the loader hands it over (all text).
 MINIMAL: dict[str, dict[str, Any]] = {name: parse_yaml_text(text, "x.yml", ZH)[0].data for name, text in MINIMAL_TEXT.items()}
@@ -44,6 +47,8 @@ MODEL_OF = {
     "appraisal": models.Appraisal,
     "notice": models.Notice,
     "branch": models.Branch,
+    "opinion": models.Opinion,
+    "election": models.Election,
 }
 RECORD_TYPE = {"dues": "finance", "funds": "finance"}
 
@@ -362,7 +367,7 @@ def test_record_that_is_not_a_mapping() -> None:
 # JSON Schema
 # ---------------------------------------------------------------------------
 
-SCHEMA_TYPES = ["meeting", "decision", "finance", "appraisal", "notice", "branch"]
+SCHEMA_TYPES = ["meeting", "decision", "finance", "appraisal", "notice", "branch", "opinion", "election"]
 
 
 @pytest.fixture(scope="module")
@@ -371,11 +376,11 @@ def schema_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = folder / "out"
     code, stdout, stderr = run_cli(["schema", "-o", out], cwd=folder)
     assert code == 0, stderr
-    assert stdout.strip() == f"已写出 7 个 JSON Schema 到 {out.as_posix()}"
+    assert stdout.strip() == f"已写出 {len(SCHEMA_TYPES) + 1} 个 JSON Schema 到 {out.as_posix()}"
     return out
 
 
-def test_schema_command_writes_seven_files(schema_dir: Path) -> None:
+def test_schema_command_writes_one_file_per_type_and_the_config(schema_dir: Path) -> None:
     assert sorted(p.name for p in schema_dir.iterdir()) == sorted(f"{t}.schema.json" for t in [*SCHEMA_TYPES, "site_config"])
     for record_type in [*SCHEMA_TYPES, "site_config"]:
         data = json.loads((schema_dir / f"{record_type}.schema.json").read_text(encoding="utf-8"))

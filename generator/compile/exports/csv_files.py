@@ -1,6 +1,6 @@
-"""The funds and dues ledgers as CSV, as Excel opens it: funds lines, ledger totals, dues months, dues per member.
+"""The tabular records as CSV, as Excel opens it: funds lines, ledger totals, dues months, dues per member, opinions, election results.
 
-A file is written only when the audience sees a ledger of its kind: no empty files.
+A ledger's file is written only when the audience sees a ledger of its kind: no empty files.
 """
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ import csv
 import datetime as dt
 import io
 from decimal import Decimal
-from typing import Iterable, NamedTuple
+from typing import Iterable, NamedTuple, Optional
 
 from ...figures.ledgers import ledgers
 from ...records.models.common import money_text
 from ...records.index import RecordSet
-from ...records.published import DuesLine, DuesMemberLine, FundsLine, LedgerLine
+from ...records.published import DuesLine, DuesMemberLine, ElectionLine, FundsLine, LedgerLine, OpinionLine
 from ..output import Output
 from .context import ExportContext
 
@@ -96,6 +96,33 @@ def has_member_dues(view: RecordSet) -> bool:
     return any(ledger.model.members for ledger in ledgers(view, "dues"))
 
 
+def _yes_no(value: Optional[bool]) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def opinion_lines(context: ExportContext) -> Iterable[OpinionLine]:
+    """Each opinion, oldest first, with its due date and timeliness as its page shows them."""
+    for opinion in sorted(context.view.of_type("opinion"), key=lambda r: (r.date, r.id)):
+        m = opinion.model
+        state = context.figures.of(opinion).opinion
+        yield OpinionLine(
+            opinion.id, m.date.isoformat(), m.channel, m.raised_by.role, m.subject, m.handler or "", m.handling,
+            state.due.isoformat(), m.replied_on.isoformat() if m.replied_on else "",
+            "" if state.working_days is None else str(state.working_days), _yes_no(state.on_time),
+        )
+
+
+def election_lines(context: ExportContext) -> Iterable[ElectionLine]:
+    """Each candidate of each election, oldest election first, candidates in the record's order."""
+    for election in sorted(context.view.of_type("election"), key=lambda r: (r.date, r.id)):
+        m = election.model
+        for candidate in context.figures.of(election).election.candidates:
+            yield ElectionLine(
+                election.id, m.date.isoformat(), m.kind, str(m.seats), "" if m.eligible_voters is None else str(m.eligible_voters),
+                candidate.name, "" if candidate.votes is None else str(candidate.votes), _yes_no(candidate.elected),
+            )
+
+
 def export_csv(context: ExportContext, output: Output) -> None:
     """The ledgers' CSV files the audience's records make: none for a kind of ledger it does not see."""
     view = context.view
@@ -106,3 +133,5 @@ def export_csv(context: ExportContext, output: Output) -> None:
         output.add("data/dues.csv", csv_bytes(DuesLine._fields, dues_lines(context)), "dues CSV")
     if has_member_dues(view):
         output.add("data/dues-members.csv", csv_bytes(DuesMemberLine._fields, dues_member_lines(context)), "dues per member CSV")
+    output.add("data/opinions.csv", csv_bytes(OpinionLine._fields, opinion_lines(context)), "opinions CSV")
+    output.add("data/elections.csv", csv_bytes(ElectionLine._fields, election_lines(context)), "elections CSV")

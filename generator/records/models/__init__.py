@@ -16,9 +16,11 @@ from .appraisal import Appraisal
 from .branch import Branch
 from .common import parse_choice
 from .decision import Decision
+from .election import Election
 from .finance import DuesRecord, FinanceKindOnly, FundsRecord
 from .meeting import Meeting
 from .notice import Notice
+from .opinion import Opinion
 
 RECORD_MODELS: dict[str, Any] = {
     "meeting": Meeting,
@@ -26,6 +28,8 @@ RECORD_MODELS: dict[str, Any] = {
     "finance": Union[DuesRecord, FundsRecord],
     "appraisal": Appraisal,
     "notice": Notice,
+    "opinion": Opinion,
+    "election": Election,
     "branch": Branch,
 }
 
@@ -42,4 +46,4 @@ def model_for(record_type: str, data: dict[str, Any]) -> type[BaseModel]:
     return RECORD_MODELS[record_type]
 
 
-__all__ = ["Appraisal", "Branch", "Decision", "DuesRecord", "FinanceKindOnly", "FundsRecord", "Meeting", "Notice", "RECORD_MODELS", "FINANCE_MODELS", "model_for"]
+__all__ = ["Appraisal", "Branch", "Decision", "DuesRecord", "Election", "FinanceKindOnly", "FundsRecord", "Meeting", "Notice", "Opinion", "RECORD_MODELS", "FINANCE_MODELS", "model_for"]
