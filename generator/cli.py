@@ -139,10 +139,11 @@ def new(record_type: str, kind: Optional[str], title: Optional[str], config_file
     """Write a pre-filled record at the right path and print that path."""
     site = _open_site(config_file, "text")
     messages = site.messages
-    if record_type == "decision" and kind is not None:
+    has_kinds = record_type in vocabulary.KIND_ENUMERATION
+    if not has_kinds and kind is not None:
         raise click.UsageError(messages("new_no_kind"))
     normalized = forms.normalize_kind(record_type, kind)
-    if record_type != "decision" and normalized is None:
+    if has_kinds and normalized is None:
         allowed = vocabulary.allowed_list(vocabulary.KIND_ENUMERATION[record_type], messages.language)
         raise click.UsageError(messages("bad_choice", value=kind, allowed=messages.join(allowed)))
     date = _clock(today).today

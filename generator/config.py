@@ -73,6 +73,10 @@ class Norms(Strict):
     excellent_share_max: Share = Field(Fraction(1, 3), description="The largest share of members graded 优秀")
     quorum_more_than: Share = Field(Fraction(1, 2), description="A meeting that decides needs more than this share of members present")
     dues_alert_months: Count = Field(6, description="Months of unpaid dues that raise an alert")
+    responsibility_grace_days: Count = Field(
+        90,
+        description="Days into a year before a committee member without that year's responsibility list (责任清单) is warned about: the letters are commonly signed in the first quarter",
+    )
 
     @field_validator("meetings", mode="after")
     @classmethod

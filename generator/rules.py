@@ -289,7 +289,10 @@ def check_branch_placeholders(records: RecordSet, site: Site, today: dt.date) ->
         yield RecordError(rel, pos.line, pos.column, format_field(path), site.messages("placeholder_left", what=what), "warning")
 
 
-RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_rectification, check_personal_data, check_branch_placeholders)
+# The responsibility lists' and inspections' rules live beside this module; imported here, once the helpers they use are defined.
+from .rules_duties import DUTIES_RULES  # noqa: E402
+
+RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_rectification, *DUTIES_RULES, check_personal_data, check_branch_placeholders)
 
 
 def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordError]:

@@ -73,6 +73,12 @@ MESSAGES: dict[str, str] = {
     "rule_notice_order": "the notice ends ({end}) before it starts ({start})",
     "rule_notice_short": "the notice runs {days} working days, fewer than the required {required}",
     "rule_term_ended": "the committee's term ended on {end} and no election is recorded",
+    # The responsibility system and supervision (责任清单, 督查检查)
+    "rule_responsibility_missing": "committee member '{name}' ({post}) has no responsibility list for {year}; record their party-building duties and the day they signed the letter of responsibility in content/responsibilities/{year}/",
+    "rule_inspection_item_overdue": "the rectification item is overdue: due {due}, status '{status}'; when it is done, fill in done_on",
+    "rule_responsibility_name_twice": "'{name}' is listed twice in the responsibility lists of {year} (see also {other})",
+    "rule_report_without_date": "the report meeting '{id}' is given but not the day of the report, reported_on",
+    "rule_inspection_end_order": "the inspection's end date {end} is before its start {start}",
     "pii_id_number": "contains a resident ID number, which must not be published; remove or mask it",
     "pii_mobile": "contains a mobile phone number; remove or mask it, or list this field under numbers_ok if it is meant to be published",
     "pii_bank_card": "contains a bank card number, which must not be published; remove or mask it",
@@ -284,6 +290,42 @@ LABELS: dict[str, str] = {
     "met": "Met",
     "not_met": "Not met",
     "measures": "Rectification measures",
+    # The responsibility system and supervision (责任清单, 督查检查)
+    "section_responsibilities": "Responsibilities",
+    "section_inspections": "Inspections",
+    "responsibility_year": "Year",
+    "issued_by": "Issued by",
+    "assignments": "Duties",
+    "committee_post": "Committee post",
+    "work_post": "Work post",
+    "party_duties": "Party-building duties",
+    "work_duties": "Party-building duties in the work post",
+    "signed_on": "Letter of responsibility signed",
+    "not_signed": "Not signed yet",
+    "year_end_report": "Year-end report",
+    "not_reported": "Not given yet",
+    "duties_year": "{year}: how the duties stand",
+    "duties_committee": "Committee members",
+    "duties_listed": "On a responsibility list",
+    "duties_signed": "Letters signed",
+    "duties_reported": "Reports given",
+    "duties_missing": "No responsibility list this year: ",
+    "duties_no_branch": "branch.yml lists no committee members, so there is nothing to count.",
+    "inspector": "Inspected by",
+    "inspection_kind": "Kind",
+    "inspection_scope": "Scope",
+    "inspection_method": "Method",
+    "conclusion": "Conclusion",
+    "findings": "Findings",
+    "finding_members_only": "Members only",
+    "feedback_on": "Findings fed back",
+    "report_due": "Rectification report due",
+    "inspection_state": "Rectification",
+    "by_state": "By rectification state",
+    "items_by_state": "Rectification items",
+    "overdue_items": "Overdue rectification items",
+    "no_overdue_items": "No rectification item is overdue",
+    "item_source": "From",
     # Notices
     "notice_period": "Publicity period",
     "notice_open": "Open",
@@ -316,7 +358,6 @@ LABELS: dict[str, str] = {
     "whole_year": "Year",
     "overdue": "overdue",
     "all_rectification": "Rectification items",
-    "meeting_of_item": "Meeting",
     "count_meetings": "Meetings",
     "count_people": "People",
     "yuan_unit": "yuan",
@@ -468,6 +509,41 @@ follow_up: []
 body: |
   The decision.
 """,
+    "responsibility": """title: {title}
+date: {date}                # the day the list was issued
+visibility: {visibility[public]}        # {choices[visibility]}
+year: {year}
+issued_by: Branch committee
+assignments:                # one per committee member, name and post as in branch.yml
+  - name: Name
+    post: Secretary
+    work_post: Post at work
+    duties:                 # party-building duties
+      - First responsible for the branch's party building
+    work_duties:            # party-building duties in the work post (one post, two responsibilities)
+      - Plan, carry out and check party building together with the work
+    signed_on: {date}       # the day the letter of responsibility was signed
+    # reported_on: {date}       # after the year-end report: the day it was given
+    # report: id-of-the-meeting    # and the meeting record's file name (without .yml)
+""",
+    "inspection": """title: {title}
+date: {date}                # the day of the inspection (its first day)
+kind: {kind}      # {choices[inspection_kind]}
+visibility: {visibility[public]}        # {choices[visibility]}
+inspector: Name of the inspecting body
+scope:                      # what was inspected
+  - Regular meetings and lessons
+method: Records reviewed, talks
+conclusion: The inspection's conclusion
+findings:                   # problems found; one shown to members only gets visibility: {visibility[members]}
+  - text: A problem found
+    category: Records
+rectification:              # what is to be put right
+  - item: What to put right
+    owner: Who
+    due: {date}
+    status: {progress[not_started]}       # {choices[progress]}
+""",
     "finance_dues": """title: {title}
 date: {date}
 kind: {finance_kind[dues]}
@@ -603,6 +679,39 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "ProgressEntry": {
         "date": ("Date", "The date of this step, not before the meeting and not after today"),
         "text": ("Progress", "What was done, how far it has got"),
+    },
+    "Responsibility": {
+        "year": ("Year", "The year the duties are for"),
+        "issued_by": ("Issued by", "Who issued the list, e.g. the branch committee"),
+        "assignments": ("Duties", "Each committee member's post, party-building duties and letter of responsibility"),
+    },
+    "Assignment": {
+        "name": ("Name", "The committee member's name, as in branch.yml"),
+        "post": ("Committee post", "Post in the branch committee, e.g. secretary"),
+        "work_post": ("Work post", "Post at work, beside which the party duties are carried (one post, two responsibilities)"),
+        "duties": ("Party-building duties", "The party-building duties they carry, one a line"),
+        "work_duties": ("Party-building duties in the work post", "Party-building duties carried with the work post, one a line"),
+        "signed_on": ("Letter signed on", "The day the letter of responsibility was signed, not after today"),
+        "reported_on": ("Reported on", "The day the year-end report was given; left out until then"),
+        "report": ("Report meeting", "Id of the meeting at which the year-end report was given (its file name without .yml)"),
+        "report_summary": ("Report summary", "What the report said and how it was appraised"),
+    },
+    "Inspection": {
+        "kind": ("Kind", "Parent committee, discipline inspection group, inspection tour, special check or self-check"),
+        "inspector": ("Inspected by", "Who inspected, e.g. the parent committee's second inspection group"),
+        "end_date": ("End date", "The last day of an inspection that took more than one"),
+        "scope": ("Scope", "What was inspected, one a line"),
+        "method": ("Method", "e.g. records reviewed, talks, on-site checks"),
+        "conclusion": ("Conclusion", "The inspection's overall conclusion"),
+        "findings": ("Findings", "The problems found; each may be shown on the members' site only"),
+        "rectification": ("Rectification items", "What is to be put right, followed up until done"),
+        "feedback_on": ("Fed back on", "The day the inspectors fed their findings back to the branch"),
+        "report_due": ("Report due", "The day the rectification report is due to the inspectors"),
+    },
+    "Finding": {
+        "text": ("Finding", "The problem found"),
+        "category": ("Category", "e.g. organisational life, dues, records"),
+        "visibility": ("Visibility", "members: shown on the members' site only; the record's visibility if left out"),
     },
     "Decision": {
         "meeting": ("Meeting", "The id of the meeting that decided it"),
@@ -768,6 +877,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "excellent_share_max": ("Excellent share cap", "The largest share of members that may be graded excellent"),
         "quorum_more_than": ("Quorum", "A meeting that decides needs more than this share of those entitled to attend"),
         "dues_alert_months": ("Dues alert months", "Months of unpaid dues that raise an alert"),
+        "responsibility_grace_days": ("Responsibility grace days", "Days into a year before a committee member without that year's responsibility list is warned about"),
     },
     "Frequency": {
         "count": ("Count", "How many meetings per period at least; 0 leaves the kind unchecked"),

@@ -23,6 +23,7 @@ _DEFAULT_KINDS = {
     "appraisal": "member_appraisal",
     "notice": "membership",
 }
+_DEFAULT_KINDS["inspection"] = "parent_committee"
 
 
 def record_types() -> list[str]:

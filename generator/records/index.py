@@ -249,6 +249,10 @@ def references(record: Record) -> Iterator[tuple[FieldPath, str, str]]:
         for i, expense in enumerate(model.expenses):
             if expense.decision:
                 yield ("expenses", i, "decision"), expense.decision, "decision"
+    if record.type == "responsibility":
+        for i, assignment in enumerate(model.assignments):
+            if assignment.report:
+                yield ("assignments", i, "report"), assignment.report, "meeting"
 
 
 def attachment_files(record: Record) -> Iterator[tuple[FieldPath, str]]:

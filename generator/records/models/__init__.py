@@ -19,6 +19,8 @@ from .decision import Decision
 from .finance import DuesRecord, FinanceKindOnly, FundsRecord
 from .meeting import Meeting
 from .notice import Notice
+from .inspection import Inspection
+from .responsibility import Responsibility
 
 RECORD_MODELS: dict[str, Any] = {
     "meeting": Meeting,
@@ -28,6 +30,7 @@ RECORD_MODELS: dict[str, Any] = {
     "notice": Notice,
     "branch": Branch,
 }
+RECORD_MODELS.update({"responsibility": Responsibility, "inspection": Inspection})
 
 FINANCE_MODELS = {"dues": DuesRecord, "funds": FundsRecord}
 
@@ -42,4 +45,4 @@ def model_for(record_type: str, data: dict[str, Any]) -> type[BaseModel]:
     return RECORD_MODELS[record_type]
 
 
-__all__ = ["Appraisal", "Branch", "Decision", "DuesRecord", "FinanceKindOnly", "FundsRecord", "Meeting", "Notice", "RECORD_MODELS", "FINANCE_MODELS", "model_for"]
+__all__ = ["Appraisal", "Branch", "Decision", "DuesRecord", "FinanceKindOnly", "FundsRecord", "Inspection", "Meeting", "Notice", "RECORD_MODELS", "Responsibility", "FINANCE_MODELS", "model_for"]
