@@ -103,6 +103,9 @@ def render_section(pages: PageRenderer, section: str) -> None:
     for kind, items in kinds.items():
         label = t.enum(enumeration, kind) if enumeration else kind
         render_listing(pages, page_path(f"{section}/kinds/{kind}/"), f"{title} · {label}", section, items)
+    if section == "inspections":
+        for state, items in pages.figures.duties.inspections_by_state.items():
+            render_listing(pages, page_path(f"{section}/states/{state}/"), f"{title} · {t.enum('inspection_state', state)}", section, items)
 
 
 def render_tags(pages: PageRenderer) -> None:

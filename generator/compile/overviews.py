@@ -22,6 +22,12 @@ def overview(pages: PageRenderer, section: str) -> Optional[dict[str, Any]]:
         return _finances(pages)
     if section == "appraisals":
         return _appraisals(pages)
+    if section == "responsibilities":
+        return {"template": "report/responsibilities.md.j2", "coverage": pages.figures.duties.coverage, "has_committee": bool(pages.view.branch and pages.view.branch.committee)}
+    if section == "inspections":
+        duties = pages.figures.duties
+        state_pages = {state: f"inspections/states/{state}/" for state in duties.inspections_by_state}
+        return {"template": "report/inspections.md.j2", "by_state": duties.inspections_by_state, "state_pages": state_pages, "items": duties.inspection_items}
     return None
 
 

@@ -42,6 +42,7 @@ from .urls import page_url, record_page_path, relative_url, tag_url
 
 # The sections in the order of the navigation.
 SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals"]
+SECTION_ORDER += ["responsibilities", "inspections"]  # the responsibility system and supervision
 
 
 def _fingerprint(record: Optional[Record]) -> Optional[str]:
@@ -150,7 +151,9 @@ class PageRenderer:
 def render_home(pages: PageRenderer) -> None:
     view = pages.view
     title = pages.site.config.site_name or (view.branch.name if view.branch else "OpenBranch")
-    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"]}, branch=view.branch)
+    # Overdue rectification items are the members' business: the members' home page lists them.
+    overdue = [tracked for tracked in pages.figures.rectification if tracked.overdue] if view.audience == "members" else []
+    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"]}, branch=view.branch, overdue_items=overdue)
 
 
 def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDates]) -> None:
@@ -184,6 +187,7 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
             totals=numbers.funds or numbers.dues,
             grades=numbers.grades,
             items=numbers.items,
+            inspection_state=pages.figures.duties.state_of.get(record.id),
         )
 
     # A record's page is cached across builds under everything it shows: the
@@ -191,6 +195,8 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
     linked = [*related["decisions"], *related["ledgers"], related["meeting"]]
     if record.type == "finance" and record.kind == "funds":
         linked += [view.get(e.decision) for e in record.model.expenses if e.decision]
+    if record.type == "responsibility":
+        linked += [view.get(a.report) for a in record.model.assignments if a.report]
     key = [
         _fingerprint(record),
         [_fingerprint(r) for r in linked],

@@ -108,18 +108,22 @@ class DutiesFigures:
     coverage: Coverage
     inspections_by_state: dict[str, list[Record]] = field(default_factory=dict)  # state -> inspections, newest first
     inspection_items: dict[str, int] = field(default_factory=dict)  # item state -> count, over every inspection
+    state_of: dict[str, str] = field(default_factory=dict)  # inspection id -> its state
 
 
 def duties_figures(view: RecordSet, today: dt.date, record_items: dict[str, tuple[TrackedItem, ...]]) -> DutiesFigures:
     """This year's coverage, and each inspection's state from its items' states in ``record_items`` (by record id)."""
     by_state: dict[str, list[Record]] = {}
+    state_of: dict[str, str] = {}
     counts: Counter[str] = Counter()
     for inspection in view.of_type("inspection"):
         items = record_items[inspection.id]
-        by_state.setdefault(inspection_state(items), []).append(inspection)
+        state_of[inspection.id] = inspection_state(items)
+        by_state.setdefault(state_of[inspection.id], []).append(inspection)
         counts.update(t.state for t in items)
     return DutiesFigures(
         coverage=committee_coverage(view, view.branch, today.year),
         inspections_by_state={state: by_state[state] for state in INSPECTION_STATES if state in by_state},
         inspection_items={state: counts[state] for state in ITEM_STATES if counts[state]},
+        state_of=state_of,
     )
