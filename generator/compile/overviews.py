@@ -27,7 +27,7 @@ def overview(pages: PageRenderer, section: str) -> Optional[dict[str, Any]]:
     if section == "inspections":
         duties = pages.figures.duties
         state_pages = {state: f"inspections/states/{state}/" for state in duties.inspections_by_state}
-        return {"template": "report/inspections.md.j2", "by_state": duties.inspections_by_state, "state_pages": state_pages, "items": duties.inspection_items}
+        return {"template": "report/inspections.md.j2", "by_state": duties.inspections_by_state, "state_pages": state_pages, "item_counts": duties.inspection_items}
     return None
 
 
