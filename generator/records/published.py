@@ -3,7 +3,8 @@
 ``RecordIndex`` is ``data/records.json`` (its JSON Schema,
 ``data/schemas/records.schema.json``, is made from it); ``FundsLine``,
 ``LedgerLine`` and ``DuesLine`` are the rows of ``data/funds.csv``,
-``data/ledgers.csv`` and ``data/dues.csv``, their fields the columns.  What
+``data/ledgers.csv`` and ``data/dues.csv``, ``ResponsibilityLine`` of
+``data/responsibilities.csv``; their fields are the columns.  What
 each column means, in each language, is in ``generator.i18n``.
 """
 
@@ -111,3 +112,18 @@ class DuesLine(NamedTuple):
     members: str
     due: str
     paid: str
+
+
+class ResponsibilityLine(NamedTuple):
+    """One committee member's duties in one responsibility list: a row of data/responsibilities.csv."""
+
+    record_id: str
+    year: str
+    name: str
+    post: str
+    work_post: str
+    duties: str  # the party-building duties, one a line
+    work_duties: str
+    signed_on: str
+    reported_on: str
+    report: str  # id of the meeting of the year-end report

@@ -28,7 +28,7 @@ from ...config import Site
 from ...figures import Figures, compute
 from ...i18n import Labels
 from ...records.index import RecordSet
-from ...records.published import DuesLine, FundsLine, IndexEntry, LedgerLine
+from ...records.published import DuesLine, FundsLine, IndexEntry, LedgerLine, ResponsibilityLine
 from ..output import Output
 from .atom import export_feeds
 from .context import ExportContext, json_bytes, record_updated
@@ -53,6 +53,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     DataFile("data/funds.csv", "csv", "funds_csv", FundsLine._fields),
     DataFile("data/ledgers.csv", "csv", "ledgers_csv", LedgerLine._fields),
     DataFile("data/dues.csv", "csv", "dues_csv", DuesLine._fields),
+    DataFile("data/responsibilities.csv", "csv", "responsibilities_csv", ResponsibilityLine._fields),
     DataFile("data/schemas/<type>.schema.json", "json-schema", "record_schemas"),
     DataFile("data/schemas/records.schema.json", "json-schema", "index_schema"),
     DataFile("feeds/all.atom", "atom", "feed_all"),

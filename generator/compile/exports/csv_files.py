@@ -1,4 +1,4 @@
-"""The funds and dues ledgers as CSV, as Excel opens it: funds lines, ledger totals, dues months."""
+"""The tabular records as CSV, as Excel opens it: funds lines, ledger totals, dues months, responsibility lists."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Iterable, NamedTuple
 
 from ...figures.ledgers import ledgers
 from ...records.models.common import money_text
-from ...records.published import DuesLine, FundsLine, LedgerLine
+from ...records.published import DuesLine, FundsLine, LedgerLine, ResponsibilityLine
 from ..output import Output
 from .context import ExportContext
 
@@ -66,7 +66,17 @@ def dues_lines(context: ExportContext) -> Iterable[DuesLine]:
             yield DuesLine(ledger.id, str(m.year), str(month.month), str(month.members), _money(month.due), _money(month.paid))
 
 
+def responsibility_lines(context: ExportContext) -> Iterable[ResponsibilityLine]:
+    """Each assignment of each responsibility list, the oldest year first, in the list's order."""
+    lists = sorted(context.view.of_type("responsibility"), key=lambda r: (r.model.year, r.date, r.id))
+    for record in lists:
+        for a in record.model.assignments:
+            dates = (a.signed_on.isoformat() if a.signed_on else "", a.reported_on.isoformat() if a.reported_on else "")
+            yield ResponsibilityLine(record.id, str(record.model.year), a.name, a.post, a.work_post or "", "\n".join(a.duties), "\n".join(a.work_duties), *dates, a.report or "")
+
+
 def export_csv(context: ExportContext, output: Output) -> None:
     output.add("data/funds.csv", _csv_bytes(FundsLine._fields, funds_lines(context)), "funds CSV")
     output.add("data/ledgers.csv", _csv_bytes(LedgerLine._fields, ledger_lines(context)), "ledgers CSV")
     output.add("data/dues.csv", _csv_bytes(DuesLine._fields, dues_lines(context)), "dues CSV")
+    output.add("data/responsibilities.csv", _csv_bytes(ResponsibilityLine._fields, responsibility_lines(context)), "responsibilities CSV")
