@@ -2,7 +2,7 @@
 
 Called from ``rules.RULES``: a committee member of branch.yml without a
 responsibility list for the current year (once ``norms.responsibility_grace_days``
-of the year have passed), a name listed twice in one year's lists, a letter
+of the year have passed, in a site that keeps responsibility lists at all), a name listed twice in one year's lists, a letter
 signed or a report given after today or before the list, a report meeting
 without the day of the report, an inspection that ends before it starts, and an
 inspection's rectification item that is overdue.  The items' other checks
@@ -50,6 +50,10 @@ def _missing_lists(records: RecordSet, site: Site, today: dt.date) -> Iterator[R
     """A warning at each committee member of branch.yml whom no list of this year names, once the grace days have passed."""
     source = records.branch_source
     if source is None or (today - dt.date(today.year, 1, 1)).days < site.config.norms.responsibility_grace_days:
+        return
+    # Only a branch that keeps its responsibility lists here (any list, a draft too) is held to
+    # them: a site that has never recorded one is not told about every member at once.
+    if not records.of_type("responsibility"):
         return
     # A list with errors of its own may name them: its errors are reported, not a false "no list".
     if records.failed_of_type("responsibility"):

@@ -160,6 +160,8 @@ def test_check_valid_site_prints_counts(site) -> None:
         "  财务：1",
         "  评议：0",
         "  公示：0",
+        "  责任清单：0",
+        "  督查检查：0",
     ]
 
 
@@ -174,6 +176,8 @@ def test_check_valid_site_in_english(site) -> None:
         "  finance record: 1",
         "  appraisal: 0",
         "  notice: 0",
+        "  responsibility list: 0",
+        "  inspection: 0",
     ]
 
 
@@ -209,6 +213,8 @@ def test_check_warning_passes_without_strict(site) -> None:
         "  财务：1",
         "  评议：0",
         "  公示：0",
+        "  责任清单：0",
+        "  督查检查：0",
     ]
 
 
@@ -291,8 +297,8 @@ def test_schema_command_default_folder(site) -> None:
     folder = site(VALID_FILES, config={"language": "en"})
     code, out, _ = run_cli(["schema"], cwd=folder)
     assert code == 0
-    assert out.strip() == "wrote 7 JSON Schemas to schemas"
-    assert len(list((folder / "schemas").glob("*.schema.json"))) == 7
+    assert out.strip() == "wrote 9 JSON Schemas to schemas"
+    assert len(list((folder / "schemas").glob("*.schema.json"))) == 9
 
 
 # ---------------------------------------------------------------------------

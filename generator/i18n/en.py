@@ -296,8 +296,6 @@ LABELS: dict[str, str] = {
     "responsibility_year": "Year",
     "issued_by": "Issued by",
     "assignments": "Duties",
-    "committee_post": "Committee post",
-    "work_post": "Work post",
     "party_duties": "Party-building duties",
     "work_duties": "Party-building duties in the work post",
     "signed_on": "Letter of responsibility signed",

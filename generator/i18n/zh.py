@@ -296,8 +296,6 @@ LABELS: dict[str, str] = {
     "responsibility_year": "年度",
     "issued_by": "制定",
     "assignments": "责任分工",
-    "committee_post": "支委职务",
-    "work_post": "工作岗位",
     "party_duties": "党建工作责任",
     "work_duties": "业务工作中的党建责任",
     "signed_on": "签订责任书",

@@ -32,6 +32,8 @@ MINIMAL_TEXT: dict[str, str] = {
     "funds": "title: 2025年第一季度经费收支\ndate: 2025-03-31\nkind: 经费\nperiod: 2025年第一季度\nopening_balance: 0\nclosing_balance: 0\n",
     "appraisal": "title: 2025年度民主评议党员\ndate: 2025-12-20\nkind: 民主评议党员\nperiod: 2025年度\n",
     "notice": "title: 发展党员公示\ndate: 2025-06-01\nkind: 发展党员\nstart: 2025-06-01\nend: 2025-06-07\n",
+    "responsibility": "title: 2025年度责任清单\ndate: 2025-02-20\nyear: 2025\n",
+    "inspection": "title: 巡察\ndate: 2025-11-18\nkind: 巡察\ninspector: 巡察组\n",
     "branch": "name: 测试党支部\n",
 }
 # ... and as the loader hands it over (all text).
@@ -43,6 +45,8 @@ MODEL_OF = {
     "funds": models.FundsRecord,
     "appraisal": models.Appraisal,
     "notice": models.Notice,
+    "responsibility": models.Responsibility,
+    "inspection": models.Inspection,
     "branch": models.Branch,
 }
 RECORD_TYPE = {"dues": "finance", "funds": "finance"}
@@ -362,7 +366,7 @@ def test_record_that_is_not_a_mapping() -> None:
 # JSON Schema
 # ---------------------------------------------------------------------------
 
-SCHEMA_TYPES = ["meeting", "decision", "finance", "appraisal", "notice", "branch"]
+SCHEMA_TYPES = ["meeting", "decision", "finance", "appraisal", "notice", "responsibility", "inspection", "branch"]
 
 
 @pytest.fixture(scope="module")
@@ -371,7 +375,7 @@ def schema_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = folder / "out"
     code, stdout, stderr = run_cli(["schema", "-o", out], cwd=folder)
     assert code == 0, stderr
-    assert stdout.strip() == f"已写出 7 个 JSON Schema 到 {out.as_posix()}"
+    assert stdout.strip() == f"已写出 9 个 JSON Schema 到 {out.as_posix()}"
     return out
 
 
