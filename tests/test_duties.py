@@ -23,7 +23,7 @@ from generator.figures.rectification import record_items
 from generator.records.models import Inspection
 from generator.records.models.rectification import item_fields
 
-from .helpers import DEMO_CONFIG, DEMO_WARNINGS, build_ok, copy_demo, run_cli, write_site
+from .helpers import DEMO_CONFIG, DEMO_WARNINGS, build_ok, copy_demo, run_cli, url_path, write_site
 
 TODAY = "2026-12-01"
 DUTIES_2026 = "content/responsibilities/2026/2026-07-02-committee-duties-2026.yml"
@@ -318,3 +318,24 @@ def test_the_responsibilities_csv_and_the_record_json(demo_site: Path) -> None:
 
     data = json.loads(_text(demo_site / "public/inspections/2026/2026-04-16-parent-committee.json"))
     assert len(data["findings"]) == 2 and data["rectification"][2]["status"] == "in_progress"
+
+
+def test_search_finds_inspections_and_lists_but_never_a_members_only_finding_on_the_public_site(demo_site: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from .browser import DESKTOP_VIEWPORT, launch_chromium, search, serve_directory
+
+    def results(audience: str, query: str) -> list[str]:
+        with serve_directory(demo_site / audience) as base, sync_playwright() as p:
+            browser = launch_chromium(p)
+            try:
+                page = browser.new_page(viewport=DESKTOP_VIEWPORT)
+                page.goto(base + "/")
+                return [url_path(u) for u in search(page, query)]
+            finally:
+                browser.close()
+
+    assert "/inspections/2026/2026-04-16-parent-committee/" in results("public", "第二督查组")
+    assert "/responsibilities/2026/2026-07-02-committee-duties-2026/" in results("public", "一岗双责")
+    assert results("public", "党费迟交") == []
+    assert results("members", "党费迟交") == ["/inspections/2026/2026-04-16-parent-committee/"]
