@@ -127,6 +127,18 @@ def copy_demo(folder: Path) -> Path:
     return folder / "site_config.yml"
 
 
+def plant_in_demo(tmp_path: Path, rel: str, old: str, new: str) -> tuple[Path, str]:
+    """A copy of the demo in ``tmp_path/site`` whose file ``rel`` has ``old`` (once in it) replaced by ``new``: (site, the file's text)."""
+    site = tmp_path / "site"
+    copy_demo(site)
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return site, text
+
+
 # ---------------------------------------------------------------------------
 # The real command
 # ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from generator.figures.rectification import record_items
 from generator.records.models import Inspection
 from generator.records.models.rectification import item_fields
 
-from .helpers import DEMO_CONFIG, DEMO_WARNINGS, build_ok, copy_demo, run_cli, url_path, write_site
+from .helpers import DEMO_CONFIG, DEMO_WARNINGS, build_ok, copy_demo, plant_in_demo, run_cli, url_path, write_site
 
 TODAY = "2026-12-01"
 DUTIES_2026 = "content/responsibilities/2026/2026-07-02-committee-duties-2026.yml"
@@ -36,15 +36,7 @@ OVERDUE_ITEM = next(w for w in DEMO_WARNINGS if w.startswith(OVERDUE_INSPECTION)
 
 
 def planted(tmp_path: Path, rel: str, old: str, new: str) -> tuple[Path, str]:
-    """A copy of the demo whose file ``rel`` has ``old`` (once in it) replaced by ``new``: (site, the file's text)."""
-    site = tmp_path / "site"
-    copy_demo(site)
-    path = site / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return site, text
+    return plant_in_demo(tmp_path, rel, old, new)
 
 
 def at(text: str, start: str, nth: int = 0) -> str:
