@@ -401,7 +401,7 @@ LABELS: dict[str, str] = {
     # Open data: what each published file is, and its columns
     "data_file_record_json": "Every field of one record as JSON, beside its page <section>/<yyyy>/<id>/; the fields are those of its type's JSON Schema. Money is a string with two decimals (yuan); dates are ISO dates.",
     "data_column_record_json_id": "The record's permanent id",
-    "data_column_record_json_type": "Record type: meeting, decision, finance, appraisal, notice",
+    "data_column_record_json_type": "Record type: meeting, decision, finance, appraisal, notice, responsibility, inspection",
     "data_column_record_json_url": "The address of the record's page",
     "data_column_record_json_more": "The other fields are those of the type's JSON Schema (data/schemas/<type>.schema.json)",
     "data_file_records_index": "An index of all records, newest first (same date: by id).",
@@ -451,10 +451,10 @@ LABELS: dict[str, str] = {
     "data_column_responsibilities_csv_signed_on": "The day the letter of responsibility was signed; empty if not yet",
     "data_column_responsibilities_csv_reported_on": "The day of the year-end report; empty if not yet",
     "data_column_responsibilities_csv_report": "Id of the meeting of the report (when this site shows it)",
-    "data_file_record_schemas": "The JSON Schema of each record type (meeting, decision, finance, appraisal, notice, branch), for editors to complete and check fields.",
+    "data_file_record_schemas": "The JSON Schema of each record type (meeting, decision, finance, appraisal, notice, responsibility, inspection, branch), for editors to complete and check fields.",
     "data_file_index_schema": "The JSON Schema of the record index data/records.json.",
     "data_file_feed_all": "Atom feed of new and corrected disclosures (latest 50).",
-    "data_file_feed_sections": "Atom feed of one section (meetings, decisions, finances, appraisals, notices).",
+    "data_file_feed_sections": "Atom feed of one section (meetings, decisions, finances, appraisals, notices, responsibilities, inspections).",
     "data_file_calendar": "Meetings calendar (iCalendar): past and upcoming meetings with place, agenda and a link to the record, to subscribe to in a calendar app.",
     # Working days, rectification items and their progress
     "notice_days_left": "{days} working day(s) left, until {date}",

@@ -401,7 +401,7 @@ LABELS: dict[str, str] = {
     # Open data: what each published file is, and its columns
     "data_file_record_json": "每条记录的全部字段（JSON），与记录页面 <section>/<yyyy>/<id>/ 并列；字段含义见该类型的 JSON Schema。金额为两位小数的字符串（元），日期为 ISO 格式。",
     "data_column_record_json_id": "记录的永久编号",
-    "data_column_record_json_type": "记录类型：meeting、decision、finance、appraisal、notice",
+    "data_column_record_json_type": "记录类型：meeting、decision、finance、appraisal、notice、responsibility、inspection",
     "data_column_record_json_url": "记录页面的地址",
     "data_column_record_json_more": "其余字段同该类型的 JSON Schema（data/schemas/<type>.schema.json）",
     "data_file_records_index": "全部记录的索引，按日期从新到旧排列（同日按编号）。",
@@ -451,10 +451,10 @@ LABELS: dict[str, str] = {
     "data_column_responsibilities_csv_signed_on": "责任书签订日期，未签订则为空",
     "data_column_responsibilities_csv_reported_on": "年终述职日期，未述职则为空",
     "data_column_responsibilities_csv_report": "述职会议的记录编号（本网站可查看时）",
-    "data_file_record_schemas": "各类记录的 JSON Schema（meeting、decision、finance、appraisal、notice、branch），可供编辑器补全和校验。",
+    "data_file_record_schemas": "各类记录的 JSON Schema（meeting、decision、finance、appraisal、notice、responsibility、inspection、branch），可供编辑器补全和校验。",
     "data_file_index_schema": "记录索引 data/records.json 的 JSON Schema。",
     "data_file_feed_all": "全部新公开和更正记录的 Atom 订阅源（最新 50 条）。",
-    "data_file_feed_sections": "各栏目（meetings、decisions、finances、appraisals、notices）的 Atom 订阅源。",
+    "data_file_feed_sections": "各栏目（meetings、decisions、finances、appraisals、notices、responsibilities、inspections）的 Atom 订阅源。",
     "data_file_calendar": "会议日历（iCalendar），含已召开和即将召开的会议、地点、议程和记录链接，可在日历应用中订阅。",
     # Working days, rectification items and their progress
     "notice_days_left": "还剩 {days} 个工作日，截止 {date}",
