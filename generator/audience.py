@@ -107,7 +107,20 @@ def _narrow_model(record: Record, audience: str, visible_ids: set[str]) -> Any:
             update["decision"] = None
     if record.type == "election" and model.meeting and model.meeting not in visible_ids:
         update["meeting"] = None
+    update.update(_narrow_duties(record, audience, visible_ids))
     return model.model_copy(update=update) if update else model
+
+
+def _narrow_duties(record: Record, audience: str, visible_ids: set[str]) -> dict[str, Any]:
+    """An inspection's findings the audience may not see, and year-end reports given at meetings it may not see."""
+    model = record.model
+    if record.type == "inspection":
+        shown = _SHOWN[audience]
+        findings = [f for f in model.findings if (f.visibility or record.visibility) in shown]
+        return {"findings": findings} if len(findings) != len(model.findings) else {}
+    if record.type == "responsibility" and any(a.report and a.report not in visible_ids for a in model.assignments):
+        return {"assignments": [a.model_copy(update={"report": None}) if a.report and a.report not in visible_ids else a for a in model.assignments]}
+    return {}
 
 
 def _narrow_branch(branch: Optional[Branch], audience: str) -> Optional[Branch]:

@@ -108,6 +108,10 @@ class Norms(Strict):
     election_margin: Share = Field(Fraction(1, 5), description="差额: a committee election needs at least seats × (1 + this share) candidates")
     election_majority: Share = Field(Fraction(1, 2), description="A candidate is elected with more than this share of the eligible voters' votes")
     transition_warning_days: Count = Field(90, description="Days before the current term ends from which check warns that the transition (换届) is due")
+    responsibility_grace_days: Count = Field(
+        90,
+        description="Days into a year before a committee member without that year's responsibility list (责任清单) is warned about: the letters are commonly signed in the first quarter",
+    )
 
     @field_validator("meetings", mode="after")
     @classmethod

@@ -620,9 +620,12 @@ def check_published_placeholders(records: RecordSet, site: Site, today: dt.date)
             yield _problem(record, path, site.messages, "placeholder_published", what=what)
 
 
+# The responsibility lists' and inspections' rules live beside this module; imported here, once the helpers they use are defined.
+from .rules_duties import DUTIES_RULES  # noqa: E402
+
 RULES: tuple[Rule, ...] = (
     check_funds, check_dues, check_dues_share, check_appraisals, check_votes, check_attendance, check_meeting_periods, check_roster,
-    check_notices, check_rectification, check_personal_data, check_branch_placeholders, check_approval, check_published_placeholders,
+    check_notices, check_rectification, *DUTIES_RULES, check_personal_data, check_branch_placeholders, check_approval, check_published_placeholders,
     # Opinions and elections (issue 15): their own modules
     check_opinions, *ELECTION_RULES,
 )

@@ -30,6 +30,8 @@ SECTIONS: dict[str, str] = {
     "opinions": "opinion",
     "elections": "election",
 }
+# The responsibility system and supervision (责任清单, 督查检查).
+SECTIONS.update({"responsibilities": "responsibility", "inspections": "inspection"})
 SECTION_OF: dict[str, str] = {record_type: section for section, record_type in SECTIONS.items()}
 
 # Record types: the Chinese word is also accepted in a record's ``type`` field.
@@ -44,6 +46,10 @@ RECORD_TYPES: dict[str, Words] = {
     "election": {"zh": "换届选举", "en": "election"},
     "branch": {"zh": "支部信息", "en": "branch description"},
 }
+RECORD_TYPES.update({
+    "responsibility": {"zh": "责任清单", "en": "responsibility list"},
+    "inspection": {"zh": "督查检查", "en": "inspection"},
+})
 
 ENUMERATIONS: dict[str, dict[str, Words]] = {
     "language": {
@@ -145,6 +151,23 @@ ENUMERATIONS: dict[str, dict[str, Words]] = {
     },
 }
 
+# The responsibility system and supervision: who inspects, and the state of an inspection's follow-up.
+ENUMERATIONS.update({
+    "inspection_kind": {
+        "parent_committee": {"zh": "上级党组织督查", "en": "Parent committee"},
+        "discipline_group": {"zh": "纪检监察组检查", "en": "Discipline inspection group"},
+        "inspection_tour": {"zh": "巡察", "en": "Inspection tour"},
+        "special_check": {"zh": "专项检查", "en": "Special check"},
+        "self_check": {"zh": "支部自查", "en": "Self-check"},
+    },
+    "inspection_state": {
+        "overdue": {"zh": "整改逾期", "en": "Overdue"},
+        "open": {"zh": "整改中", "en": "Being rectified"},
+        "closed": {"zh": "整改完成", "en": "Rectified"},
+        "no_items": {"zh": "无整改事项", "en": "Nothing to rectify"},
+    },
+})
+
 # Which enumeration a record type's ``kind`` takes (decisions have no kind).
 KIND_ENUMERATION: dict[str, str] = {
     "meeting": "meeting_kind",
@@ -158,6 +181,7 @@ KIND_ENUMERATION: dict[str, str] = {
 STATUS_ENUMERATION: dict[str, tuple[str, str]] = {
     "opinion": ("handling", "opinion_status"),
 }
+KIND_ENUMERATION["inspection"] = "inspection_kind"  # responsibility lists have no kind
 
 
 def values(enumeration: str) -> list[str]:

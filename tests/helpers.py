@@ -66,6 +66,10 @@ DEMO_WARNINGS = (
     DEMO_NO_RECEIPT_WARNING,
     DEMO_MAKEUP_WARNING,
     DEMO_UNACCOUNTED_WARNING,
+    # A committee member whose 2026 responsibility list is still a draft (she was away when the list was issued).
+    "content/branch.yml:12:11: committee[3].name: 警告: 支委会成员“孙雨桐”（宣传委员）没有 2026 年度的责任清单；请在 content/responsibilities/2026/ 中记录其党建工作责任和责任书签订日期",
+    # An inspection's rectification item past its due date and not done.
+    "content/inspections/2026/2026-04-16-parent-committee.yml:42:10: rectification[2].due: 警告: 整改事项已逾期：完成时限 2026-09-30，状态为“进行中”；完成后请填写完成日期 done_on",
     # A draft notice for January 2027, a year chinesecalendar has no holidays for.
     "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: 警告: 2027 年没有节假日数据：请在 site_config.yml 的 holidays: 中填写 2027 年的放假日期和调休上班日期（在此之前按周一至周五估算，公示期约 10 个工作日）",
     # An opinion answered after its reply was due, and one not answered by its due date.
@@ -164,6 +168,18 @@ def copy_demo(folder: Path) -> Path:
     shutil.copytree(CONTENT_DIR, folder / "content")
     shutil.copy(DEMO_CONFIG, folder / "site_config.yml")
     return folder / "site_config.yml"
+
+
+def plant_in_demo(tmp_path: Path, rel: str, old: str, new: str) -> tuple[Path, str]:
+    """A copy of the demo in ``tmp_path/site`` whose file ``rel`` has ``old`` (once in it) replaced by ``new``: (site, the file's text)."""
+    site = tmp_path / "site"
+    copy_demo(site)
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return site, text
 
 
 # ---------------------------------------------------------------------------

@@ -164,6 +164,8 @@ def test_check_valid_site_prints_counts(site) -> None:
         "  公示：0",
         "  意见建议：0",
         "  换届选举：0",
+        "  责任清单：0",
+        "  督查检查：0",
     ]
 
 
@@ -180,6 +182,8 @@ def test_check_valid_site_in_english(site) -> None:
         "  notice: 0",
         "  opinion: 0",
         "  election: 0",
+        "  responsibility list: 0",
+        "  inspection: 0",
     ]
 
 
@@ -217,6 +221,8 @@ def test_check_warning_passes_without_strict(site) -> None:
         "  公示：0",
         "  意见建议：0",
         "  换届选举：0",
+        "  责任清单：0",
+        "  督查检查：0",
     ]
 
 

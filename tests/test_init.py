@@ -34,11 +34,21 @@ def init(folder: Path, *extra: str, name: str = NAME) -> tuple[int, str, str]:
     return run_cli(["init", folder, "--name", name, "--today", TODAY, *extra], cwd=folder.parent)
 
 
-def fill_placeholders(site: Path) -> None:
-    """What the worker does first: every 【请填写：…】 of branch.yml replaced by a real value."""
-    path = site / "content" / "branch.yml"
+def _fill(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"【(?:请填写|fill in)[:：]\s*([^】]*)】", lambda m: "填好的" + m.group(1)[:6], text), encoding="utf-8")
+    path.write_text(re.sub(r"【(?:请填写|fill in)[:：]\s*([^】]*)】", lambda m: "填好的" + m.group(1), text), encoding="utf-8")
+
+
+def fill_placeholders(site: Path, duties: bool = True) -> None:
+    """What the worker does first: every 【请填写：…】 of branch.yml replaced by a real value; with ``duties``,
+    also the example responsibility list filled in (the same names) and published, as the committee's
+    duties for the year must be (otherwise each committee member is warned about)."""
+    _fill(site / "content" / "branch.yml")
+    if duties:
+        path = next((site / "content" / "responsibilities").rglob("*.yml"))
+        _fill(path)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^status: (草稿|draft)", lambda m: "status: " + ("已发布" if m.group(1) == "草稿" else "published"), text, flags=re.M), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------
@@ -64,6 +74,8 @@ EXPECTED_FILES = {
     "content/notices/2026/2026-12-01-membership.yml",
     "content/opinions/2026/2026-12-01-opinion.yml",
     "content/elections/2026/2026-12-01-committee.yml",
+    "content/responsibilities/2026/2026-12-01-responsibility.yml",
+    "content/inspections/2026/2026-12-01-inspection.yml",
 } | {f"schemas/{t}.schema.json" for t in (*schema.SCHEMA_TYPES, schema.CONFIG_SCHEMA)}
 
 
@@ -88,11 +100,17 @@ def test_init_writes_a_repository_that_checks_with_a_warning_per_placeholder(tmp
     assert all(re.match(rf"content/branch\.yml:\d+:\d+: [a-z_.\[\]0-9]+: {word}: ", line) for line in warnings), warnings
     # One example of every record type (dues and funds for finance), each loaded and checked.
     messages = Messages(language)
-    for record_type, count in {"meeting": 1, "decision": 1, "finance": 2, "appraisal": 1, "notice": 1, "opinion": 1, "election": 1}.items():
+    for record_type, count in {"meeting": 1, "decision": 1, "finance": 2, "appraisal": 1, "notice": 1, "opinion": 1, "election": 1, "responsibility": 1, "inspection": 1}.items():
         assert messages("check_counts_line", label=messages.type_name(record_type), count=count) in out.splitlines(), out
 
     code, out, err = run_cli(["check", "--strict"], cwd=site)
     assert code == 1, out + err
+    fill_placeholders(site, duties=False)
+    # Named now, the three committee members have no responsibility list for the year (the example is a draft).
+    code, out, err = run_cli(["check", "--strict"], cwd=site)
+    assert code == 1, out + err
+    missing = [line for line in out.splitlines() if line.startswith("content/")]
+    assert len(missing) == 3 and all(re.match(r"content/branch\.yml:\d+:\d+: committee\[[0-2]\]\.name: ", line) for line in missing), out
     fill_placeholders(site)
     code, out, err = run_cli(["check", "--strict"], cwd=site)
     assert code == 0, out + err
@@ -222,7 +240,7 @@ def test_vscode_maps_every_content_folder_to_a_schema_that_its_example_passes(tm
     settings = json.loads((site / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
     record_files = sorted(p.relative_to(site).as_posix() for p in (site / "content").rglob("*.yml"))
-    assert len(record_files) == 9
+    assert len(record_files) == 11  # branch.yml and one example per record type (two for finance)
     for rel in record_files:
         schemas = [s for s, globs in mapping.items() if any(fnmatch("/" + rel, g.replace("**/", "*")) for g in ([globs] if isinstance(globs, str) else globs))]
         assert len(schemas) == 1, (rel, schemas)

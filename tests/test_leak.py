@@ -12,13 +12,16 @@ record carries a unique marker whose prefix says who may see it:
 ``LEAKREASON`` reasons for leave and absence inside a public meeting: members' site only
 ``LEAKGROUP``  party-group member names and the roster in branch.yml: members' site only
 ``LEAKRAISER`` who raised a public opinion (its ``raised_by.name``): members' site only
+``LEAKFIND``   a members-only finding inside a public inspection: members'
+               site only
 =============  ==============================================================
 
 Markers sit in titles, bodies, summaries, tags, every meeting, decision,
-ledger, appraisal, notice, opinion and election field, approvals, corrections, record ids,
+ledger, appraisal, notice, opinion, election, responsibility list and inspection field, approvals, corrections, record ids,
 attachment titles, attachment file and folder names and attachment contents.
 Public records also point at members-only, restricted and draft records (a
-decision's meeting, an expense's approving decision), and members records
+decision's meeting, an expense's approving decision, a year-end report's
+meeting), and members records
 point at public ones, so the cross-record links and listings are covered.
 
 The site is built once per engine (MkDocs, Zensical) with the real command,
@@ -52,8 +55,8 @@ from .helpers import build_site, describe, write_site
 TODAY = "2026-06-01"
 
 # Every prefix a marker can have; a marker is PREFIX + four digits.
-PREFIXES = ("PUBOK", "LEAKMEMB", "LEAKREST", "LEAKDRAFT", "LEAKREASON", "LEAKGROUP", "LEAKRAISER")
-MARKER_RE = re.compile(r"(PUBOK|LEAKMEMB|LEAKREST|LEAKDRAFT|LEAKREASON|LEAKGROUP|LEAKRAISER)(\d{4})")
+PREFIXES = ("PUBOK", "LEAKMEMB", "LEAKREST", "LEAKDRAFT", "LEAKREASON", "LEAKGROUP", "LEAKRAISER", "LEAKFIND")
+MARKER_RE = re.compile(r"(PUBOK|LEAKMEMB|LEAKREST|LEAKDRAFT|LEAKREASON|LEAKGROUP|LEAKRAISER|LEAKFIND)(\d{4})")
 
 
 # ---------------------------------------------------------------------------
@@ -424,6 +427,56 @@ class LeakSite:
         self._write("elections", date[:4], record_id, data)
         return record_id
 
+    def responsibility(self, scope: Scope, what: str, date: str, reports: list[str | None]) -> str:
+        """A responsibility list with one assignment per entry of ``reports`` (the meeting of the year-end report, or None)."""
+        k = self._k(scope, f"responsibility_{what}")
+        record_id = f"{date}-{k('id')}"
+        data = self._common(scope, k, date, f"duties/{k('attachment_folder')}")
+        assignments = []
+        for n, report in enumerate(reports, start=1):
+            assignment = {
+                "name": f"支委 {k(f'name{n}')}",
+                "post": f"职务 {k(f'post{n}')}",
+                "work_post": f"岗位 {k(f'work_post{n}')}",
+                "duties": [f"责任 {k(f'duty{n}')}"],
+                "work_duties": [f"业务 {k(f'work_duty{n}')}"],
+                "signed_on": date,
+                "reported_on": date,
+                "report_summary": f"述职 {k(f'report_summary{n}')}",
+            }
+            if report:
+                assignment["report"] = report
+            assignments.append(assignment)
+        data.update({"year": date[:4], "issued_by": f"制定 {k('issued_by')}", "assignments": assignments})
+        self._write("responsibilities", date[:4], record_id, data)
+        return record_id
+
+    def inspection(self, scope: Scope, what: str, date: str, members_finding: Callable[[str], str] | None = None) -> str:
+        """An inspection with findings (one members-only, marked by ``members_finding`` when given) and items."""
+        k = self._k(scope, f"inspection_{what}")
+        record_id = f"{date}-{k('id')}"
+        data = self._common(scope, k, date, f"inspections/{k('attachment_folder')}")
+        hidden = members_finding or k
+        data.update(
+            {
+                "kind": "discipline_group",
+                "inspector": f"检查组 {k('inspector')}",
+                "scope": [f"范围 {k('scope1')}"],
+                "method": f"方式 {k('method')}",
+                "conclusion": f"结论 {k('conclusion')}",
+                "findings": [
+                    {"text": f"问题 {k('finding1')}", "category": f"类别 {k('finding_category1')}"},
+                    {"text": f"问题 {hidden('finding_members')}", "category": f"类别 {hidden('finding_members_category')}", "visibility": "党内"},
+                ],
+                "rectification": [
+                    {"item": f"整改 {k('rect_item1')}", "owner": f"责任人 {k('rect_owner1')}", "due": "2025-12-31", "status": "done", "done_on": date, "progress": [{"date": date, "text": f"进展 {k('rect_progress1')}"}]},
+                    {"item": f"整改 {k('rect_item2')}", "owner": f"责任人 {k('rect_owner2')}", "due": "2026-03-31", "status": "in_progress"},
+                ],
+            }
+        )
+        self._write("inspections", date[:4], record_id, data)
+        return record_id
+
     # -- the whole site ------------------------------------------------------
 
     def build(self) -> dict[str, Any]:
@@ -458,11 +511,21 @@ class LeakSite:
             self.opinion(scope, "answered", "2025-05-12", decisions[scope.name], raiser)
             self.election(scope, "held", "2025-03-12", meetings[scope.name])
 
+            finding = None
+            if scope.name == "public":
+                # A members-only finding inside a public inspection.
+                def finding(what: str, _m: Markers = self.m) -> str:
+                    return _m.new("LEAKFIND", f"public.inspection.{what}")
+
+            self.inspection(scope, "own", "2025-03-20", finding)
+            self.responsibility(scope, "year", "2025-02-20", [meetings[scope.name]])
+
         # Public records pointing at records the public may not see: their ids and
         # titles must not reach the public site through the link.
         for hidden in ("members", "restricted", "draft_public", "draft_members"):
             self.decision(public, f"refers_{hidden}_meeting", "2025-05-10", meetings[hidden])
         self.funds(public, "refers_hidden_decisions", "2025-06-30", [decisions["members"], decisions["restricted"], decisions["draft_public"], decisions["draft_members"]])
+        self.responsibility(public, "refers_hidden_meetings", "2025-02-21", [meetings["members"], meetings["restricted"], meetings["draft_public"], meetings["draft_members"]])
         # Members records pointing at public ones: the public meeting's "decisions
         # taken" and the public decision's "funded by" must not list them.
         self.decision(by_scope["members"], "refers_public_meeting", "2025-05-11", meetings["public"])
@@ -679,7 +742,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 # ---------------------------------------------------------------------------
 
 FORBIDDEN = {
-    "public": ("LEAKMEMB", "LEAKREST", "LEAKDRAFT", "LEAKREASON", "LEAKGROUP", "LEAKRAISER"),
+    "public": ("LEAKMEMB", "LEAKREST", "LEAKDRAFT", "LEAKREASON", "LEAKGROUP", "LEAKRAISER", "LEAKFIND"),
     "members": ("LEAKREST", "LEAKDRAFT"),
 }
 
@@ -731,6 +794,17 @@ REQUIRED = {
         "public.election_held.candidate1",
         "public.election_held.plan_number",
         "public.election_refers_members_meeting.title",
+        "public.inspection_own.title",
+        "public.inspection_own.inspector",
+        "public.inspection_own.scope1",
+        "public.inspection_own.finding1",
+        "public.inspection_own.rect_item1",
+        "public.inspection_own.rect_progress1",
+        "public.responsibility_year.name1",
+        "public.responsibility_year.duty1",
+        "public.responsibility_year.work_duty1",
+        "public.responsibility_year.report_summary1",
+        "public.responsibility_refers_hidden_meetings.name1",
         "branch.name",
         "branch.group_name1",
     ],
@@ -816,10 +890,18 @@ def test_withheld_meetings_and_the_roster(built: Built) -> None:
     for day in ("2024-06-01", "2024-06-02", "2025-06-01"):
         assert public.branch.headcount_on(dt.date.fromisoformat(day)) == records.branch.headcount_on(dt.date.fromisoformat(day))
     assert "LEAKGROUP" not in public.branch.model_dump_json()
+
+
 def test_members_site_shows_who_raised_each_public_opinion(built: Built) -> None:
     """The names hidden from the public are really rendered for members (so hiding them is tested)."""
     names = set(built.markers.of_prefix("LEAKRAISER"))
     assert names and names & built.scans["members"].markers() == names
+
+
+def test_members_site_shows_members_only_findings(built: Built) -> None:
+    """The finding hidden from the public inside a public inspection is really rendered for members."""
+    findings = set(built.markers.of_prefix("LEAKFIND"))
+    assert findings and findings & built.scans["members"].markers() == findings
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)

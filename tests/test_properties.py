@@ -33,7 +33,7 @@ from .helpers import build_site, describe, run_openbranch, write_site
 
 TODAY = "2026-06-01"
 SECTION = {"meeting": "meetings", "decision": "decisions", "notice": "notices", "appraisal": "appraisals"}
-TYPE_LABEL = {"meeting": "会议", "decision": "决策", "finance": "财务", "appraisal": "评议", "notice": "公示", "opinion": "意见建议", "election": "换届选举"}
+TYPE_LABEL = {"meeting": "会议", "decision": "决策", "finance": "财务", "appraisal": "评议", "notice": "公示", "opinion": "意见建议", "election": "换届选举", "responsibility": "责任清单", "inspection": "督查检查"}
 
 _SPECIAL = "<>&\"'`/\\=;:#{}[]()*_~|!-+.,%$@^?，。、：；“”‘’（）《》【】…—·！？"
 TITLE_CHARS = st.one_of(

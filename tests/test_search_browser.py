@@ -33,6 +33,8 @@ from typing import Any, Iterator
 
 import pytest
 
+from generator import vocabulary
+
 from .browser import DESKTOP_VIEWPORT, PHONE_VIEWPORT, search, serve_directory
 from .helpers import BRANCH, NO_APPROVAL, build_ok, make_site, url_path
 
@@ -78,7 +80,7 @@ def _page(record_id: str) -> str:
     return f"/meetings/{record_id[:4]}/{record_id}/"
 
 
-RECORD_PAGE = re.compile(r"^/(meetings|decisions|finances|appraisals|notices)/\d{4}/[^/]+/$")
+RECORD_PAGE = re.compile(r"^/(" + "|".join(vocabulary.SECTIONS) + r")/\d{4}/[^/]+/$")
 
 
 def record_pages(paths: list[str]) -> list[str]:

@@ -81,6 +81,8 @@ def _facts(record: Record, figures: Figures, t: Labels) -> list[tuple[str, str]]
         facts.append((t("notice_period"), t("date_range", start=t.date(m.start), end=t.date(m.end))))
         if m.contact:
             facts.append((t("objections"), m.contact))
+    elif record.type == "inspection":
+        facts.append((t("inspector"), m.inspector))
     elif record.type == "appraisal" and m.results:
         facts.append((t("results"), t("comma").join(f"{t.enum('grade', g)} {n}" for g, n in m.results.items())))
     elif record.type == "opinion":

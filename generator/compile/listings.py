@@ -112,6 +112,9 @@ def render_section(pages: PageRenderer, section: str) -> None:
         render_listing(pages, page_path(f"{section}/kinds/{kind}/"), f"{title} · {label}", section, items)
     for status, items in statuses.items():
         render_listing(pages, page_path(status_pages[status]), f"{title} · {t.enum(status_enumeration, status)}", section, items)
+    if section == "inspections":
+        for state, items in pages.figures.duties.inspections_by_state.items():
+            render_listing(pages, page_path(f"{section}/states/{state}/"), f"{title} · {t.enum('inspection_state', state)}", section, items)
 
 
 def render_tags(pages: PageRenderer) -> None:

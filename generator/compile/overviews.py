@@ -26,6 +26,12 @@ def overview(pages: PageRenderer, section: str) -> Optional[dict[str, Any]]:
         return {"template": "report/opinions.md.j2", "opinions": pages.figures.opinions}
     if section == "elections":
         return {"template": "report/elections.md.j2", "term": pages.figures.term}
+    if section == "responsibilities":
+        return {"template": "report/responsibilities.md.j2", "coverage": pages.figures.duties.coverage, "has_committee": bool(pages.view.branch and pages.view.branch.committee)}
+    if section == "inspections":
+        duties = pages.figures.duties
+        state_pages = {state: f"inspections/states/{state}/" for state in duties.inspections_by_state}
+        return {"template": "report/inspections.md.j2", "by_state": duties.inspections_by_state, "state_pages": state_pages, "item_counts": duties.inspection_items}
     return None
 
 

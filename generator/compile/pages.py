@@ -43,7 +43,7 @@ from .tables import table_box, table_boxes
 from .urls import page_url, record_page_path, relative_url, tag_url
 
 # The sections in the order of the navigation.
-SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals", "opinions", "elections"]
+SECTION_ORDER = ["notices", "meetings", "decisions", "finances", "appraisals", "opinions", "elections", "responsibilities", "inspections"]
 
 
 def _fingerprint(record: Optional[Record]) -> Optional[str]:
@@ -181,8 +181,10 @@ class PageRenderer:
 def render_home(pages: PageRenderer) -> None:
     view = pages.view
     title = pages.site.config.site_name or (view.branch.name if view.branch else "OpenBranch")
+    # Overdue rectification items are the members' business: the members' home page lists them.
+    overdue = [tracked for tracked in pages.figures.rectification if tracked.overdue] if view.audience == "members" else []
     description = view.branch.description if view.branch and view.branch.description else pages.t("description_home", name=title)
-    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"], "description": description}, branch=view.branch, term=pages.figures.term)
+    pages.emit("index.md", "home.md.j2", title, meta={"hide": ["navigation"], "description": description}, branch=view.branch, term=pages.figures.term, overdue_items=overdue)
 
 
 def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDates]) -> None:
@@ -222,6 +224,7 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
             opinion=numbers.opinion,
             election=numbers.election,
             term=pages.figures.term,
+            inspection_state=pages.figures.duties.state_of.get(record.id),
         )
 
     # A record's page is cached across builds under everything it shows: the
@@ -230,6 +233,8 @@ def render_record(pages: PageRenderer, record: Record, dates: Optional[RecordDat
     if record.type == "finance" and record.kind == "funds":
         linked += [view.get(e.decision) for e in record.model.expenses if e.decision]
         linked += [view.get(i.dues) for i in record.model.income if i.dues]
+    if record.type == "responsibility":
+        linked += [view.get(a.report) for a in record.model.assignments if a.report]
     key = [
         _fingerprint(record),
         [_fingerprint(r) for r in linked],

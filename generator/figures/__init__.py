@@ -6,7 +6,7 @@ regularity calendars (``regularity``), the rectification items and their
 states (``rectification``), the funds ledgers chained by year (``ledgers``),
 each record's own figures (``records``; a dues record's per member and a
 funds ledger's retained dues in ``dues``), the section overviews
-(``sections``), the opinions' reply deadlines and section figures
+(``sections``), the responsibility lists and inspections (``duties``), the opinions' reply deadlines and section figures
 (``opinions``), the elections' results and the branch's current term
 (``elections``) and the links and home-page figures (``site``).  Everything
 reads one audience's ``RecordSet``, so a figure counts only what that
@@ -25,6 +25,7 @@ from ..workdays import WorkCalendar
 from .dues import retained_dues
 from .elections import TermState, current_term
 from .opinions import OpinionFigures, opinion_figures
+from .duties import DutiesFigures, duties_figures
 from .records import RecordFigures, record_figures
 from .rectification import TrackedItem, rectification_items
 from .regularity import YearCalendar, calendars, year_calendar
@@ -41,6 +42,7 @@ class Figures:
     records: dict[str, RecordFigures]  # by record id
     opinions: OpinionFigures  # the opinion section's counts, timeliness and time to reply
     term: Optional[TermState]  # the branch's current term (latest election, else branch.yml) and its transition
+    duties: DutiesFigures  # responsibility lists and inspections
 
     def of(self, record: Record) -> RecordFigures:
         return self.records[record.id]
@@ -58,6 +60,7 @@ def compute(view: RecordSet, norms: Norms, today: dt.date, workdays: WorkCalenda
         records=records,
         opinions=opinion_figures(view, {rid: f.opinion for rid, f in records.items() if f.opinion is not None}),
         term=current_term(view, today, norms.transition_warning_days),
+        duties=duties_figures(view, today, {record_id: figures.items for record_id, figures in records.items()}),
     )
 
 

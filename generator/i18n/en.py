@@ -68,6 +68,12 @@ MESSAGES: dict[str, str] = {
     "rule_grades_exceed": "the grade counts add up to {total}, more than the {members} members appraised",
     "rule_notice_order": "the notice ends ({end}) before it starts ({start})",
     "rule_notice_short": "the notice runs {days} working days, fewer than the required {required}",
+    # The responsibility system and supervision (责任清单, 督查检查)
+    "rule_responsibility_missing": "committee member '{name}' ({post}) has no responsibility list for {year}; record their party-building duties and the day they signed the letter of responsibility in content/responsibilities/{year}/",
+    "rule_inspection_item_overdue": "the rectification item is overdue: due {due}, status '{status}'; when it is done, fill in done_on",
+    "rule_responsibility_name_twice": "'{name}' is listed twice in the responsibility lists of {year} (see also {other})",
+    "rule_report_without_date": "the report meeting '{id}' is given but not the day of the report, reported_on",
+    "rule_inspection_end_order": "the inspection's end date {end} is before its start {start}",
     "pii_id_number": "contains a resident ID number, which must not be published; remove or mask it",
     "pii_mobile": "contains a mobile phone number; remove or mask it, or list this field under numbers_ok if it is meant to be published",
     "pii_bank_card": "contains a bank card number, which must not be published; remove or mask it",
@@ -429,6 +435,40 @@ LABELS: dict[str, str] = {
     "met": "Met",
     "not_met": "Not met",
     "measures": "Rectification measures",
+    # The responsibility system and supervision (责任清单, 督查检查)
+    "section_responsibilities": "Responsibilities",
+    "section_inspections": "Inspections",
+    "responsibility_year": "Year",
+    "issued_by": "Issued by",
+    "assignments": "Duties",
+    "party_duties": "Party-building duties",
+    "work_duties": "Party-building duties in the work post",
+    "signed_on": "Letter of responsibility signed",
+    "not_signed": "Not signed yet",
+    "year_end_report": "Year-end report",
+    "not_reported": "Not given yet",
+    "duties_year": "{year}: how the duties stand",
+    "duties_committee": "Committee members",
+    "duties_listed": "On a responsibility list",
+    "duties_signed": "Letters signed",
+    "duties_reported": "Reports given",
+    "duties_missing": "No responsibility list this year: ",
+    "duties_no_branch": "branch.yml lists no committee members, so there is nothing to count.",
+    "inspector": "Inspected by",
+    "inspection_kind": "Kind",
+    "inspection_scope": "Scope",
+    "inspection_method": "Method",
+    "conclusion": "Conclusion",
+    "findings": "Findings",
+    "finding_members_only": "Members only",
+    "feedback_on": "Findings fed back",
+    "report_due": "Rectification report due",
+    "inspection_state": "Rectification",
+    "by_state": "By rectification state",
+    "items_by_state": "Rectification items",
+    "overdue_items": "Overdue rectification items",
+    "no_overdue_items": "No rectification item is overdue",
+    "item_source": "From",
     # Notices
     "notice_period": "Publicity period",
     "notice_open": "Open",
@@ -562,7 +602,7 @@ LABELS: dict[str, str] = {
     # Open data: what each published file is, and its columns
     "data_file_record_json": "Every field of one record as JSON, beside its page <section>/<yyyy>/<id>/; the fields are those of its type's JSON Schema. Money is a string with two decimals (yuan); dates are ISO dates.",
     "data_column_record_json_id": "The record's permanent id",
-    "data_column_record_json_type": "Record type: meeting, decision, finance, appraisal, notice, opinion, election",
+    "data_column_record_json_type": "Record type: meeting, decision, finance, appraisal, notice, opinion, election, responsibility, inspection",
     "data_column_record_json_url": "The address of the record's page",
     "data_column_record_json_more": "The other fields are those of the type's JSON Schema (data/schemas/<type>.schema.json)",
     "data_column_record_json_files": "Every attachment and receipt the record names: the field it is named in (field), its path (file), file name (name), address (url), size in bytes (size) and SHA-256 (sha256), to check a downloaded copy",
@@ -627,11 +667,22 @@ LABELS: dict[str, str] = {
     "data_column_dues_members_csv_paid": "Paid (yuan), back payments included",
     "data_column_dues_members_csv_months_unpaid": "Months still not paid in full after back payments",
     "data_column_dues_members_csv_unpaid": "The amount still unpaid (yuan)",
-    "data_file_record_schemas": "The JSON Schema of each record type (meeting, decision, finance, appraisal, notice, opinion, election, branch), for editors to complete and check fields.",
+    "data_file_responsibilities_csv": "Responsibility lists: one row per committee member per list (one post, two responsibilities; the letter signed; the year-end report).",
+    "data_column_responsibilities_csv_record_id": "Id of the responsibility list",
+    "data_column_responsibilities_csv_year": "Year",
+    "data_column_responsibilities_csv_name": "Name",
+    "data_column_responsibilities_csv_post": "Committee post",
+    "data_column_responsibilities_csv_work_post": "Work post",
+    "data_column_responsibilities_csv_duties": "Party-building duties, one a line",
+    "data_column_responsibilities_csv_work_duties": "Party-building duties in the work post, one a line",
+    "data_column_responsibilities_csv_signed_on": "The day the letter of responsibility was signed; empty if not yet",
+    "data_column_responsibilities_csv_reported_on": "The day of the year-end report; empty if not yet",
+    "data_column_responsibilities_csv_report": "Id of the meeting of the report (when this site shows it)",
+    "data_file_record_schemas": "The JSON Schema of each record type (meeting, decision, finance, appraisal, notice, opinion, election, responsibility, inspection, branch), for editors to complete and check fields.",
     "data_file_index_schema": "The JSON Schema of the record index data/records.json.",
     "data_file_figures_schema": "The JSON Schema of the figures, data/figures.json.",
     "data_file_feed_all": "Atom feed of new and corrected disclosures (latest 50).",
-    "data_file_feed_sections": "Atom feed of one section (meetings, decisions, finances, appraisals, notices, opinions, elections).",
+    "data_file_feed_sections": "Atom feed of one section (meetings, decisions, finances, appraisals, notices, opinions, elections, responsibilities, inspections).",
     "data_file_calendar": "Meetings calendar (iCalendar): past and upcoming meetings with place, agenda and a link to the record, to subscribe to in a calendar app.",
     # Working days, rectification items and their progress
     "notice_days_left": "{days} working day(s) left, until {date}",
@@ -910,6 +961,41 @@ follow_up: []
 body: |
   【fill in: the decision】
 {approval_block}""",
+    "responsibility": """title: {title}
+date: {date}                # the day the list was issued
+visibility: {visibility[public]}        # {choices[visibility]}
+year: {year}
+issued_by: Branch committee
+assignments:                # one per committee member, name and post as in branch.yml
+  - name: Name
+    post: Secretary
+    work_post: Post at work
+    duties:                 # party-building duties
+      - First responsible for the branch's party building
+    work_duties:            # party-building duties in the work post (one post, two responsibilities)
+      - Plan, carry out and check party building together with the work
+    signed_on: {date}       # the day the letter of responsibility was signed
+    # reported_on: {date}       # after the year-end report: the day it was given
+    # report: id-of-the-meeting    # and the meeting record's file name (without .yml)
+""",
+    "inspection": """title: {title}
+date: {date}                # the day of the inspection (its first day)
+kind: {kind}      # {choices[inspection_kind]}
+visibility: {visibility[public]}        # {choices[visibility]}
+inspector: Name of the inspecting body
+scope:                      # what was inspected
+  - Regular meetings and lessons
+method: Records reviewed, talks
+conclusion: The inspection's conclusion
+findings:                   # problems found; one shown to members only gets visibility: {visibility[members]}
+  - text: A problem found
+    category: Records
+rectification:              # what is to be put right
+  - item: What to put right
+    owner: Who
+    due: {date}
+    status: {progress[not_started]}       # {choices[progress]}
+""",
     "finance_dues": """title: {title}
 date: {date}
 kind: {finance_kind[dues]}
@@ -1098,6 +1184,39 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "ProgressEntry": {
         "date": ("Date", "The date of this step, not before the meeting and not after today"),
         "text": ("Progress", "What was done, how far it has got"),
+    },
+    "Responsibility": {
+        "year": ("Year", "The year the duties are for"),
+        "issued_by": ("Issued by", "Who issued the list, e.g. the branch committee"),
+        "assignments": ("Duties", "Each committee member's post, party-building duties and letter of responsibility"),
+    },
+    "Assignment": {
+        "name": ("Name", "The committee member's name, as in branch.yml"),
+        "post": ("Committee post", "Post in the branch committee, e.g. secretary"),
+        "work_post": ("Work post", "Post at work, beside which the party duties are carried (one post, two responsibilities)"),
+        "duties": ("Party-building duties", "The party-building duties they carry, one a line"),
+        "work_duties": ("Party-building duties in the work post", "Party-building duties carried with the work post, one a line"),
+        "signed_on": ("Letter signed on", "The day the letter of responsibility was signed, not after today"),
+        "reported_on": ("Reported on", "The day the year-end report was given; left out until then"),
+        "report": ("Report meeting", "Id of the meeting at which the year-end report was given (its file name without .yml)"),
+        "report_summary": ("Report summary", "What the report said and how it was appraised"),
+    },
+    "Inspection": {
+        "kind": ("Kind", "Parent committee, discipline inspection group, inspection tour, special check or self-check"),
+        "inspector": ("Inspected by", "Who inspected, e.g. the parent committee's second inspection group"),
+        "end_date": ("End date", "The last day of an inspection that took more than one"),
+        "scope": ("Scope", "What was inspected, one a line"),
+        "method": ("Method", "e.g. records reviewed, talks, on-site checks"),
+        "conclusion": ("Conclusion", "The inspection's overall conclusion"),
+        "findings": ("Findings", "The problems found; each may be shown on the members' site only"),
+        "rectification": ("Rectification items", "What is to be put right, followed up until done"),
+        "feedback_on": ("Fed back on", "The day the inspectors fed their findings back to the branch"),
+        "report_due": ("Report due", "The day the rectification report is due to the inspectors"),
+    },
+    "Finding": {
+        "text": ("Finding", "The problem found"),
+        "category": ("Category", "e.g. organisational life, dues, records"),
+        "visibility": ("Visibility", "members: shown on the members' site only; the record's visibility if left out"),
     },
     "Decision": {
         "meeting": ("Meeting", "The id of the meeting that decided it"),
@@ -1295,6 +1414,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "election_margin": ("Election margin", "A committee election needs at least seats × (1 + this share) candidates"),
         "election_majority": ("Election majority", "A candidate is elected with more than this share of the eligible voters' votes"),
         "transition_warning_days": ("Transition warning days", "Days before the term ends from which check warns that the election is due"),
+        "responsibility_grace_days": ("Responsibility grace days", "Days into a year before a committee member without that year's responsibility list is warned about"),
     },
     "Frequency": {
         "count": ("Count", "How many meetings per period at least; 0 leaves the kind unchecked"),

@@ -68,6 +68,12 @@ MESSAGES: dict[str, str] = {
     "rule_grades_exceed": "各等次人数合计 {total} 人，超过参评党员 {members} 人",
     "rule_notice_order": "公示结束日期 {end} 早于开始日期 {start}",
     "rule_notice_short": "公示期只有 {days} 个工作日，少于规定的 {required} 个工作日",
+    # The responsibility system and supervision (责任清单, 督查检查)
+    "rule_responsibility_missing": "支委会成员“{name}”（{post}）没有 {year} 年度的责任清单；请在 content/responsibilities/{year}/ 中记录其党建工作责任和责任书签订日期",
+    "rule_inspection_item_overdue": "整改事项已逾期：完成时限 {due}，状态为“{status}”；完成后请填写完成日期 done_on",
+    "rule_responsibility_name_twice": "“{name}”在 {year} 年度的责任清单中出现两次（另见 {other}）",
+    "rule_report_without_date": "填写了述职会议“{id}”，但没有填写述职日期 reported_on",
+    "rule_inspection_end_order": "检查结束日期 {end} 早于开始日期 {start}",
     "pii_id_number": "含有居民身份证号码，不能公开；请删除或打码（如 3301**********1234）",
     "pii_mobile": "含有手机号码；请删除或打码，若确需公开（如支部联系电话），请在 numbers_ok 中列出此字段",
     "pii_bank_card": "含有银行卡号，不能公开；请删除或打码",
@@ -429,6 +435,40 @@ LABELS: dict[str, str] = {
     "met": "达标",
     "not_met": "未达标",
     "measures": "整改措施",
+    # The responsibility system and supervision (责任清单, 督查检查)
+    "section_responsibilities": "责任清单",
+    "section_inspections": "督查检查",
+    "responsibility_year": "年度",
+    "issued_by": "制定",
+    "assignments": "责任分工",
+    "party_duties": "党建工作责任",
+    "work_duties": "业务工作中的党建责任",
+    "signed_on": "签订责任书",
+    "not_signed": "尚未签订",
+    "year_end_report": "年终述职",
+    "not_reported": "尚未述职",
+    "duties_year": "{year}年度落实情况",
+    "duties_committee": "支委会成员",
+    "duties_listed": "列入责任清单",
+    "duties_signed": "已签责任书",
+    "duties_reported": "已述职",
+    "duties_missing": "尚无本年度责任清单：",
+    "duties_no_branch": "branch.yml 中没有支委会成员，无法统计。",
+    "inspector": "检查单位",
+    "inspection_kind": "检查类型",
+    "inspection_scope": "检查范围",
+    "inspection_method": "检查方式",
+    "conclusion": "检查结论",
+    "findings": "发现问题",
+    "finding_members_only": "仅党内公开",
+    "feedback_on": "反馈日期",
+    "report_due": "整改报告时限",
+    "inspection_state": "整改状态",
+    "by_state": "按整改状态",
+    "items_by_state": "整改事项",
+    "overdue_items": "逾期未完成的整改事项",
+    "no_overdue_items": "目前没有逾期的整改事项",
+    "item_source": "来源",
     # Notices
     "notice_period": "公示期",
     "notice_open": "公示中",
@@ -562,7 +602,7 @@ LABELS: dict[str, str] = {
     # Open data: what each published file is, and its columns
     "data_file_record_json": "每条记录的全部字段（JSON），与记录页面 <section>/<yyyy>/<id>/ 并列；字段含义见该类型的 JSON Schema。金额为两位小数的字符串（元），日期为 ISO 格式。",
     "data_column_record_json_id": "记录的永久编号",
-    "data_column_record_json_type": "记录类型：meeting、decision、finance、appraisal、notice、opinion、election",
+    "data_column_record_json_type": "记录类型：meeting、decision、finance、appraisal、notice、opinion、election、responsibility、inspection",
     "data_column_record_json_url": "记录页面的地址",
     "data_column_record_json_more": "其余字段同该类型的 JSON Schema（data/schemas/<type>.schema.json）",
     "data_column_record_json_files": "记录列出的每个附件和票据：所在字段（field）、文件路径（file）、文件名（name）、地址（url）、大小（size，字节）和 SHA-256 校验值（sha256），可用来核对下载的文件",
@@ -627,11 +667,22 @@ LABELS: dict[str, str] = {
     "data_column_dues_members_csv_paid": "实交合计（元），含补交",
     "data_column_dues_members_csv_months_unpaid": "补交抵扣后仍未交足的月数",
     "data_column_dues_members_csv_unpaid": "仍未交的金额（元）",
-    "data_file_record_schemas": "各类记录的 JSON Schema（meeting、decision、finance、appraisal、notice、opinion、election、branch），可供编辑器补全和校验。",
+    "data_file_responsibilities_csv": "责任清单：每份责任清单中每名支委会成员一行（一岗双责、责任书签订和年终述职）。",
+    "data_column_responsibilities_csv_record_id": "责任清单记录编号",
+    "data_column_responsibilities_csv_year": "年度",
+    "data_column_responsibilities_csv_name": "姓名",
+    "data_column_responsibilities_csv_post": "支委职务",
+    "data_column_responsibilities_csv_work_post": "工作岗位",
+    "data_column_responsibilities_csv_duties": "党建工作责任，每项一行",
+    "data_column_responsibilities_csv_work_duties": "业务工作中的党建责任，每项一行",
+    "data_column_responsibilities_csv_signed_on": "责任书签订日期，未签订则为空",
+    "data_column_responsibilities_csv_reported_on": "年终述职日期，未述职则为空",
+    "data_column_responsibilities_csv_report": "述职会议的记录编号（本网站可查看时）",
+    "data_file_record_schemas": "各类记录的 JSON Schema（meeting、decision、finance、appraisal、notice、opinion、election、responsibility、inspection、branch），可供编辑器补全和校验。",
     "data_file_index_schema": "记录索引 data/records.json 的 JSON Schema。",
     "data_file_figures_schema": "统计数字 data/figures.json 的 JSON Schema。",
     "data_file_feed_all": "全部新公开和更正记录的 Atom 订阅源（最新 50 条）。",
-    "data_file_feed_sections": "各栏目（meetings、decisions、finances、appraisals、notices、opinions、elections）的 Atom 订阅源。",
+    "data_file_feed_sections": "各栏目（meetings、decisions、finances、appraisals、notices、opinions、elections、responsibilities、inspections）的 Atom 订阅源。",
     "data_file_calendar": "会议日历（iCalendar），含已召开和即将召开的会议、地点、议程和记录链接，可在日历应用中订阅。",
     # Working days, rectification items and their progress
     "notice_days_left": "还剩 {days} 个工作日，截止 {date}",
@@ -910,6 +961,41 @@ follow_up: []
 body: |
   【请填写：决定内容】
 {approval_block}""",
+    "responsibility": """title: {title}
+date: {date}                # 印发责任清单的日期
+visibility: {visibility[public]}        # {choices[visibility]}
+year: {year}
+issued_by: 支部委员会
+assignments:                # 每名支委会成员一项，姓名和职务与 branch.yml 一致
+  - name: 姓名
+    post: 书记
+    work_post: 本单位工作岗位
+    duties:                 # 党建工作责任
+      - 履行支部党建工作第一责任人职责
+    work_duties:            # 业务工作中的党建责任（一岗双责）
+      - 把党建工作与分管业务同部署、同落实、同检查
+    signed_on: {date}       # 签订责任书的日期
+    # reported_on: 述职日期          # 年终述职后填写
+    # report: 述职会议的编号          # 会议记录的文件名（不含 .yml）
+""",
+    "inspection": """title: {title}
+date: {date}                # 检查日期（开始日期）
+kind: {kind}      # {choices[inspection_kind]}
+visibility: {visibility[public]}        # {choices[visibility]}
+inspector: 检查单位名称
+scope:                      # 检查范围
+  - 三会一课落实情况
+method: 查阅台账、个别谈话
+conclusion: 检查结论
+findings:                   # 发现问题；只在党内网站显示的问题写 visibility: {visibility[members]}
+  - text: 发现的问题
+    category: 台账资料
+rectification:              # 整改事项
+  - item: 整改任务
+    owner: 责任人
+    due: {date}
+    status: {progress[not_started]}       # {choices[progress]}
+""",
     "finance_dues": """title: {title}
 date: {date}
 kind: {finance_kind[dues]}
@@ -1098,6 +1184,39 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "ProgressEntry": {
         "date": ("日期", "这一进展的日期，不早于会议日期，不晚于今天"),
         "text": ("进展", "做了什么、到了哪一步"),
+    },
+    "Responsibility": {
+        "year": ("年度", "责任清单所属的年份"),
+        "issued_by": ("制定单位", "制定责任清单的组织，如支部委员会"),
+        "assignments": ("责任分工", "每名支委会成员的职务、党建工作责任和责任书签订情况"),
+    },
+    "Assignment": {
+        "name": ("姓名", "支委会成员的姓名，与 branch.yml 中一致"),
+        "post": ("支委职务", "在支部委员会中的职务，如书记、组织委员"),
+        "work_post": ("工作岗位", "在本单位的工作岗位（一岗双责的“一岗”）"),
+        "duties": ("党建工作责任", "承担的党建工作责任，每项一行"),
+        "work_duties": ("业务工作中的党建责任", "结合业务工作承担的党建责任，每项一行"),
+        "signed_on": ("责任书签订日期", "签订党建工作责任书的日期，不晚于今天"),
+        "reported_on": ("述职日期", "作年终述职的日期；尚未述职则不写"),
+        "report": ("述职会议", "作年终述职的会议的编号（会议记录的文件名，不含 .yml）"),
+        "report_summary": ("述职要点", "述职的主要内容和评议结果"),
+    },
+    "Inspection": {
+        "kind": ("检查类型", "上级党组织督查、纪检监察组检查、巡察、专项检查或支部自查"),
+        "inspector": ("检查单位", "谁来检查，如区直属机关工委第二督查组"),
+        "end_date": ("结束日期", "检查持续多天时的最后一天"),
+        "scope": ("检查范围", "检查了哪些方面，每项一行"),
+        "method": ("检查方式", "如查阅台账、个别谈话、实地查看"),
+        "conclusion": ("检查结论", "检查的总体结论"),
+        "findings": ("发现问题", "检查发现的问题；可逐条设为只在党内网站显示"),
+        "rectification": ("整改事项", "针对发现问题的整改任务，逐项跟踪到完成"),
+        "feedback_on": ("反馈日期", "检查组向支部反馈问题的日期"),
+        "report_due": ("整改报告时限", "向检查单位报送整改情况报告的期限"),
+    },
+    "Finding": {
+        "text": ("问题", "发现的问题"),
+        "category": ("类别", "如组织生活、党费收缴、台账资料"),
+        "visibility": ("公开范围", "党内：只在党内网站显示；不写则同整条记录"),
     },
     "Decision": {
         "meeting": ("决策会议", "作出决定的会议的编号"),
@@ -1295,6 +1414,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "election_margin": ("差额比例", "支部委员会选举的候选人数至少为应选人数的 1＋这个比例"),
         "election_majority": ("当选票数比例", "候选人得票须超过有选举权的党员人数的这个比例才能当选"),
         "transition_warning_days": ("换届提醒天数", "本届任期届满前多少天起提醒按期换届"),
+        "responsibility_grace_days": ("责任清单宽限天数", "每年开始后多少天起，提醒没有本年度责任清单的支委会成员"),
     },
     "Frequency": {
         "count": ("次数", "每个周期至少开几次；0 表示不检查"),

@@ -25,6 +25,7 @@ _DEFAULT_KINDS = {
     "notice": "membership",
     "election": "committee",
 }
+_DEFAULT_KINDS["inspection"] = "parent_committee"
 
 
 def record_types() -> list[str]:

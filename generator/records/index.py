@@ -282,6 +282,10 @@ def references(record: Record) -> Iterator[tuple[FieldPath, str, str]]:
         yield ("decision",), model.decision, "decision"
     if record.type == "election" and model.meeting:
         yield ("meeting",), model.meeting, "meeting"
+    if record.type == "responsibility":
+        for i, assignment in enumerate(model.assignments):
+            if assignment.report:
+                yield ("assignments", i, "report"), assignment.report, "meeting"
 
 
 def attachment_files(record: Record) -> Iterator[tuple[FieldPath, str]]:

@@ -4,11 +4,12 @@
 ``data/schemas/records.schema.json``, is made from it); ``BranchFigures`` is
 ``data/figures.json``, the branch's figures for the committee portal
 (``data/schemas/figures.schema.json``; versioned by ``FIGURES_VERSION``);
-``FundsLine``, ``LedgerLine``, ``DuesLine``, ``DuesMemberLine``, ``OpinionLine`` and
-``ElectionLine`` are the rows of ``data/funds.csv``, ``data/ledgers.csv``,
-``data/dues.csv``, ``data/dues-members.csv``, ``data/opinions.csv`` and
-``data/elections.csv``, their fields the columns.  What each column means,
-in each language, is in ``generator.i18n``.
+``FundsLine``, ``LedgerLine``, ``DuesLine``, ``DuesMemberLine``, ``OpinionLine``,
+``ElectionLine`` and ``ResponsibilityLine`` are the rows of ``data/funds.csv``,
+``data/ledgers.csv``, ``data/dues.csv``, ``data/dues-members.csv``,
+``data/opinions.csv``, ``data/elections.csv`` and ``data/responsibilities.csv``,
+their fields the columns.  What each column means, in each language, is in
+``generator.i18n``.
 """
 
 from __future__ import annotations
@@ -344,3 +345,18 @@ class BranchFigures(_Figures):
 def figures_schema() -> dict[str, Any]:
     """The JSON Schema of data/figures.json, self-contained (no ``$defs``)."""
     return _published_schema(BranchFigures, "figures")
+
+
+class ResponsibilityLine(NamedTuple):
+    """One committee member's duties in one responsibility list: a row of data/responsibilities.csv."""
+
+    record_id: str
+    year: str
+    name: str
+    post: str
+    work_post: str
+    duties: str  # the party-building duties, one a line
+    work_duties: str
+    signed_on: str
+    reported_on: str
+    report: str  # id of the meeting of the year-end report

@@ -185,6 +185,8 @@ def test_in_english_the_suggestion_names_the_title_matched(tmp_path: Path) -> No
     assert sorted(_check(site)) == sorted([
         *DEMO_MEETING_WARNINGS_EN,
         *DEMO_FINANCE_WARNINGS_EN,
+        "content/branch.yml:12:11: committee[3].name: warning: committee member '孙雨桐' (宣传委员) has no responsibility list for 2026; record their party-building duties and the day they signed the letter of responsibility in content/responsibilities/2026/",
+        "content/inspections/2026/2026-04-16-parent-committee.yml:42:10: rectification[2].due: warning: the rectification item is overdue: due 2026-09-30, status 'in_progress'; when it is done, fill in done_on",
         f"{MEETING}:{chair}:1: 主持人: unknown field '主持人'; did you mean 'chair' (主持人)?",
         # No title is near "Minute taker": the allowed fields are listed, as before.
         f"{MEETING}:{recorder}:1: Minute taker: unknown field 'Minute taker' (allowed fields: " + ", ".join(

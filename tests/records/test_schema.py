@@ -32,6 +32,8 @@ MINIMAL_TEXT: dict[str, str] = {
     "funds": "title: 2025年第一季度经费收支\ndate: 2025-03-31\nkind: 经费\nperiod: 2025年第一季度\nopening_balance: 0\nclosing_balance: 0\n",
     "appraisal": "title: 2025年度民主评议党员\ndate: 2025-12-20\nkind: 民主评议党员\nperiod: 2025年度\n",
     "notice": "title: 发展党员公示\ndate: 2025-06-01\nkind: 发展党员\nstart: 2025-06-01\nend: 2025-06-07\n",
+    "responsibility": "title: 2025年度责任清单\ndate: 2025-02-20\nyear: 2025\n",
+    "inspection": "title: 巡察\ndate: 2025-11-18\nkind: 巡察\ninspector: 巡察组\n",
     "branch": "name: 测试党支部\n",
     # Opinions and elections (issue 15)
     "opinion": "title: 关于活动室开放时间的建议\ndate: 2025-06-03\nchannel: 意见箱\nraised_by:\n  role: 群众\nsubject: 活动室开放时间\n",
@@ -46,6 +48,8 @@ MODEL_OF = {
     "funds": models.FundsRecord,
     "appraisal": models.Appraisal,
     "notice": models.Notice,
+    "responsibility": models.Responsibility,
+    "inspection": models.Inspection,
     "branch": models.Branch,
     "opinion": models.Opinion,
     "election": models.Election,
@@ -367,7 +371,7 @@ def test_record_that_is_not_a_mapping() -> None:
 # JSON Schema
 # ---------------------------------------------------------------------------
 
-SCHEMA_TYPES = ["meeting", "decision", "finance", "appraisal", "notice", "branch", "opinion", "election"]
+SCHEMA_TYPES = ["meeting", "decision", "finance", "appraisal", "notice", "branch", "opinion", "election", "responsibility", "inspection"]
 
 
 @pytest.fixture(scope="module")

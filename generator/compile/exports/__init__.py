@@ -28,7 +28,7 @@ from ...config import Site
 from ...figures import Figures, compute
 from ...i18n import Labels
 from ...records.index import RecordSet
-from ...records.published import BranchFigures, DuesLine, DuesMemberLine, ElectionLine, FundsLine, IndexEntry, LedgerLine, OpinionLine
+from ...records.published import BranchFigures, DuesLine, DuesMemberLine, ElectionLine, FundsLine, IndexEntry, LedgerLine, OpinionLine, ResponsibilityLine
 from ..output import Output
 from .atom import export_feeds
 from .context import ExportContext, json_bytes, record_updated
@@ -67,6 +67,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     DataFile("data/dues-members.csv", "csv", "dues_members_csv", DuesMemberLine._fields, has_member_dues),
     DataFile("data/opinions.csv", "csv", "opinions_csv", OpinionLine._fields),
     DataFile("data/elections.csv", "csv", "elections_csv", ElectionLine._fields),
+    DataFile("data/responsibilities.csv", "csv", "responsibilities_csv", ResponsibilityLine._fields),
     DataFile("data/schemas/<type>.schema.json", "json-schema", "record_schemas"),
     DataFile("data/schemas/records.schema.json", "json-schema", "index_schema"),
     DataFile("data/schemas/figures.schema.json", "json-schema", "figures_schema"),

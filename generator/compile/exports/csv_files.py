@@ -1,4 +1,4 @@
-"""The tabular records as CSV, as Excel opens it: funds lines, ledger totals, dues months, dues per member, opinions, election results.
+"""The tabular records as CSV, as Excel opens it: funds lines, ledger totals, dues months, dues per member, opinions, election results, responsibility lists.
 
 A ledger's file is written only when the audience sees a ledger of its kind: no empty files.
 """
@@ -14,7 +14,7 @@ from typing import Iterable, NamedTuple, Optional
 from ...figures.ledgers import ledgers
 from ...records.models.common import money_text
 from ...records.index import RecordSet
-from ...records.published import DuesLine, DuesMemberLine, ElectionLine, FundsLine, LedgerLine, OpinionLine
+from ...records.published import DuesLine, DuesMemberLine, ElectionLine, FundsLine, LedgerLine, OpinionLine, ResponsibilityLine
 from ..output import Output
 from .context import ExportContext
 
@@ -123,6 +123,15 @@ def election_lines(context: ExportContext) -> Iterable[ElectionLine]:
             )
 
 
+def responsibility_lines(context: ExportContext) -> Iterable[ResponsibilityLine]:
+    """Each assignment of each responsibility list, the oldest year first, in the list's order."""
+    lists = sorted(context.view.of_type("responsibility"), key=lambda r: (r.model.year, r.date, r.id))
+    for record in lists:
+        for a in record.model.assignments:
+            dates = (a.signed_on.isoformat() if a.signed_on else "", a.reported_on.isoformat() if a.reported_on else "")
+            yield ResponsibilityLine(record.id, str(record.model.year), a.name, a.post, a.work_post or "", "\n".join(a.duties), "\n".join(a.work_duties), *dates, a.report or "")
+
+
 def export_csv(context: ExportContext, output: Output) -> None:
     """The ledgers' CSV files the audience's records make: none for a kind of ledger it does not see."""
     view = context.view
@@ -135,3 +144,4 @@ def export_csv(context: ExportContext, output: Output) -> None:
         output.add("data/dues-members.csv", csv_bytes(DuesMemberLine._fields, dues_member_lines(context)), "dues per member CSV")
     output.add("data/opinions.csv", csv_bytes(OpinionLine._fields, opinion_lines(context)), "opinions CSV")
     output.add("data/elections.csv", csv_bytes(ElectionLine._fields, election_lines(context)), "elections CSV")
+    output.add("data/responsibilities.csv", csv_bytes(ResponsibilityLine._fields, responsibility_lines(context)), "responsibilities CSV")

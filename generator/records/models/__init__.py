@@ -21,6 +21,8 @@ from .finance import DuesRecord, FinanceKindOnly, FundsRecord
 from .meeting import Meeting
 from .notice import Notice
 from .opinion import Opinion
+from .inspection import Inspection
+from .responsibility import Responsibility
 
 RECORD_MODELS: dict[str, Any] = {
     "meeting": Meeting,
@@ -32,6 +34,7 @@ RECORD_MODELS: dict[str, Any] = {
     "election": Election,
     "branch": Branch,
 }
+RECORD_MODELS.update({"responsibility": Responsibility, "inspection": Inspection})
 
 FINANCE_MODELS = {"dues": DuesRecord, "funds": FundsRecord}
 
@@ -46,4 +49,4 @@ def model_for(record_type: str, data: dict[str, Any]) -> type[BaseModel]:
     return RECORD_MODELS[record_type]
 
 
-__all__ = ["Appraisal", "Branch", "Decision", "DuesRecord", "Election", "FinanceKindOnly", "FundsRecord", "Meeting", "Notice", "Opinion", "RECORD_MODELS", "FINANCE_MODELS", "model_for"]
+__all__ = ["Appraisal", "Branch", "Decision", "DuesRecord", "Election", "FinanceKindOnly", "FundsRecord", "Inspection", "Meeting", "Notice", "Opinion", "RECORD_MODELS", "Responsibility", "FINANCE_MODELS", "model_for"]
