@@ -16,9 +16,11 @@ from typing import Callable, Iterator, Optional
 from . import vocabulary
 from .config import Site
 from .errors import RecordError
+from .figures.catalogue import Disclosure, catalogue_entries
 from .figures.ledgers import funds_ledgers, members_on
+from .history import record_dates
 from .figures.records import funds_totals
-from .i18n import Messages
+from .i18n import Labels, Messages
 from .records.index import BRANCH_FILE, Record, RecordSet
 from .records.models import Branch
 from .records.models.common import money_text
@@ -289,7 +291,68 @@ def check_branch_placeholders(records: RecordSet, site: Site, today: dt.date) ->
         yield RecordError(rel, pos.line, pos.column, format_field(path), site.messages("placeholder_left", what=what), "warning")
 
 
-RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_rectification, check_personal_data, check_branch_placeholders)
+# ---------------------------------------------------------------------------
+# The disclosure catalogue (党务公开目录): late and missing disclosures
+# ---------------------------------------------------------------------------
+
+
+def check_catalogue(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """A warning for each event or period of a catalogue item disclosed late or not at all.
+
+    Where a worker can act: a late record at its ``published:`` line (the
+    date to verify; ``date`` when the day comes from git); a draft past its
+    deadline at its ``status:`` line (publish it); a period with no record
+    at all at the item's line in site_config.yml (add the record, or change
+    the item), or at ``site_config.yml`` itself for the default catalogue.
+    """
+    messages = site.messages
+    t = Labels(messages.language)
+    dates = record_dates(records, site.content_dir)
+    for entry in catalogue_entries(records.records, site.config.catalogue, today, site.workdays, dates):
+        item = entry.item
+        # A record with errors of its own may be the disclosure: its errors are reported, not a false "not disclosed".
+        incomplete = any(records.failed_of_type(*_type_and_kind(spec)) for spec in item.records)
+        for disclosure in entry.disclosures:
+            estimate = messages("catalogue_estimate", years=messages.join([str(y) for y in disclosure.estimated_years])) if disclosure.estimated_years else ""
+            values = {"item": item.item, "deadline": disclosure.deadline.day.isoformat(), "estimate": estimate}
+            if disclosure.state == "late":
+                record = disclosure.record
+                written = record.model.published is not None
+                known = dates.get(record.id)
+                source = messages("catalogue_from_git") if not written and known is not None and known.from_git else ""
+                yield _problem(
+                    record, ("published",) if written else ("date",), messages, "rule_catalogue_late", "warning",
+                    event=_event_words(disclosure, t, messages), allowed=item.within_working_days, published=disclosure.published.isoformat(),
+                    days=disclosure.working_days.days, source=source, **values,
+                )
+            elif disclosure.state == "missing" and disclosure.record is not None:
+                yield _problem(disclosure.record, ("status",), messages, "rule_catalogue_draft", "warning", **values)
+            elif disclosure.state == "missing" and not incomplete:
+                line, column = site.catalogue_positions[entry.index] if site.catalogue_positions else (0, 0)
+                period = t.period(disclosure.period.per, disclosure.period.year, disclosure.period.index) if disclosure.period else disclosure.event.isoformat()
+                words = messages.join([_disclosing_words(spec, messages.language) for spec in item.records])
+                message = messages("rule_catalogue_missing", period=period, records=words, **values)
+                yield RecordError(site.relative(site.config_path), line, column, f"catalogue[{entry.index}]", message, "warning")
+
+
+def _type_and_kind(spec: str) -> tuple[str, Optional[str]]:
+    record_type, _, kind = spec.partition("/")
+    return record_type, kind or None
+
+
+def _disclosing_words(spec: str, language: str) -> str:
+    record_type, kind = _type_and_kind(spec)
+    return vocabulary.kind_label(record_type, kind, language) if kind else vocabulary.type_name(record_type, language)
+
+
+def _event_words(disclosure: Disclosure, t: Labels, messages: Messages) -> str:
+    if disclosure.period is None:
+        return disclosure.event.isoformat()
+    period = disclosure.period
+    return messages("catalogue_period_end", period=t.period(period.per, period.year, period.index), date=period.last.isoformat())
+
+
+RULES: tuple[Rule, ...] = (check_funds, check_appraisals, check_votes, check_notices, check_term, check_rectification, check_catalogue, check_personal_data, check_branch_placeholders)
 
 
 def apply_rules(records: RecordSet, site: Site, today: dt.date) -> list[RecordError]:

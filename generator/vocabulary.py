@@ -49,6 +49,25 @@ ENUMERATIONS: dict[str, dict[str, Words]] = {
         "quarter": {"zh": "季度", "en": "Quarter"},
         "year": {"zh": "年", "en": "Year"},
     },
+    # The disclosure catalogue (site_config.yml catalogue:): to whom an item is disclosed, and how often.
+    "scope": {
+        "public": {"zh": "公开", "en": "Public"},
+        "members": {"zh": "党内", "en": "Members"},
+    },
+    "disclosure_timing": {
+        "event": {"zh": "每次", "en": "Each event"},
+        "month": {"zh": "月", "en": "Month"},
+        "quarter": {"zh": "季度", "en": "Quarter"},
+        "year": {"zh": "年", "en": "Year"},
+    },
+    "disclosure_state": {
+        "on_time": {"zh": "及时", "en": "On time"},
+        "late": {"zh": "逾期", "en": "Late"},
+        "missing": {"zh": "未公开", "en": "Not disclosed"},
+        "not_due": {"zh": "未到期", "en": "Not yet due"},
+        "not_over": {"zh": "期间未结束", "en": "Period not over"},
+        "upcoming": {"zh": "尚未发生", "en": "Not yet held"},
+    },
     "visibility": {
         "public": {"zh": "公开", "en": "Public"},
         "members": {"zh": "党内", "en": "Members"},

@@ -41,7 +41,7 @@ def compile_audience(
     git); ``page_front_matter`` is added to every page's front matter (what
     the engine needs on every page).
     """
-    figures = compute(view, site.config.norms, today, site.workdays)
+    figures = compute(view, site.config.norms, today, site.workdays, site.config.catalogue, dates)
     output = Output()
     pages = PageRenderer(site, view, figures, today, output, cache, page_front_matter)
     render_home(pages)

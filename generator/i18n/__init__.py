@@ -86,6 +86,14 @@ class Labels:
     def month(self, n: int) -> str:
         return self("month_n", n=n, name=_name(self._data.MONTH_NAMES, n))
 
+    def period(self, per: str, year: int, index: int) -> str:
+        """A catalogue period: 2026年 / 2026年第二季度 / 2026年3月 (2026 / Q2 2026 / March 2026)."""
+        if per == "quarter":
+            return self("catalogue_period_quarter", year=year, quarter=self.quarter(index))
+        if per == "month":
+            return self("catalogue_period_month", year=year, month=self.month(index))
+        return self("catalogue_period_year", year=year)
+
 
 def _name(names: list[str], n: int) -> str:
     return names[n - 1] if 1 <= n <= len(names) else str(n)
