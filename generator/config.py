@@ -195,6 +195,15 @@ def _disclosing_types() -> list[str]:
     return list(vocabulary.SECTIONS.values())
 
 
+def disclosing_specs() -> list[str]:
+    """Every ``records:`` entry as stored: each type, and each type/kind."""
+    specs = []
+    for record_type in _disclosing_types():
+        enumeration = vocabulary.KIND_ENUMERATION.get(record_type)
+        specs += [record_type] + [f"{record_type}/{kind}" for kind in (vocabulary.values(enumeration) if enumeration else ())]
+    return specs
+
+
 def _disclosing_words() -> list[str]:
     """Every word ``records:`` accepts: each type and each type/kind, as identifiers and in Chinese."""
     words = []

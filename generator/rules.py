@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Optional
 from . import vocabulary
 from .config import Site
 from .errors import RecordError
-from .figures.catalogue import Disclosure, catalogue_entries
+from .figures.catalogue import Disclosure, catalogue_entries, first_published
 from .figures.ledgers import funds_ledgers, members_on
 from .history import record_dates
 from .figures.records import funds_totals
@@ -325,12 +325,17 @@ def check_catalogue(records: RecordSet, site: Site, today: dt.date) -> Iterator[
                     event=_event_words(disclosure, t, messages), allowed=item.within_working_days, published=disclosure.published.isoformat(),
                     days=disclosure.working_days.days, source=source, **values,
                 )
-            elif disclosure.state == "missing" and disclosure.record is not None:
+            elif disclosure.state == "missing" and disclosure.record is not None and disclosure.record.is_draft:
                 yield _problem(disclosure.record, ("status",), messages, "rule_catalogue_draft", "warning", **values)
+            elif disclosure.state == "missing" and disclosure.record is not None:
+                # Published, but on a day still ahead: the date to verify is its published: line.
+                record = disclosure.record
+                at = ("published",) if record.model.published is not None else ("date",)
+                yield _problem(record, at, messages, "rule_catalogue_not_yet", "warning", published=first_published(record, dates).isoformat(), **values)
             elif disclosure.state == "missing" and not incomplete:
                 line, column = site.catalogue_positions[entry.index] if site.catalogue_positions else (0, 0)
                 period = t.period(disclosure.period.per, disclosure.period.year, disclosure.period.index) if disclosure.period else disclosure.event.isoformat()
-                words = messages.join([_disclosing_words(spec, messages.language) for spec in item.records])
+                words = messages.join([vocabulary.disclosing_label(spec, messages.language) for spec in item.records])
                 message = messages("rule_catalogue_missing", period=period, records=words, **values)
                 yield RecordError(site.relative(site.config_path), line, column, f"catalogue[{entry.index}]", message, "warning")
 
@@ -338,11 +343,6 @@ def check_catalogue(records: RecordSet, site: Site, today: dt.date) -> Iterator[
 def _type_and_kind(spec: str) -> tuple[str, Optional[str]]:
     record_type, _, kind = spec.partition("/")
     return record_type, kind or None
-
-
-def _disclosing_words(spec: str, language: str) -> str:
-    record_type, kind = _type_and_kind(spec)
-    return vocabulary.kind_label(record_type, kind, language) if kind else vocabulary.type_name(record_type, language)
 
 
 def _event_words(disclosure: Disclosure, t: Labels, messages: Messages) -> str:

@@ -185,6 +185,21 @@ def kind_label(record_type: str, kind: Optional[str], language: str) -> str:
     return label(enumeration, kind, language) if enumeration and kind else ""
 
 
+def disclosing_label(spec: str, language: str) -> str:
+    """A catalogue item's ``records:`` entry (``meeting`` or ``meeting/branch_committee``) as a page says it: 会议 / 支委会."""
+    record_type, _, kind = spec.partition("/")
+    return kind_label(record_type, kind, language) if kind else type_name(record_type, language)
+
+
+def written_disclosing(spec: str, language: str) -> str:
+    """A catalogue ``records:`` entry as a worker writes it in ``language``: 会议/支委会, or meeting/branch_committee."""
+    if language != "zh":
+        return spec
+    record_type, _, kind = spec.partition("/")
+    written = RECORD_TYPES[record_type]["zh"]
+    return f"{written}/{written_word(KIND_ENUMERATION[record_type], kind, 'zh')}" if kind else written
+
+
 def type_name(record_type: str, language: str) -> str:
     """A record type's name in ``language`` (会议 / meeting)."""
     return RECORD_TYPES[record_type][language]

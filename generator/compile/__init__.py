@@ -23,7 +23,7 @@ from .board import render_board
 from .exports import export_files
 from .listings import render_section, render_tags
 from .output import DuplicateOutput, Output
-from .pages import SECTION_ORDER, PageRenderer, navigation, render_data_page, render_home, render_record, render_regularity
+from .pages import SECTION_ORDER, PageRenderer, navigation, render_data_page, render_catalogue, render_home, render_record, render_regularity
 
 
 def compile_audience(
@@ -48,6 +48,7 @@ def compile_audience(
     for record in view.records:
         render_record(pages, record, (dates or {}).get(record.id))
     render_regularity(pages)
+    render_catalogue(pages)
     for section in SECTION_ORDER:
         render_section(pages, section)
     render_tags(pages)

@@ -100,8 +100,13 @@ class CatalogueEntry:
     counts: dict[str, int] = field(default_factory=dict)  # state -> how many
 
     @property
+    def estimated_years(self) -> tuple[int, ...]:
+        """Years without holiday data behind any of the item's figures."""
+        return tuple(sorted({year for d in self.disclosures for year in d.estimated_years}))
+
+    @property
     def estimated(self) -> bool:
-        return any(d.estimated_years for d in self.disclosures)
+        return bool(self.estimated_years)
 
 
 def first_published(record: Record, dates: Optional[Mapping[str, RecordDates]]) -> dt.date:
@@ -135,6 +140,14 @@ def _judged(event: dt.date, deadline: Deadline, published: dt.date, workdays: Wo
     return ("on_time" if published <= deadline.day else "late"), taken
 
 
+def _published_by(record: Record, today: dt.date, dates) -> Optional[dt.date]:
+    """The day ``record`` was first disclosed, if it is published and that day has come."""
+    if record.is_draft:
+        return None
+    day = first_published(record, dates)
+    return day if day <= today else None
+
+
 def _events(item: CatalogueItem, records: list[Record], today: dt.date, workdays: WorkCalendar, dates) -> list[Disclosure]:
     result = []
     for record in records:
@@ -142,11 +155,10 @@ def _events(item: CatalogueItem, records: list[Record], today: dt.date, workdays
         if item.since is not None and event < item.since:
             continue
         deadline = _deadline(workdays, event, item.within_working_days)
+        published = _published_by(record, today, dates)
         if event > today:
-            published = None if record.is_draft else first_published(record, dates)
             result.append(Disclosure("upcoming", event, deadline, record, published))
-        elif not record.is_draft:
-            published = first_published(record, dates)
+        elif published is not None:
             state, taken = _judged(event, deadline, published, workdays)
             result.append(Disclosure(state, event, deadline, record, published, taken))
         else:
@@ -165,13 +177,14 @@ def _periods(item: CatalogueItem, records: list[Record], today: dt.date, workday
     result = []
     while period.first <= last.first:
         held = by_period.get(period, [])
-        published = sorted((first_published(r, dates), r.id, r) for r in held if not r.is_draft)
+        published = sorted((day, r.id, r) for r in held if (day := _published_by(r, today, dates)) is not None)
         deadline = _deadline(workdays, period.last, item.within_working_days)
         if published:
             day, _, record = published[0]
             state, taken = _judged(period.last, deadline, day, workdays)
             result.append(Disclosure(state, period.last, deadline, record, day, taken, period))
         else:
+            # A draft (or a record whose publication day is still ahead) is the one to act on.
             draft = next((r for r in sorted(held, key=lambda r: r.id)), None)
             state = "not_over" if period.last >= today else ("not_due" if today <= deadline.day else "missing")
             result.append(Disclosure(state, period.last, deadline, draft, period=period))
