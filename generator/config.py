@@ -229,7 +229,8 @@ def _parse_disclosing(value: Any) -> str:
     enumeration = vocabulary.KIND_ENUMERATION.get(record_type)
     kind = vocabulary.canonical(enumeration, written_kind.strip()) if enumeration else None
     if kind is None:
-        allowed = [f"{record_type}/{k}" for k in vocabulary.values(enumeration)] if enumeration else [record_type]
+        specs = [f"{record_type}/{k}" for k in vocabulary.values(enumeration)] if enumeration else [record_type]
+        allowed = [f"{vocabulary.written_disclosing(spec, 'zh')}（{spec}）" for spec in specs]
         raise PydanticCustomError("bad_choice", "bad_choice", {"value": text, "allowed": allowed})
     return f"{record_type}/{kind}"
 
