@@ -28,7 +28,7 @@ from ...config import Site
 from ...figures import Figures, compute
 from ...i18n import Labels
 from ...records.index import RecordSet
-from ...records.published import DuesLine, FundsLine, IndexEntry, LedgerLine
+from ...records.published import CatalogueLine, DuesLine, FundsLine, IndexEntry, LedgerLine
 from ..output import Output
 from .atom import export_feeds
 from .context import ExportContext, json_bytes, record_updated
@@ -53,6 +53,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     DataFile("data/funds.csv", "csv", "funds_csv", FundsLine._fields),
     DataFile("data/ledgers.csv", "csv", "ledgers_csv", LedgerLine._fields),
     DataFile("data/dues.csv", "csv", "dues_csv", DuesLine._fields),
+    DataFile("data/catalogue.csv", "csv", "catalogue_csv", CatalogueLine._fields),
     DataFile("data/schemas/<type>.schema.json", "json-schema", "record_schemas"),
     DataFile("data/schemas/records.schema.json", "json-schema", "index_schema"),
     DataFile("feeds/all.atom", "atom", "feed_all"),
@@ -81,7 +82,7 @@ def export_files(site: Site, view: RecordSet, today: dt.date, output: Output, fi
     dated after ``today`` are in the JSON, CSV and calendar but not yet in the
     Atom feeds.  ``figures`` are the audience's, computed when not given.
     """
-    context = ExportContext.of(site, view, figures or compute(view, site.config.norms, today, site.workdays), today, cache)
+    context = ExportContext.of(site, view, figures or compute(view, site.config.norms, today, site.workdays, site.config.catalogue), today, cache)
     export_json(context, output)
     export_csv(context, output)
     export_feeds(context, output)

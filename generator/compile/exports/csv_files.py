@@ -10,7 +10,8 @@ from typing import Iterable, NamedTuple
 
 from ...figures.ledgers import ledgers
 from ...records.models.common import money_text
-from ...records.published import DuesLine, FundsLine, LedgerLine
+from ...figures.catalogue import Period
+from ...records.published import CatalogueLine, DuesLine, FundsLine, LedgerLine
 from ..output import Output
 from .context import ExportContext
 
@@ -66,7 +67,30 @@ def dues_lines(context: ExportContext) -> Iterable[DuesLine]:
             yield DuesLine(ledger.id, str(m.year), str(month.month), str(month.members), _money(month.due), _money(month.paid))
 
 
+def _period_text(period: Period) -> str:
+    if period.per == "quarter":
+        return f"{period.year}-Q{period.index}"
+    if period.per == "month":
+        return f"{period.year}-{period.index:02d}"
+    return str(period.year)
+
+
+def catalogue_lines(context: ExportContext) -> Iterable[CatalogueLine]:
+    """Each event or period of the catalogue items this audience may see, in the catalogue's order, newest first."""
+    for entry in context.figures.catalogue:
+        item = entry.item
+        for d in entry.disclosures if entry.shown else ():
+            yield CatalogueLine(
+                item.item, item.scope, item.per, str(item.within_working_days),
+                _period_text(d.period) if d.period else "",
+                d.event.isoformat(), d.deadline.day.isoformat(), " ".join(str(year) for year in d.estimated_years),
+                d.record.id if d.record else "", d.published.isoformat() if d.published else "",
+                str(d.working_days.days) if d.working_days is not None else "", d.state,
+            )
+
+
 def export_csv(context: ExportContext, output: Output) -> None:
     output.add("data/funds.csv", _csv_bytes(FundsLine._fields, funds_lines(context)), "funds CSV")
     output.add("data/ledgers.csv", _csv_bytes(LedgerLine._fields, ledger_lines(context)), "ledgers CSV")
     output.add("data/dues.csv", _csv_bytes(DuesLine._fields, dues_lines(context)), "dues CSV")
+    output.add("data/catalogue.csv", _csv_bytes(CatalogueLine._fields, catalogue_lines(context)), "catalogue CSV")
