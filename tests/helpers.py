@@ -26,13 +26,19 @@ CONTENT_DIR = REPO_ROOT / "content"
 # The demo branch of the repository (content/ and site_config.yml), and the day its tests take as today.
 DEMO_CONFIG = REPO_ROOT / "site_config.yml"
 DEMO_TODAY = "2026-11-22"
+# The second party group's September meeting, published 11 working days after it (the catalogue allows 7): 逾期.
+DEMO_LATE_DISCLOSURE = "content/meetings/2026/2026-09-14-group-2.yml:3:12: published: 警告: 逾期公开：公开目录“三会一课执行情况”要求在 2026-09-14 后 7 个工作日内（最迟 2026-09-22）公开，本记录 2026-09-29 才首次公开，用了 11 个工作日"
+# The same in English (a copy of the demo with language: en).
+DEMO_LATE_DISCLOSURE_EN = (
+    "content/meetings/2026/2026-09-14-group-2.yml:3:12: published: warning: disclosed late: the catalogue item 'Three meetings and one lesson' "
+    "is due within 7 working days after 2026-09-14 (by 2026-09-22); this record was first published on 2026-09-29, after 11 working days"
+)
 # The warnings the demo shows on purpose, as `openbranch check --today 2026-12-01` prints them;
 # a test that plants one fault in a copy of the demo expects its own lines besides these.
 DEMO_WARNINGS = (
     # A draft notice for January 2027, a year chinesecalendar has no holidays for.
     "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: 警告: 2027 年没有节假日数据：请在 site_config.yml 的 holidays: 中填写 2027 年的放假日期和调休上班日期（在此之前按周一至周五估算，公示期约 10 个工作日）",
-    # The second party group's September meeting, published 11 working days after it (the catalogue allows 7): 逾期.
-    "content/meetings/2026/2026-09-14-group-2.yml:3:12: published: 警告: 逾期公开：公开目录“三会一课执行情况”要求在 2026-09-14 后 7 个工作日内（最迟 2026-09-22）公开，本记录 2026-09-29 才首次公开，用了 11 个工作日",
+    DEMO_LATE_DISCLOSURE,
 )
 
 FileContent = Union[str, bytes, Mapping[str, Any], list]

@@ -18,7 +18,7 @@ import pytest
 from generator.config import DEFAULT_CATALOGUE, SiteConfig
 from generator.workdays import LIBRARY_CALENDAR
 
-from .helpers import DEMO_WARNINGS, build_ok, copy_demo, run_cli
+from .helpers import DEMO_LATE_DISCLOSURE_EN, DEMO_WARNINGS, build_ok, copy_demo, run_cli
 
 TODAY = "2026-12-01"
 LATE_MEETING = "content/meetings/2026/2026-03-05-branch-committee.yml"
@@ -161,10 +161,7 @@ def test_messages_in_english(tmp_path: Path) -> None:
     site = demo(tmp_path)
     plant(site, "site_config.yml", "language: zh\n", "language: en\n")
     code, out, err = run_cli(["check", "-c", site / "site_config.yml", "--today", TODAY], cwd=site)
-    assert (
-        "content/meetings/2026/2026-09-14-group-2.yml:3:12: published: warning: disclosed late: the catalogue item 'Three meetings and one lesson' "
-        "is due within 7 working days after 2026-09-14 (by 2026-09-22); this record was first published on 2026-09-29, after 11 working days"
-    ) in out, out
+    assert DEMO_LATE_DISCLOSURE_EN in out.splitlines(), out
 
 
 # ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from jinja2 import nodes
 
 from generator import vocabulary
 from generator.compile.exports import DATA_FILES
+from generator.config import DEFAULT_CATALOGUE
 from generator.i18n import TABLES
 from generator.records.loader import YAML_PROBLEMS
 from generator.theme import builtin_theme
@@ -51,6 +52,8 @@ PATTERNS: dict[tuple[str, str], list[str]] = {
     ("labels", "per_*"): [f"per_{p}" for p in vocabulary.values("period")],
     ("labels", "data_file_*"): [f"data_file_{f.key}" for f in DATA_FILES],
     ("labels", "data_column_*_*"): [f"data_column_{f.key}_{'more' if c == '…' else c}" for f in DATA_FILES for c in f.columns],
+    ("labels", "catalogue_timing_*"): [f"catalogue_timing_{p}" for p in vocabulary.values("disclosure_timing")],
+    ("labels", "catalogue_item_*"): [f"catalogue_item_{row[0]}" for row in DEFAULT_CATALOGUE],
     ("messages", "audience_label_*"): [f"audience_label_{a}" for a in vocabulary.AUDIENCES],
     ("messages", "timing_*"): ["timing_check", "timing_compile", "timing_render", "timing_search"],
     ("messages", "pii_*"): ["pii_id_number", "pii_mobile", "pii_bank_card"],

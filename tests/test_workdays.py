@@ -24,7 +24,7 @@ import yaml
 
 from generator.workdays import LIBRARY_CALENDAR, WorkCalendar, YearDays, library_covers
 
-from .helpers import DEMO_WARNINGS, build_ok, copy_demo, run_cli
+from .helpers import DEMO_LATE_DISCLOSURE, DEMO_LATE_DISCLOSURE_EN, DEMO_WARNINGS, build_ok, copy_demo, run_cli
 
 TODAY = "2026-12-01"
 DENG = "content/notices/2026/2026-11-18-membership-deng.yml"
@@ -232,7 +232,7 @@ def test_a_2027_notice_is_counted_by_configured_holidays_and_warned_without_them
     configured = with_song_notice(tmp_path, "configured", HOLIDAYS_2027)
     code, out, err = run_cli(["check", "-c", configured / "site_config.yml", "--today", TODAY], cwd=configured)
     # Every line: with 2027 configured, the demo's own draft notice for January 2027 is no longer warned about either.
-    assert [line for line in (out + err).splitlines() if line.startswith("content/")] == [f"{NEW_NOTICE}:8:6: end: 公示期只有 4 个工作日，少于规定的 5 个工作日"], out + err
+    assert [line for line in (out + err).splitlines() if line.startswith("content/")] == [DEMO_LATE_DISCLOSURE, f"{NEW_NOTICE}:8:6: end: 公示期只有 4 个工作日，少于规定的 5 个工作日"], out + err
     assert code == 1, out + err
 
 
@@ -254,6 +254,7 @@ def test_the_warning_in_english(tmp_path: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace("language: zh", "language: en"), encoding="utf-8")
     code, lines, output = check(site)
     assert lines == [
+        DEMO_LATE_DISCLOSURE_EN,
         "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: warning: no holiday data for 2027: add the days off and make-up workdays of 2027 under holidays: in site_config.yml (until then working days are counted Monday to Friday: about 10 in this notice's period)",
         f"{NEW_NOTICE}:7:8: start: warning: no holiday data for 2027: add the days off and make-up workdays of 2027 under holidays: in site_config.yml (until then working days are counted Monday to Friday: about 8 in this notice's period)",
     ], output
