@@ -246,7 +246,7 @@ class CatalogueItem(Strict):
     """One item of the disclosure catalogue (党务公开目录): what is disclosed, to whom, and by when."""
 
     item: RequiredText = Field(description="The item's name as the catalogue page shows it, e.g. 三会一课执行情况")
-    records: list[Disclosing] = Field(min_length=1, description="The record types, or type/kind pairs (会议/支委会, finance/dues), whose records disclose the item")
+    records: list[Disclosing] = Field(description="The record types, or type/kind pairs (会议/支委会, finance/dues), whose records disclose the item")
     scope: Choice("scope") = Field("public", description=vocabulary.described("scope"))
     per: Choice("disclosure_timing") = Field(
         "event", description="event: each event is disclosed on its own; month | quarter | year: once per period. " + vocabulary.described("disclosure_timing")
@@ -255,6 +255,13 @@ class CatalogueItem(Strict):
         7, description="Working days allowed after the event (the record's date), or after the period's last day, until the record is published"
     )
     since: Optional[IsoDate] = Field(None, description="The first day the item is checked from; defaults to the item's first disclosure")
+
+    @field_validator("records", mode="after")
+    @classmethod
+    def _some_records(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise PydanticCustomError("catalogue_no_records", "catalogue_no_records")
+        return value
 
     def discloses(self, record_type: str, kind: Optional[str]) -> bool:
         """Whether a record of ``record_type`` and ``kind`` discloses this item."""

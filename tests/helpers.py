@@ -131,6 +131,16 @@ def copy_demo(folder: Path) -> Path:
     return folder / "site_config.yml"
 
 
+def plant_line(site: Path, rel: str, old: str, new: str) -> int:
+    """Replace the one ``old`` in the file ``rel`` of ``site`` by ``new`` (a planted fault); return the 1-based line ``new`` starts on."""
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (rel, old)
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(new.splitlines()[0]))
+
+
 # ---------------------------------------------------------------------------
 # The real command
 # ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import pytest
 from generator.config import DEFAULT_CATALOGUE, SiteConfig
 from generator.workdays import LIBRARY_CALENDAR
 
-from .helpers import DEMO_LATE_DISCLOSURE_EN, DEMO_WARNINGS, build_ok, copy_demo, run_cli
+from .helpers import DEMO_LATE_DISCLOSURE_EN, DEMO_WARNINGS, build_ok, copy_demo, plant_line, run_cli
 
 TODAY = "2026-12-01"
 LATE_MEETING = "content/meetings/2026/2026-03-05-branch-committee.yml"
@@ -30,16 +30,6 @@ def demo(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     copy_demo(site)
     return site
-
-
-def plant(site: Path, rel: str, old: str, new: str) -> int:
-    """Replace the one ``old`` in ``rel`` by ``new``; return the 1-based line ``new`` starts on."""
-    path = site / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, (rel, old)
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(new.splitlines()[0]))
 
 
 def check(site: Path, today: str = TODAY) -> tuple[int, list[str]]:
@@ -83,7 +73,7 @@ def test_an_unknown_record_type_is_an_error_naming_its_line(tmp_path: Path) -> N
     site = demo(tmp_path)
     config = site / "site_config.yml"
     text = config.read_text(encoding="utf-8")
-    text += "catalogue:\n  - item: 意见建议办理\n    records: [会议, 意见]\n  - {item: 发展党员, records: [公示/入党], scope: 公开}\n"
+    text += "catalogue:\n  - item: 意见建议办理\n    records: [会议, 意见]\n  - {item: 发展党员, records: [公示/入党], scope: 公开}\n  - {item: 空, records: []}\n"
     config.write_text(text, encoding="utf-8")
     lines = text.splitlines()
     records_line = lines.index("    records: [会议, 意见]") + 1
@@ -92,7 +82,8 @@ def test_an_unknown_record_type_is_an_error_naming_its_line(tmp_path: Path) -> N
     assert code == 1
     assert found[0].startswith(f"site_config.yml:{records_line}:19: catalogue[0].records[1]: “意见”不是可用的值，应为以下之一：会议（meeting）、决策（decision）")
     assert found[1].startswith(f"site_config.yml:{kind_line}:28: catalogue[1].records[0]: “公示/入党”不是可用的值，应为以下之一：公示/发展党员（notice/membership）、公示/选举（notice/election）")
-    assert len(found) == 2
+    assert found[2] == f"site_config.yml:{kind_line + 1}:24: catalogue[2].records: 至少写一个公开这一事项的记录类型，如 [会议/支委会] 或 [财务/党费]"
+    assert len(found) == 3
 
 
 # ---------------------------------------------------------------------------
@@ -102,7 +93,7 @@ def test_an_unknown_record_type_is_an_error_naming_its_line(tmp_path: Path) -> N
 
 def test_a_late_record_is_warned_about_at_its_published_line(tmp_path: Path) -> None:
     site = demo(tmp_path)
-    line = plant(site, LATE_MEETING, "published: 2026-03-09\n", "published: 2026-03-20\n")
+    line = plant_line(site, LATE_MEETING, "published: 2026-03-09\n", "published: 2026-03-20\n")
     # Seven working days after Thursday 5 March end on Monday 16 March; the 20th is the eleventh.
     assert LIBRARY_CALENDAR.deadline(dt.date(2026, 3, 6), 7).day == dt.date(2026, 3, 16)
     code, found = check(site)
@@ -114,7 +105,7 @@ def test_a_late_record_is_warned_about_at_its_published_line(tmp_path: Path) -> 
 
 def test_a_draft_past_its_deadline_is_warned_about_at_its_status_line(tmp_path: Path) -> None:
     site = demo(tmp_path)
-    line = plant(site, DRAFT_MEETING, "published: 2026-10-14\n", "status: 草稿\n")
+    line = plant_line(site, DRAFT_MEETING, "published: 2026-10-14\n", "status: 草稿\n")
     code, found = check(site)
     assert found == [
         f"{DRAFT_MEETING}:{line}:9: status: 警告: 未公开：公开目录“三会一课执行情况”最迟应在 2026-10-21 公开，本记录仍是草稿；核实后把 status 改为“已发布”"
@@ -142,7 +133,7 @@ def test_a_period_with_no_record_is_warned_about_at_the_catalogue_items_line(tmp
 def test_a_public_item_disclosed_only_within_the_party_is_not_disclosed(tmp_path: Path) -> None:
     """The default catalogue has no line in site_config.yml: the warning names the file and the item's place in it."""
     site = demo(tmp_path)
-    plant(site, Q2_FUNDS, "visibility: 公开\n", "visibility: 党内\n")
+    plant_line(site, Q2_FUNDS, "visibility: 公开\n", "visibility: 党内\n")
     index = next(i for i, row in enumerate(DEFAULT_CATALOGUE) if row[0] == "funds")
     code, found = check(site)
     assert found == [f"site_config.yml: catalogue[{index}]: 警告: 未公开：公开目录“党建工作经费收支”2026年第二季度的公开期限 2026-07-14 已过，还没有已发布的经费记录"]
@@ -159,7 +150,7 @@ def test_a_deadline_in_a_year_without_holiday_data_says_it_is_an_estimate(tmp_pa
 
 def test_messages_in_english(tmp_path: Path) -> None:
     site = demo(tmp_path)
-    plant(site, "site_config.yml", "language: zh\n", "language: en\n")
+    plant_line(site, "site_config.yml", "language: zh\n", "language: en\n")
     code, out, err = run_cli(["check", "-c", site / "site_config.yml", "--today", TODAY], cwd=site)
     assert DEMO_LATE_DISCLOSURE_EN in out.splitlines(), out
 

@@ -135,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "rule_catalogue_missing": "not disclosed: the catalogue item '{item}' for {period} was due by {deadline} and no {records} record of it is published{estimate}",
     "rule_catalogue_draft": "not disclosed: the catalogue item '{item}' was due by {deadline} and this record is still a draft; once checked, set status to published{estimate}",
     "rule_catalogue_not_yet": "not disclosed: the catalogue item '{item}' was due by {deadline} and this record's first-published date {published} is still ahead{estimate}",
+    "catalogue_no_records": "name at least one record type that discloses the item, e.g. [meeting/branch_committee] or [finance/dues]",
     "catalogue_period_end": "the end of {period} ({date})",
     "catalogue_estimate": " (no holiday data for {years}: working days counted Monday to Friday, an estimate)",
     "catalogue_from_git": " (the first-published date is the file's first commit in git; if that is wrong, set published:)",

@@ -135,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "rule_catalogue_missing": "未公开：公开目录“{item}”{period}的公开期限 {deadline} 已过，还没有已发布的{records}记录{estimate}",
     "rule_catalogue_draft": "未公开：公开目录“{item}”最迟应在 {deadline} 公开，本记录仍是草稿；核实后把 status 改为“已发布”{estimate}",
     "rule_catalogue_not_yet": "未公开：公开目录“{item}”最迟应在 {deadline} 公开，本记录的首次公开日期 {published} 还没到{estimate}",
+    "catalogue_no_records": "至少写一个公开这一事项的记录类型，如 [会议/支委会] 或 [财务/党费]",
     "catalogue_period_end": "{period}结束（{date}）",
     "catalogue_estimate": "（{years} 年没有节假日数据，工作日按周一至周五估算）",
     "catalogue_from_git": "（首次公开日期取自 git 中第一次提交本文件的日期；如不准确，请填写 published:）",
