@@ -251,8 +251,12 @@ class Synth:
         roll = self.rng.random()
         return "公开" if roll < 0.94 else ("党内" if roll < 0.99 else "不公开")
 
-    def status(self) -> Optional[str]:
-        return "草稿" if self.rng.random() < 0.01 else None
+    def status(self, day: dt.date) -> Optional[str]:
+        # About 1% are drafts, but only records still within the disclosure catalogue's
+        # window (dated in the last few days, or ahead): an older draft is a late disclosure.
+        # One draw either way, so every other record stays the same.
+        draft = self.rng.random() < 0.01
+        return "草稿" if draft and day >= self.today - dt.timedelta(days=3) else None
 
     def tags(self, *fixed: str) -> list[str]:
         tags = [t for t in fixed if t]
@@ -318,7 +322,7 @@ class Synth:
             "kind": kind,
             "group": extra.pop("group", None),
             "visibility": self.visibility(),
-            "status": self.status(),
+            "status": self.status(day),
             "start_time": f"{start_hour:02d}:{rng.choice(('00', '30'))}",
             "end_time": f"{start_hour + rng.randint(1, 2):02d}:{rng.choice(('00', '30'))}",
             "location": extra.pop("location", None) or _pick(rng, ROOMS),
@@ -426,7 +430,7 @@ class Synth:
             "title": title,
             "date": meeting.date,
             "visibility": self.visibility(),
-            "status": self.status(),
+            "status": self.status(meeting.date),
             "meeting": meeting.id,
             "category": category,
             "summary": f"{title.removeprefix('关于').removesuffix('的决定').removesuffix('的决议')}，表决结果：{result}。",

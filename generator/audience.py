@@ -25,7 +25,7 @@ from .records.index import Record, RecordSet, WithheldMeeting
 from .records.models import Branch
 from .vocabulary import AUDIENCES
 
-__all__ = ["AUDIENCES", "may_see", "narrow"]
+__all__ = ["AUDIENCES", "may_see", "narrow", "sees_scope"]
 
 # Which visibilities each audience's site shows.
 _SHOWN = {
@@ -38,6 +38,11 @@ def may_see(record: Record, audience: str, include_drafts: bool = False) -> bool
     if record.is_draft and not include_drafts:
         return False
     return record.visibility in _SHOWN[audience]
+
+
+def sees_scope(audience: str, scope: str) -> bool:
+    """Whether ``audience`` may see what is disclosed in ``scope`` (public or members), such as a catalogue item's disclosures."""
+    return scope in _SHOWN[audience]
 
 
 def narrow(records: RecordSet, audience: str, include_drafts: bool = False, today: Optional[dt.date] = None) -> RecordSet:

@@ -16,14 +16,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema, field_validator
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 from typing_extensions import Annotated
 
 from .errors import RecordError
 from .i18n import Messages
 from . import vocabulary
-from .records.models.common import Choice, Count, Money, RequiredText, Strict, Text, parse_date
+from .records.models.common import Choice, Count, IsoDate, Money, RequiredText, Strict, Text, parse_date
 from .workdays import WorkCalendar, YearDays
 
 CONFIG_FILE = "site_config.yml"
@@ -197,6 +197,119 @@ def _holiday_problems(holidays: dict[int, HolidayYear], messages: Messages) -> I
                     yield path, messages("holiday_listed_twice", date=both.isoformat())
 
 
+# ---------------------------------------------------------------------------
+# catalogue: the disclosure catalogue (党务公开目录)
+# ---------------------------------------------------------------------------
+
+# The default catalogue, one line per item: the key of its name in i18n (LABELS
+# "catalogue_item_<key>"), the record types or type/kind pairs that disclose it,
+# its scope (public | members), its timing (event | month | quarter | year) and
+# the working days allowed after the event, or after the period's last day.
+# A new record type's item is one more line here (and its name in i18n).
+DEFAULT_CATALOGUE: tuple[tuple[str, tuple[str, ...], str, str, int], ...] = (
+    ("meetings", ("meeting/general_assembly", "meeting/branch_committee", "meeting/group_meeting", "meeting/party_lesson"), "public", "event", 7),
+    ("organizational_life", ("meeting/theme_day", "meeting/organizational_life", "meeting/democratic_life"), "members", "event", 7),
+    ("decisions", ("decision",), "public", "event", 7),
+    ("dues", ("finance/dues",), "members", "year", 10),
+    ("funds", ("finance/funds",), "public", "quarter", 10),
+    ("membership", ("notice/membership",), "public", "event", 3),
+    ("appraisal", ("appraisal/member_appraisal", "appraisal/branch_rating", "notice/appraisal"), "public", "event", 7),
+    ("election", ("notice/election", "election"), "public", "event", 7),
+    ("opinions", ("opinion",), "members", "event", 30),  # the reply within norms.opinion_reply_working_days, then its disclosure
+    ("responsibilities", ("responsibility",), "members", "year", 20),
+    ("inspections", ("inspection",), "members", "event", 10),
+)
+
+
+def default_catalogue(language: str) -> list[dict[str, Any]]:
+    """``DEFAULT_CATALOGUE`` as ``catalogue:`` entries, the items named in ``language``."""
+    from .i18n import Labels
+
+    t = Labels(language)
+    return [
+        {"item": t(f"catalogue_item_{key}"), "records": list(records), "scope": scope, "per": per, "within_working_days": days}
+        for key, records, scope, per, days in DEFAULT_CATALOGUE
+    ]
+
+
+def _disclosing_types() -> list[str]:
+    """The record types a catalogue item may name (every section's type)."""
+    return list(vocabulary.SECTIONS.values())
+
+
+def disclosing_specs() -> list[str]:
+    """Every ``records:`` entry as stored: each type, and each type/kind."""
+    specs = []
+    for record_type in _disclosing_types():
+        enumeration = vocabulary.KIND_ENUMERATION.get(record_type)
+        specs += [record_type] + [f"{record_type}/{kind}" for kind in (vocabulary.values(enumeration) if enumeration else ())]
+    return specs
+
+
+def _disclosing_words() -> list[str]:
+    """Every word ``records:`` accepts: each type and each type/kind, as identifiers and in Chinese."""
+    words = []
+    for record_type in _disclosing_types():
+        words += [record_type, vocabulary.RECORD_TYPES[record_type]["zh"]]
+        enumeration = vocabulary.KIND_ENUMERATION.get(record_type)
+        for kind in vocabulary.values(enumeration) if enumeration else ():
+            words += [f"{record_type}/{kind}", f"{vocabulary.RECORD_TYPES[record_type]['zh']}/{vocabulary.ENUMERATIONS[enumeration][kind]['zh']}"]
+    return words
+
+
+def _parse_disclosing(value: Any) -> str:
+    """``meeting``, ``会议``, ``meeting/branch_committee`` or ``会议/支委会`` -> ``meeting`` or ``meeting/branch_committee``."""
+    text = value.strip() if isinstance(value, str) else str(value)
+    written_type, _, written_kind = text.partition("/")
+    types = _disclosing_types()
+    record_type = next((t for t in types if written_type.strip() in (t, vocabulary.RECORD_TYPES[t]["zh"])), None)
+    if record_type is None:
+        allowed = [f"{vocabulary.RECORD_TYPES[t]['zh']}（{t}）" for t in types]
+        raise PydanticCustomError("bad_choice", "bad_choice", {"value": text, "allowed": allowed})
+    if not written_kind:
+        return record_type
+    enumeration = vocabulary.KIND_ENUMERATION.get(record_type)
+    kind = vocabulary.canonical(enumeration, written_kind.strip()) if enumeration else None
+    if kind is None:
+        specs = [f"{record_type}/{k}" for k in vocabulary.values(enumeration)] if enumeration else [record_type]
+        allowed = [f"{vocabulary.written_disclosing(spec, 'zh')}（{spec}）" for spec in specs]
+        raise PydanticCustomError("bad_choice", "bad_choice", {"value": text, "allowed": allowed})
+    return f"{record_type}/{kind}"
+
+
+Disclosing = Annotated[
+    str,
+    BeforeValidator(_parse_disclosing),
+    WithJsonSchema({"type": "string", "enum": _disclosing_words(), "description": "a record type, or type/kind: 会议/支委会, finance/dues"}),
+]
+
+
+class CatalogueItem(Strict):
+    """One item of the disclosure catalogue (党务公开目录): what is disclosed, to whom, and by when."""
+
+    item: RequiredText = Field(description="The item's name as the catalogue page shows it, e.g. 三会一课执行情况")
+    records: list[Disclosing] = Field(description="The record types, or type/kind pairs (会议/支委会, finance/dues), whose records disclose the item")
+    scope: Choice("scope") = Field("public", description=vocabulary.described("scope"))
+    per: Choice("disclosure_timing") = Field(
+        "event", description="event: each event is disclosed on its own; month | quarter | year: once per period. " + vocabulary.described("disclosure_timing")
+    )
+    within_working_days: Count = Field(
+        7, description="Working days allowed after the event (the record's date), or after the period's last day, until the record is published"
+    )
+    since: Optional[IsoDate] = Field(None, description="The first day the item is checked from; defaults to the item's first disclosure")
+
+    @field_validator("records", mode="after")
+    @classmethod
+    def _some_records(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise PydanticCustomError("catalogue_no_records", "catalogue_no_records")
+        return value
+
+    def discloses(self, record_type: str, kind: Optional[str]) -> bool:
+        """Whether a record of ``record_type`` and ``kind`` discloses this item."""
+        return record_type in self.records or (kind is not None and f"{record_type}/{kind}" in self.records)
+
+
 class AudienceSettings(Strict):
     """One audience's site."""
 
@@ -232,7 +345,21 @@ class SiteConfig(Strict):
         default_factory=dict,
         description="Per year, the public holidays and make-up workdays (调休) used to count working days; a listed day overrides the chinesecalendar library, which knows the years up to 2026",
     )
+    catalogue: list[CatalogueItem] = Field(
+        default_factory=list,
+        description="The disclosure catalogue (党务公开目录): each item, the records that disclose it, its scope and its timing; left out, the default catalogue in the site's language; [] for none",
+    )
     mkdocs: dict[RequiredText, Any] = Field(default_factory=dict, description="Options passed through to the generated mkdocs.yml")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_catalogue(cls, data: Any) -> Any:
+        # The default items are named in the site's language, so they are filled
+        # in here, where the language is known; an empty `catalogue:` means the default too.
+        if isinstance(data, dict) and data.get("catalogue") is None:
+            language = data.get("language") if data.get("language") in vocabulary.LANGUAGES else "zh"
+            data = {**data, "catalogue": default_catalogue(language)}
+        return data
 
 
 @dataclass(frozen=True)
@@ -241,6 +368,8 @@ class Site:
 
     config_path: Path
     config: SiteConfig
+    # Where each catalogue item is written in site_config.yml, (line, column); empty for the default catalogue.
+    catalogue_positions: tuple[tuple[int, int], ...] = ()
 
     @property
     def root(self) -> Path:
@@ -332,4 +461,11 @@ def load_site(config_path: Path, language_hint: str = "zh") -> tuple[Site | None
         problems.append(RecordError(config_path.name, pos.line, pos.column, format_field(path), message))
     if problems:
         return None, problems
-    return Site(config_path, model), []
+    data = loaded.data if loaded is not None else None
+    written = isinstance(data, dict) and isinstance(data.get("catalogue"), list)
+    positions = tuple(_line_column(loaded.position(("catalogue", i))) for i in range(len(model.catalogue))) if written else ()
+    return Site(config_path, model, positions), []
+
+
+def _line_column(position: Any) -> tuple[int, int]:
+    return position.line, position.column

@@ -22,6 +22,8 @@ from .figures.dues import dues_book, month_runs, retained_dues, share_text
 from .figures.ledgers import funds_ledgers, ledgers, members_on
 from .figures.records import Attendance, ExcellentCap, attendance, excellent_cap, funds_totals
 from .i18n import Messages
+from .figures.catalogue import Disclosure, catalogue_entries, first_published
+from .i18n import Labels
 from .records.index import BRANCH_FILE, Record, RecordSet
 from .records.models.branch import RosterMember
 from .records.models.meeting import Period
@@ -572,6 +574,66 @@ def check_branch_placeholders(records: RecordSet, site: Site, today: dt.date) ->
 
 
 # ---------------------------------------------------------------------------
+# The disclosure catalogue (党务公开目录): late and missing disclosures
+# ---------------------------------------------------------------------------
+
+
+def check_catalogue(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
+    """A warning for each event or period of a catalogue item disclosed late or not at all.
+
+    Where a worker can act: a late record at its ``published:`` line (the
+    date to verify; ``date`` when the day comes from git); a draft past its
+    deadline at its ``status:`` line (publish it); a period with no record
+    at all at the item's line in site_config.yml (add the record, or change
+    the item), or at ``site_config.yml`` itself for the default catalogue.
+    """
+    messages = site.messages
+    t = Labels(messages.language)
+    dates = record_dates(records, site.content_dir)
+    for entry in catalogue_entries(records.records, site.config.catalogue, today, site.workdays, dates):
+        item = entry.item
+        # A record with errors of its own may be the disclosure: its errors are reported, not a false "not disclosed".
+        incomplete = any(records.failed_of_type(*_type_and_kind(spec)) for spec in item.records)
+        for disclosure in entry.disclosures:
+            estimate = messages("catalogue_estimate", years=messages.join([str(y) for y in disclosure.estimated_years])) if disclosure.estimated_years else ""
+            values = {"item": item.item, "deadline": disclosure.deadline.day.isoformat(), "estimate": estimate}
+            if disclosure.state == "late":
+                record = disclosure.record
+                written = record.model.published is not None
+                known = dates.get(record.id)
+                source = messages("catalogue_from_git") if not written and known is not None and known.from_git else ""
+                yield _problem(
+                    record, ("published",) if written else ("date",), messages, "rule_catalogue_late", "warning",
+                    event=_event_words(disclosure, t, messages), allowed=item.within_working_days, published=disclosure.published.isoformat(),
+                    days=disclosure.working_days.days, source=source, **values,
+                )
+            elif disclosure.state == "missing" and disclosure.record is not None and disclosure.record.is_draft:
+                yield _problem(disclosure.record, ("status",), messages, "rule_catalogue_draft", "warning", **values)
+            elif disclosure.state == "missing" and disclosure.record is not None:
+                # Published, but on a day still ahead: the date to verify is its published: line.
+                record = disclosure.record
+                at = ("published",) if record.model.published is not None else ("date",)
+                yield _problem(record, at, messages, "rule_catalogue_not_yet", "warning", published=first_published(record, dates).isoformat(), **values)
+            elif disclosure.state == "missing" and not incomplete:
+                line, column = site.catalogue_positions[entry.index] if site.catalogue_positions else (0, 0)
+                period = t.catalogue_period(disclosure.period.per, disclosure.period.year, disclosure.period.index) if disclosure.period else disclosure.event.isoformat()
+                words = messages.join([vocabulary.disclosing_label(spec, messages.language) for spec in item.records])
+                message = messages("rule_catalogue_missing", period=period, records=words, **values)
+                yield RecordError(site.relative(site.config_path), line, column, f"catalogue[{entry.index}]", message, "warning")
+
+
+def _type_and_kind(spec: str) -> tuple[str, Optional[str]]:
+    record_type, _, kind = spec.partition("/")
+    return record_type, kind or None
+
+
+def _event_words(disclosure: Disclosure, t: Labels, messages: Messages) -> str:
+    if disclosure.period is None:
+        return disclosure.event.isoformat()
+    period = disclosure.period
+    return messages("catalogue_period_end", period=t.catalogue_period(period.per, period.year, period.index), date=period.last.isoformat())
+
+
 # Approval before publication (党务公开条例 Art. 15) and unfilled forms
 # ---------------------------------------------------------------------------
 
@@ -625,7 +687,7 @@ from .rules_duties import DUTIES_RULES  # noqa: E402
 
 RULES: tuple[Rule, ...] = (
     check_funds, check_dues, check_dues_share, check_appraisals, check_votes, check_attendance, check_meeting_periods, check_roster,
-    check_notices, check_rectification, *DUTIES_RULES, check_personal_data, check_branch_placeholders, check_approval, check_published_placeholders,
+    check_notices, check_rectification, *DUTIES_RULES, check_personal_data, check_branch_placeholders, check_approval, check_published_placeholders, check_catalogue,
     # Opinions and elections (issue 15): their own modules
     check_opinions, *ELECTION_RULES,
 )

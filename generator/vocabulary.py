@@ -61,6 +61,25 @@ ENUMERATIONS: dict[str, dict[str, Words]] = {
         "quarter": {"zh": "季度", "en": "Quarter"},
         "year": {"zh": "年", "en": "Year"},
     },
+    # The disclosure catalogue (site_config.yml catalogue:): to whom an item is disclosed, and how often.
+    "scope": {
+        "public": {"zh": "公开", "en": "Public"},
+        "members": {"zh": "党内", "en": "Members"},
+    },
+    "disclosure_timing": {
+        "event": {"zh": "每次", "en": "Each event"},
+        "month": {"zh": "月", "en": "Month"},
+        "quarter": {"zh": "季度", "en": "Quarter"},
+        "year": {"zh": "年", "en": "Year"},
+    },
+    "disclosure_state": {
+        "on_time": {"zh": "及时", "en": "On time"},
+        "late": {"zh": "逾期", "en": "Late"},
+        "missing": {"zh": "未公开", "en": "Not disclosed"},
+        "not_due": {"zh": "未到期", "en": "Not yet due"},
+        "not_over": {"zh": "期间未结束", "en": "Period not over"},
+        "upcoming": {"zh": "尚未发生", "en": "Not yet held"},
+    },
     "visibility": {
         "public": {"zh": "公开", "en": "Public"},
         "members": {"zh": "党内", "en": "Members"},
@@ -238,6 +257,21 @@ def kind_label(record_type: str, kind: Optional[str], language: str) -> str:
     """A record's kind as a page shows it ("" for a type without kinds)."""
     enumeration = KIND_ENUMERATION.get(record_type)
     return label(enumeration, kind, language) if enumeration and kind else ""
+
+
+def disclosing_label(spec: str, language: str) -> str:
+    """A catalogue item's ``records:`` entry (``meeting`` or ``meeting/branch_committee``) as a page says it: 会议 / 支委会."""
+    record_type, _, kind = spec.partition("/")
+    return kind_label(record_type, kind, language) if kind else type_name(record_type, language)
+
+
+def written_disclosing(spec: str, language: str) -> str:
+    """A catalogue ``records:`` entry as a worker writes it in ``language``: 会议/支委会, or meeting/branch_committee."""
+    if language != "zh":
+        return spec
+    record_type, _, kind = spec.partition("/")
+    written = RECORD_TYPES[record_type]["zh"]
+    return f"{written}/{written_word(KIND_ENUMERATION[record_type], kind, 'zh')}" if kind else written
 
 
 def type_name(record_type: str, language: str) -> str:

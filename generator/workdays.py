@@ -69,6 +69,19 @@ class WorkCalendar:
 
     def __init__(self, configured: Mapping[int, YearDays] | None = None):
         self.configured: dict[int, YearDays] = dict(configured or {})
+        self._running: dict[int, list[int]] = {}  # year -> working days from 1 January to each day of the year
+
+    def _running_counts(self, year: int) -> list[int]:
+        # Counted once per year, so a span of many years (a record disclosed long after) costs a few lookups.
+        counts = self._running.get(year)
+        if counts is None:
+            counts, total, day = [], 0, dt.date(year, 1, 1)
+            while day.year == year:
+                total += self.is_workday(day)
+                counts.append(total)
+                day += _ONE_DAY
+            self._running[year] = counts
+        return counts
 
     def covers(self, year: int) -> bool:
         """Whether the holidays of ``year`` are known (configured or in the library)."""
@@ -93,10 +106,12 @@ class WorkCalendar:
         """Working days from ``start`` to ``end``, both included (0 when ``end`` is before ``start``)."""
         if end < start:
             return WorkdayCount(0)
-        days, day = 0, start
-        while day <= end:
-            days += self.is_workday(day)
-            day += _ONE_DAY
+        days = 0
+        for year in range(start.year, end.year + 1):
+            counts = self._running_counts(year)
+            first = start.timetuple().tm_yday if year == start.year else 1
+            last = end.timetuple().tm_yday if year == end.year else len(counts)
+            days += counts[last - 1] - (counts[first - 2] if first > 1 else 0)
         return WorkdayCount(days, self.estimated_years(range(start.year, end.year + 1)))
 
     def deadline(self, start: dt.date, working_days: int) -> Deadline:

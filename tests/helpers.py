@@ -27,6 +27,13 @@ CONTENT_DIR = REPO_ROOT / "content"
 # The demo branch of the repository (content/ and site_config.yml), and the day its tests take as today.
 DEMO_CONFIG = REPO_ROOT / "site_config.yml"
 DEMO_TODAY = "2026-11-22"
+# The second party group's September meeting, published 11 working days after it (the catalogue allows 7): 逾期.
+DEMO_LATE_DISCLOSURE = "content/meetings/2026/2026-09-14-group-2.yml:3:12: published: 警告: 逾期公开：公开目录“三会一课执行情况”要求在 2026-09-14 后 7 个工作日内（最迟 2026-09-22）公开，本记录 2026-09-29 才首次公开，用了 11 个工作日"
+# The same in English (a copy of the demo with language: en).
+DEMO_LATE_DISCLOSURE_EN = (
+    "content/meetings/2026/2026-09-14-group-2.yml:3:12: published: warning: disclosed late: the catalogue item 'Three meetings and one lesson' "
+    "is due within 7 working days after 2026-09-14 (by 2026-09-22); this record was first published on 2026-09-29, after 11 working days"
+)
 # The warnings the demo shows on purpose, as `openbranch check --today 2026-12-01` prints them;
 # a test that plants one fault in a copy of the demo expects its own lines besides these.
 DEMO_DUES_ARREARS_WARNING = (
@@ -75,6 +82,7 @@ DEMO_WARNINGS = (
     # An opinion answered after its reply was due, and one not answered by its due date.
     "content/opinions/2026/2026-06-22-library.yml:14:13: replied_on: 警告: 答复日期 2026-07-24 晚于答复期限 2026-07-13（收到后 15 个工作日）",
     "content/opinions/2026/2026-10-19-online-dues.yml:2:7: date: 警告: 尚未答复，已超过答复期限 2026-11-09（收到后 15 个工作日）",
+    DEMO_LATE_DISCLOSURE,
 )
 
 FileContent = Union[str, bytes, Mapping[str, Any], list]
@@ -180,6 +188,14 @@ def plant_in_demo(tmp_path: Path, rel: str, old: str, new: str) -> tuple[Path, s
     text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
     return site, text
+def plant_line(site: Path, rel: str, old: str, new: str) -> int:
+    """Replace the one ``old`` in the file ``rel`` of ``site`` by ``new`` (a planted fault); return the 1-based line ``new`` starts on."""
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (rel, old)
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(new.splitlines()[0]))
 
 
 # ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from jinja2 import nodes
 
 from generator import vocabulary
 from generator.compile.exports import DATA_FILES
+from generator.config import DEFAULT_CATALOGUE
 from generator.i18n import TABLES
 from generator.portal.tables import COLUMNS as PORTAL_COLUMNS
 from generator.portal.tables import TABLES as PORTAL_TABLES
@@ -59,6 +60,8 @@ PATTERNS: dict[tuple[str, str], list[str]] = {
     ("labels", "data_column_*_*"): [f"data_column_{f.key}_{'more' if c == '…' else c}" for f in DATA_FILES for c in f.columns],
     ("labels", "portal_file_*"): [f"portal_file_{name}" for name in PORTAL_TABLES],
     ("labels", "portal_column_*"): [f"portal_column_{column}" for column in PORTAL_COLUMNS],
+    ("labels", "catalogue_timing_*"): [f"catalogue_timing_{p}" for p in vocabulary.values("disclosure_timing")],
+    ("labels", "catalogue_item_*"): [f"catalogue_item_{row[0]}" for row in DEFAULT_CATALOGUE],
     ("messages", "audience_label_*"): [f"audience_label_{a}" for a in vocabulary.AUDIENCES],
     ("messages", "timing_*"): ["timing_check", "timing_compile", "timing_render", "timing_search"],
     ("messages", "pii_*"): ["pii_id_number", "pii_mobile", "pii_bank_card"],

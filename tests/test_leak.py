@@ -30,7 +30,8 @@ bytes as text, the HTML unescaped text, the URL-unquoted text, ``\\uXXXX``
 escapes decoded, JSON decoded and walked, gzip and zip members opened — and
 every marker found is reported with the file and the field it came from.
 Nothing is sampled on the forbidden side, so a new output (feed, data JSON,
-CSV, iCalendar) is scanned the day it appears.
+CSV, iCalendar, the 公开目录 page) is scanned the day it appears; the
+catalogue page is also held to showing members-scope items only as existing.
 """
 
 from __future__ import annotations
@@ -926,6 +927,22 @@ def test_every_marker_is_known(built: Built) -> None:
     for audience in AUDIENCES:
         unknown = built.scans[audience].markers() - set(built.markers.label_of)
         assert not unknown, unknown
+
+
+def test_catalogue_page_shows_members_scope_items_only_as_existing(built: Built) -> None:
+    """The 公开目录 page (default catalogue): on the public site a members-scope item names no record, not even a public one;
+    a public item names public records only; the members' site shows both. (Its every byte is in the scans above.)"""
+    pages = {audience: (built.out / audience / "catalogue" / "index.html").read_text(encoding="utf-8") for audience in AUDIENCES}
+    found = {audience: set(MARKER_RE.findall(page)) for audience, page in pages.items()}
+    marker = lambda label: tuple(MARKER_RE.match(built.markers.by_label[label]).groups())  # noqa: E731
+    # 重大事项决策 (public): the public decision is its latest disclosure on both sites; the members one on neither.
+    assert marker("public.decision_own.title") in found["public"] and marker("public.decision_own.title") in found["members"]
+    assert marker("members.decision_own.title") not in found["members"] | found["public"]
+    # 党费收缴使用管理 (members): nothing of its records on the public page, its latest disclosure on the members' page.
+    dues = {marker("public.dues_year.title"), marker("members.dues_year.title")}
+    assert not dues & found["public"]
+    assert dues & found["members"]
+    assert not {m for m in found["public"] if m[0] != "PUBOK"}
 
 
 def test_scanner_sees_hidden_forms() -> None:

@@ -24,7 +24,7 @@ import yaml
 
 from generator.workdays import LIBRARY_CALENDAR, WorkCalendar, YearDays, library_covers
 
-from .helpers import DEMO_FINANCE_WARNINGS_EN, DEMO_MEETING_WARNINGS_EN, DEMO_WARNINGS, build_ok, copy_demo, run_cli
+from .helpers import DEMO_FINANCE_WARNINGS_EN, DEMO_LATE_DISCLOSURE, DEMO_LATE_DISCLOSURE_EN, DEMO_MEETING_WARNINGS_EN, DEMO_WARNINGS, build_ok, copy_demo, run_cli
 
 TODAY = "2026-12-01"
 DENG = "content/notices/2026/2026-11-18-membership-deng.yml"
@@ -257,6 +257,7 @@ def test_the_warning_in_english(tmp_path: Path) -> None:
     assert [line for line in lines if line not in DEMO_MEETING_WARNINGS_EN + DEMO_FINANCE_WARNINGS_EN] == [
         "content/branch.yml:12:11: committee[3].name: warning: committee member '孙雨桐' (宣传委员) has no responsibility list for 2026; record their party-building duties and the day they signed the letter of responsibility in content/responsibilities/2026/",
         "content/inspections/2026/2026-04-16-parent-committee.yml:42:10: rectification[2].due: warning: the rectification item is overdue: due 2026-09-30, status 'in_progress'; when it is done, fill in done_on",
+        DEMO_LATE_DISCLOSURE_EN,
         "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: warning: no holiday data for 2027: add the days off and make-up workdays of 2027 under holidays: in site_config.yml (until then working days are counted Monday to Friday: about 10 in this notice's period)",
         f"{NEW_NOTICE}:7:8: start: warning: no holiday data for 2027: add the days off and make-up workdays of 2027 under holidays: in site_config.yml (until then working days are counted Monday to Friday: about 8 in this notice's period)",
         "content/opinions/2026/2026-06-22-library.yml:14:13: replied_on: warning: answered on 2026-07-24, after the reply was due (2026-07-13, 15 working days after receipt)",

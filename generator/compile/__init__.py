@@ -23,7 +23,7 @@ from .board import render_board
 from .exports import export_files
 from .listings import render_section, render_tags
 from .output import DuplicateOutput, Output
-from .pages import SECTION_ORDER, PageRenderer, navigation, render_data_page, render_home, render_record, render_regularity
+from .pages import SECTION_ORDER, PageRenderer, navigation, render_data_page, render_catalogue, render_home, render_record, render_regularity
 
 
 def compile_audience(
@@ -41,13 +41,14 @@ def compile_audience(
     git); ``page_front_matter`` is added to every page's front matter (what
     the engine needs on every page).
     """
-    figures = compute(view, site.config.norms, today, site.workdays)
+    figures = compute(view, site.config.norms, today, site.workdays, site.config.catalogue, dates)
     output = Output()
     pages = PageRenderer(site, view, figures, today, output, cache, page_front_matter)
     render_home(pages)
     for record in view.records:
         render_record(pages, record, (dates or {}).get(record.id))
     render_regularity(pages)
+    render_catalogue(pages)
     for section in SECTION_ORDER:
         render_section(pages, section)
     render_tags(pages)

@@ -259,6 +259,13 @@ def render_regularity(pages: PageRenderer) -> None:
     pages.emit("regularity/index.md", "report/regularity.md.j2", t("regularity"), meta={"description": description}, calendars=figures.calendars, rectification=figures.rectification)
 
 
+def render_catalogue(pages: PageRenderer) -> None:
+    """The 党务公开目录 page: every catalogue item, and for the items this audience may see, each event's or period's state."""
+    language = pages.t.language
+    disclosed_by = {entry.index: pages.t("list_separator").join(vocabulary.disclosing_label(spec, language) for spec in entry.item.records) for entry in pages.figures.catalogue}
+    pages.emit("catalogue/index.md", "report/catalogue.md.j2", pages.t("catalogue"), catalogue=pages.figures.catalogue, disclosed_by=disclosed_by)
+
+
 def render_data_page(pages: PageRenderer) -> None:
     pages.emit("data/index.md", "report/data.md.j2", pages.t("open_data"), meta={"description": pages.t("open_data_intro")}, files=documented_files(pages.t, pages.view), sections=SECTION_ORDER)
 
@@ -269,6 +276,7 @@ def navigation(t: Labels) -> list[Any]:
         nav.append({t(f"section_{section}"): f"{section}/index.md"})
         if section == "meetings":
             nav.append({t("regularity_short"): "regularity/index.md"})
+            nav.append({t("catalogue_short"): "catalogue/index.md"})
     nav.append({t("tags"): "tags/index.md"})
     nav.append({t("open_data"): "data/index.md"})
     nav.append({t("board"): "print/index.md"})

@@ -128,6 +128,13 @@ class Labels:
         if first == last:
             return self.month(first)
         return self("months_span", first=self.month(first), last=self.month(last))
+    def catalogue_period(self, per: str, year: int, index: int) -> str:
+        """A catalogue period: 2026年 / 2026年第二季度 / 2026年3月 (2026 / Q2 2026 / March 2026)."""
+        if per == "quarter":
+            return self("catalogue_period_quarter", year=year, quarter=self.quarter(index))
+        if per == "month":
+            return self("catalogue_period_month", year=year, month=self.month(index))
+        return self("catalogue_period_year", year=year)
 
 
 def _name(names: list[str], n: int) -> str:

@@ -360,3 +360,20 @@ class ResponsibilityLine(NamedTuple):
     signed_on: str
     reported_on: str
     report: str  # id of the meeting of the year-end report
+
+
+class CatalogueLine(NamedTuple):
+    """One event or period of a disclosure catalogue item the audience may see: a row of data/catalogue.csv."""
+
+    item: str
+    scope: str  # public or members
+    per: str  # event, month, quarter or year
+    within_working_days: str
+    period: str  # 2026, 2026-Q2 or 2026-03; empty for an event
+    event: str  # the event's date, or the period's last day
+    deadline: str
+    estimated: str  # the years without holiday data behind the deadline or the count, e.g. 2027; empty when exact
+    record_id: str
+    published: str
+    working_days: str  # after the event until published
+    state: str  # on_time, late, missing, not_due, not_over or upcoming

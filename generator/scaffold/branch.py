@@ -29,7 +29,7 @@ import yaml
 from pydantic import BaseModel
 
 from .. import vocabulary
-from ..config import CONFIG_FILE, SiteConfig
+from ..config import CONFIG_FILE, SiteConfig, disclosing_specs
 from ..records.placeholders import placeholder
 from ..workdays import LIBRARY_CALENDAR
 from . import SCHEMA_FOLDER, render_tree, schema_files, yaml_scalar
@@ -124,7 +124,12 @@ def _words_for(property_schema: dict[str, Any], language: str) -> dict[str, str]
     """English word -> the word written in ``language``, for an enumeration's property."""
     if language != "zh":
         return {}
+    if "items" in property_schema:
+        # A list: the words of its items (a catalogue item's records: 会议/支委会).
+        return _words_for(property_schema["items"], language)
     enum = property_schema.get("enum") or next((s["enum"] for s in property_schema.get("anyOf", []) if "enum" in s), None)
+    if enum is not None and set(disclosing_specs()) <= set(enum):
+        return {spec: vocabulary.written_disclosing(spec, "zh") for spec in disclosing_specs()}
     for name in vocabulary.ENUMERATIONS:
         # The language codes stay codes: load_site reads `language: zh|en` literally.
         if name != "language" and enum == vocabulary.accepted_words(name):
@@ -137,6 +142,8 @@ def _scalar(value: Any, words: dict[str, str]) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(entry, words) for entry in value) + "]"
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"
     if isinstance(value, (int, Decimal)):
@@ -146,7 +153,11 @@ def _scalar(value: Any, words: dict[str, str]) -> str:
 
 def _flow(model: BaseModel, language: str) -> str:
     properties = type(model).model_json_schema()["properties"]
-    parts = [f"{name}: {_scalar(getattr(model, name), _words_for(properties[name], language))}" for name in type(model).model_fields]
+    parts = [
+        f"{name}: {_scalar(getattr(model, name), _words_for(properties[name], language))}"
+        for name in type(model).model_fields
+        if getattr(model, name) is not None  # an unset optional option stays out of the line
+    ]
     return "{" + ", ".join(parts) + "}"
 
 
@@ -173,6 +184,10 @@ def _emit(model: BaseModel, language: str, prefix: str, indent: int, lines: list
                 lines.append(f"{pad}  {_scalar(key, key_words)}: {shown}")
         elif isinstance(value, dict):
             lines.append(f"{pad}{name}: {{}}")
+        elif isinstance(value, list) and value and all(isinstance(entry, BaseModel) for entry in value):
+            # A list of blocks (the catalogue): one flow mapping a line, so an item is one line to add or delete.
+            lines.append(f"{pad}{name}:")
+            lines.extend(f"{pad}  - {_flow(entry, language)}" for entry in value)
         else:
             lines.append(f"{pad}{name}: {_scalar(value, _words_for(properties[name], language))}".rstrip())
 

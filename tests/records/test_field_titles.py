@@ -23,7 +23,7 @@ from generator.i18n import TABLES, field_words
 from generator.records.models import RECORD_MODELS
 from generator.records.schema import field_key, models_in
 
-from ..helpers import DEMO_CONFIG, DEMO_FINANCE_WARNINGS_EN, DEMO_MEETING_WARNINGS_EN, DEMO_WARNINGS, copy_demo, run_cli, write_file
+from ..helpers import DEMO_CONFIG, DEMO_FINANCE_WARNINGS_EN, DEMO_LATE_DISCLOSURE_EN, DEMO_MEETING_WARNINGS_EN, DEMO_WARNINGS, copy_demo, run_cli, write_file
 
 LANGUAGES = ("zh", "en")
 TOP_MODELS = [*RECORD_MODELS.values(), SiteConfig]
@@ -192,7 +192,8 @@ def test_in_english_the_suggestion_names_the_title_matched(tmp_path: Path) -> No
         f"{MEETING}:{recorder}:1: Minute taker: unknown field 'Minute taker' (allowed fields: " + ", ".join(
             field_key(n, i) for n, i in RECORD_MODELS["meeting"].model_fields.items()
         ) + ")",
-        # The demo's own warning, in English.
+        # The demo's own warnings, in English.
+        DEMO_LATE_DISCLOSURE_EN,
         "content/notices/2027/2027-01-04-dues-and-funds.yml:7:8: start: warning: no holiday data for 2027: add the days off and make-up workdays of 2027 under holidays: in site_config.yml (until then working days are counted Monday to Friday: about 10 in this notice's period)",
         "content/opinions/2026/2026-06-22-library.yml:14:13: replied_on: warning: answered on 2026-07-24, after the reply was due (2026-07-13, 15 working days after receipt)",
         "content/opinions/2026/2026-10-19-online-dues.yml:2:7: date: warning: not answered, and the reply was due by 2026-11-09 (15 working days after receipt)",

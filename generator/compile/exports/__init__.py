@@ -28,7 +28,7 @@ from ...config import Site
 from ...figures import Figures, compute
 from ...i18n import Labels
 from ...records.index import RecordSet
-from ...records.published import BranchFigures, DuesLine, DuesMemberLine, ElectionLine, FundsLine, IndexEntry, LedgerLine, OpinionLine, ResponsibilityLine
+from ...records.published import BranchFigures, CatalogueLine, DuesLine, DuesMemberLine, ElectionLine, FundsLine, IndexEntry, LedgerLine, OpinionLine, ResponsibilityLine
 from ..output import Output
 from .atom import export_feeds
 from .context import ExportContext, json_bytes, record_updated
@@ -68,6 +68,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     DataFile("data/opinions.csv", "csv", "opinions_csv", OpinionLine._fields),
     DataFile("data/elections.csv", "csv", "elections_csv", ElectionLine._fields),
     DataFile("data/responsibilities.csv", "csv", "responsibilities_csv", ResponsibilityLine._fields),
+    DataFile("data/catalogue.csv", "csv", "catalogue_csv", CatalogueLine._fields),
     DataFile("data/schemas/<type>.schema.json", "json-schema", "record_schemas"),
     DataFile("data/schemas/records.schema.json", "json-schema", "index_schema"),
     DataFile("data/schemas/figures.schema.json", "json-schema", "figures_schema"),
@@ -98,7 +99,7 @@ def export_files(site: Site, view: RecordSet, today: dt.date, output: Output, fi
     dated after ``today`` are in the JSON, CSV and calendar but not yet in the
     Atom feeds.  ``figures`` are the audience's, computed when not given.
     """
-    context = ExportContext.of(site, view, figures or compute(view, site.config.norms, today, site.workdays), today, cache)
+    context = ExportContext.of(site, view, figures or compute(view, site.config.norms, today, site.workdays, site.config.catalogue), today, cache)
     export_json(context, output)
     export_figures(context, output)
     export_csv(context, output)

@@ -13,8 +13,9 @@ from typing import Iterable, NamedTuple, Optional
 
 from ...figures.ledgers import ledgers
 from ...records.models.common import money_text
+from ...figures.catalogue import Period
 from ...records.index import RecordSet
-from ...records.published import DuesLine, DuesMemberLine, ElectionLine, FundsLine, LedgerLine, OpinionLine, ResponsibilityLine
+from ...records.published import CatalogueLine, DuesLine, DuesMemberLine, ElectionLine, FundsLine, LedgerLine, OpinionLine, ResponsibilityLine
 from ..output import Output
 from .context import ExportContext
 
@@ -132,6 +133,28 @@ def responsibility_lines(context: ExportContext) -> Iterable[ResponsibilityLine]
             yield ResponsibilityLine(record.id, str(record.model.year), a.name, a.post, a.work_post or "", "\n".join(a.duties), "\n".join(a.work_duties), *dates, a.report or "")
 
 
+def _period_text(period: Period) -> str:
+    if period.per == "quarter":
+        return f"{period.year}-Q{period.index}"
+    if period.per == "month":
+        return f"{period.year}-{period.index:02d}"
+    return str(period.year)
+
+
+def catalogue_lines(context: ExportContext) -> Iterable[CatalogueLine]:
+    """Each event or period of the catalogue items this audience may see, in the catalogue's order, newest first."""
+    for entry in context.figures.catalogue:
+        item = entry.item
+        for d in entry.disclosures if entry.shown else ():
+            yield CatalogueLine(
+                item.item, item.scope, item.per, str(item.within_working_days),
+                _period_text(d.period) if d.period else "",
+                d.event.isoformat(), d.deadline.day.isoformat(), " ".join(str(year) for year in d.estimated_years),
+                d.record.id if d.record else "", d.published.isoformat() if d.published else "",
+                str(d.working_days.days) if d.working_days is not None else "", d.state,
+            )
+
+
 def export_csv(context: ExportContext, output: Output) -> None:
     """The ledgers' CSV files the audience's records make: none for a kind of ledger it does not see."""
     view = context.view
@@ -145,3 +168,4 @@ def export_csv(context: ExportContext, output: Output) -> None:
     output.add("data/opinions.csv", csv_bytes(OpinionLine._fields, opinion_lines(context)), "opinions CSV")
     output.add("data/elections.csv", csv_bytes(ElectionLine._fields, election_lines(context)), "elections CSV")
     output.add("data/responsibilities.csv", csv_bytes(ResponsibilityLine._fields, responsibility_lines(context)), "responsibilities CSV")
+    output.add("data/catalogue.csv", csv_bytes(CatalogueLine._fields, catalogue_lines(context)), "catalogue CSV")
