@@ -100,12 +100,12 @@ CASES = {
 def tiny_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A staged-like project: the staged projects' Markdown extensions and the toc slugify of engines/mkdocs."""
     from generator.engines.mkdocs import MATERIAL_PROJECT
-    from generator.stage import _dump_mkdocs_yml, _markdown_extensions
+    from generator.stage import dump_mkdocs_yml, markdown_extensions
 
     project = tmp_path_factory.mktemp("rawhtml")
     (project / "docs").mkdir()
     (project / "mkdocs.yml").write_text(
-        _dump_mkdocs_yml({"site_name": "t", "docs_dir": "docs", "markdown_extensions": _markdown_extensions(MATERIAL_PROJECT)}), encoding="utf-8"
+        dump_mkdocs_yml({"site_name": "t", "docs_dir": "docs", "markdown_extensions": markdown_extensions(MATERIAL_PROJECT)}), encoding="utf-8"
     )
     return project
 
