@@ -1026,7 +1026,8 @@ body: |
 {approval_block}""",
     "responsibility": """title: {title}
 date: {date}                # the day the list was issued
-visibility: {visibility[public]}        # {choices[visibility]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 year: {year}
 issued_by: Branch committee
 assignments:                # one per committee member, name and post as in branch.yml
@@ -1040,17 +1041,18 @@ assignments:                # one per committee member, name and post as in bran
     signed_on: {date}       # the day the letter of responsibility was signed
     # reported_on: {date}       # after the year-end report: the day it was given
     # report: id-of-the-meeting    # and the meeting record's file name (without .yml)
-""",
+{approval_block}""",
     "inspection": """title: {title}
 date: {date}                # the day of the inspection (its first day)
 kind: {kind}      # {choices[inspection_kind]}
-visibility: {visibility[public]}        # {choices[visibility]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 inspector: Name of the inspecting body
 scope:                      # what was inspected
   - Regular meetings and lessons
 method: Records reviewed, talks
 conclusion: The inspection's conclusion
-findings:                   # problems found; one shown to members only gets visibility: {visibility[members]}
+findings:                   # problems found; one shown to members only gets visibility: members
   - text: A problem found
     category: Records
 rectification:              # what is to be put right
@@ -1058,7 +1060,7 @@ rectification:              # what is to be put right
     owner: Who
     due: {date}
     status: {progress[not_started]}       # {choices[progress]}
-""",
+{approval_block}""",
     "finance_dues": """title: {title}
 date: {date}
 kind: {finance_kind[dues]}
@@ -1131,7 +1133,8 @@ body: |
     # Opinions and elections (issue 15)
     "opinion": """title: {title}
 date: {date}                  # received on
-visibility: {visibility[public]}        # {choices[visibility]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 channel: {opinion_channel[suggestion_box]}      # {choices[opinion_channel]}
 raised_by:
   role: {opinion_raiser[member]}              # {choices[opinion_raiser]} (all the public site shows)
@@ -1144,11 +1147,12 @@ handling: {opinion_status[in_progress]}       # {choices[opinion_status]}
 # reply: The reply
 # replied_on: {date}
 # decision: id of the decision it led to
-""",
+{approval_block}""",
     "election": """title: {title}
 date: {date}                  # the day of the election
 kind: {kind}             # body elected: {choices[election_body]}
-visibility: {visibility[public]}        # {choices[visibility]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 # meeting: id of the general assembly that held the election
 plan_approval:                # the parent committee's approval of the election plan
   date: {date}
@@ -1171,7 +1175,7 @@ elected: []                   # names of those elected (more than half of the el
 # term:                       # the term elected (the latest election's term is the branch's current term)
 #   start: {date}
 #   end: {date}
-""",
+{approval_block}""",
 }
 
 # Schema fields (records, branch.yml, site_config.yml): model -> field -> (title, description).

@@ -1026,7 +1026,8 @@ body: |
 {approval_block}""",
     "responsibility": """title: {title}
 date: {date}                # 印发责任清单的日期
-visibility: {visibility[public]}        # {choices[visibility]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 year: {year}
 issued_by: 支部委员会
 assignments:                # 每名支委会成员一项，姓名和职务与 branch.yml 一致
@@ -1040,17 +1041,18 @@ assignments:                # 每名支委会成员一项，姓名和职务与 b
     signed_on: {date}       # 签订责任书的日期
     # reported_on: 述职日期          # 年终述职后填写
     # report: 述职会议的编号          # 会议记录的文件名（不含 .yml）
-""",
+{approval_block}""",
     "inspection": """title: {title}
 date: {date}                # 检查日期（开始日期）
 kind: {kind}      # {choices[inspection_kind]}
-visibility: {visibility[public]}        # {choices[visibility]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 inspector: 检查单位名称
 scope:                      # 检查范围
   - 三会一课落实情况
 method: 查阅台账、个别谈话
 conclusion: 检查结论
-findings:                   # 发现问题；只在党内网站显示的问题写 visibility: {visibility[members]}
+findings:                   # 发现问题；只在党内网站显示的问题写 visibility: 党内
   - text: 发现的问题
     category: 台账资料
 rectification:              # 整改事项
@@ -1058,7 +1060,7 @@ rectification:              # 整改事项
     owner: 责任人
     due: {date}
     status: {progress[not_started]}       # {choices[progress]}
-""",
+{approval_block}""",
     "finance_dues": """title: {title}
 date: {date}
 kind: {finance_kind[dues]}
@@ -1131,7 +1133,8 @@ body: |
     # Opinions and elections (issue 15)
     "opinion": """title: {title}
 date: {date}                  # 收到日期
-visibility: {visibility[public]}        # {choices[visibility]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 channel: {opinion_channel[suggestion_box]}             # {choices[opinion_channel]}
 raised_by:
   role: {opinion_raiser[member]}              # {choices[opinion_raiser]}（公开网站只显示这一项）
@@ -1144,11 +1147,12 @@ handling: {opinion_status[in_progress]}           # {choices[opinion_status]}
 # reply: 答复内容
 # replied_on: {date}
 # decision: 据此作出的决策编号
-""",
+{approval_block}""",
     "election": """title: {title}
 date: {date}                  # 选举日期
 kind: {kind}            # 选举产生：{choices[election_body]}
-visibility: {visibility[public]}        # {choices[visibility]}
+{status_line}
+visibility: {visibility}        # {choices[visibility]}
 # meeting: 进行选举的党员大会的记录编号
 plan_approval:                # 上级党组织对选举方案的批复
   date: {date}
@@ -1171,7 +1175,7 @@ elected: []                   # 当选人姓名（得票须超过有选举权党
 # term:                       # 本届任期（最近一次选举的任期即支部的本届任期）
 #   start: {date}
 #   end: {date}
-""",
+{approval_block}""",
 }
 
 # Schema fields (records, branch.yml, site_config.yml): model -> field -> (title, description).
