@@ -89,7 +89,7 @@ def test_benchmark_prints_a_full_table_at_a_tiny_size(tmp_path: Path) -> None:
     base = rows["baseline: MkDocs + Material, members pages"]
     assert any(label.startswith("ratio OpenBranch") for label in rows), rows
     for row in (ours, base):
-        for column in ("pages", "build s", "build CPU s", "CPU ms/page", "peak memory MB", "output MB", "first query MB (gzip)"):
+        for column in ("pages", "build s", "build CPU s", "CPU ms/page", "peak RSS sum MB", "peak PSS MB", "output MB", "first query MB (gzip)"):
             assert _number(row[column]) > 0, (column, row)
     assert _number(ours["check s"]) > 0 and _number(ours["rebuild after 1 edit s"]) > 0 and _number(ours["rebuild CPU s"]) > 0
     assert re.fullmatch(r"[\d,]+ \+ [\d,]+", ours["pages"]), ours["pages"]

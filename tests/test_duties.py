@@ -103,9 +103,12 @@ def test_a_committee_member_without_this_years_list_is_warned_about_at_their_nam
 
 def test_publishing_the_draft_list_clears_the_warning(tmp_path: Path) -> None:
     site, _ = planted(tmp_path, DRAFT_SUN, "status: 草稿\n", "status: 已发布\n")
+    # Published with its disclosure approval complete (norms.approval_required: public).
+    with (site / DRAFT_SUN).open("a", encoding="utf-8") as record:
+        record.write("approval:\n  proposed_by: 王思远\n  proposed_on: 2026-11-30\n  reviewed_by: 赵国栋\n  reviewed_on: 2026-11-30\n  approved_by: 陈立群\n  approved_on: 2026-11-30\n")
     code, out, err = run_cli(["check", "--today", TODAY], cwd=site)
     assert MISSING_SUN not in out, out
-    assert [line for line in out.splitlines() if line.startswith("content/")] == [w for w in DEMO_WARNINGS if w != MISSING_SUN]
+    assert sorted(line for line in out.splitlines() if line.startswith("content/")) == sorted(w for w in DEMO_WARNINGS if w != MISSING_SUN)
 
 
 def test_the_missing_list_waits_for_the_grace_days_of_the_norm(tmp_path: Path) -> None:
@@ -115,7 +118,9 @@ def test_the_missing_list_waits_for_the_grace_days_of_the_norm(tmp_path: Path) -
     out = run_cli(["check", "--today", "2027-03-01"], cwd=site)[1]
     assert "没有 2027 年度的责任清单" not in out, out
     config = site / "site_config.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "norms:\n  responsibility_grace_days: 30\n", encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    assert text.count("\nnorms:\n") == 1
+    config.write_text(text.replace("\nnorms:\n", "\nnorms:\n  responsibility_grace_days: 30\n"), encoding="utf-8")
     out = run_cli(["check", "--today", "2027-03-01"], cwd=site)[1]
     assert len(re.findall(r"没有 2027 年度的责任清单", out)) == 5, out
 
