@@ -217,6 +217,10 @@ def test_new_writes_a_form_that_checks_clean_once_filled_in(tmp_path: Path, lang
     assert str(data["date"]) == "2026-03-05"
     # Filled in: the committee member named as in branch.yml.
     text = written.read_text(encoding="utf-8").replace("name: 姓名", f"name: {name}").replace("name: Name", f"name: {name}")
+    # Published, with its disclosure approval filled in (the form is a draft until a person does this).
+    text = re.sub(r"^status: .*$", "status: 已发布", text, count=1, flags=re.M)
+    text = re.sub(r"^  (proposed|reviewed|approved)_by: .*$", rf"  \1_by: {name}", text, flags=re.M)
+    text = re.sub(r"^  (proposed|reviewed|approved)_on:.*$", r"  \1_on: 2026-03-05", text, flags=re.M)
     written.write_text(text, encoding="utf-8")
     code, out, err = run_cli(["check", "--strict", "--today", "2026-03-05"], cwd=site)
     assert code == 0, out + err
