@@ -530,7 +530,6 @@ LABELS: dict[str, str] = {
     "required": "Required",
     "overdue": "overdue",
     "all_rectification": "Rectification items",
-    "meeting_of_item": "Meeting",
     "item": "Item",
     "count_meetings": "Meetings",
     "count_people": "People",

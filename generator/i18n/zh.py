@@ -530,7 +530,6 @@ LABELS: dict[str, str] = {
     "required": "要求",
     "overdue": "已逾期",
     "all_rectification": "整改事项落实情况",
-    "meeting_of_item": "来源会议",
     "item": "事项",
     "count_meetings": "会议次数",
     "count_people": "人数",
