@@ -33,7 +33,13 @@ def _check(site: Path, today: str = TODAY, *extra: str) -> tuple[int, list[str]]
     """``openbranch check --today TODAY``: its exit code and the problem lines besides the demo's intended warnings."""
     code, out, err = run_cli(["check", "-c", site / "site_config.yml", "--today", today, *extra], cwd=site)
     assert "Traceback" not in err, err
-    return code, [line for line in (out + err).splitlines() if line.startswith(("content/", "site_config.yml")) and line not in DEMO_WARNINGS]
+    # A later --today also makes the other records' own deadlines pass (a year's responsibility lists,
+    # the disclosure catalogue's periods): those rules have their own tests, so their lines are left out here.
+    others = ("年度的责任清单", "responsibility list for", "公开目录", "catalogue item")
+    return code, [
+        line for line in (out + err).splitlines()
+        if line.startswith(("content/", "site_config.yml")) and line not in DEMO_WARNINGS and not any(word in line for word in others)
+    ]
 
 
 def _plant(site: Path, rel: str, old: str, new: str) -> int:
@@ -121,7 +127,8 @@ def test_a_reply_period_in_a_year_without_holiday_data_says_it_is_estimated(tmp_
     (site / "content/opinions/2027").mkdir()
     rel = "content/opinions/2027/2027-03-01-estimated.yml"
     (site / rel).write_text(
-        "title: 关于活动室开放时间的建议\ndate: 2027-03-01\nvisibility: 公开\nchannel: 意见箱\nraised_by:\n  role: 群众\nsubject: 活动室开放时间\n",
+        "title: 关于活动室开放时间的建议\ndate: 2027-03-01\nvisibility: 公开\nchannel: 意见箱\nraised_by:\n  role: 群众\nsubject: 活动室开放时间\n"
+        "approval:\n  proposed_by: 王思远\n  proposed_on: 2027-03-05\n  reviewed_by: 赵国栋\n  reviewed_on: 2027-03-05\n  approved_by: 陈立群\n  approved_on: 2027-03-05\npublished: 2027-03-05\n",
         encoding="utf-8",
     )
     code, lines = _check(site, "2027-04-01")
@@ -233,7 +240,9 @@ def test_without_an_election_record_the_term_is_branch_ymls(tmp_path: Path) -> N
     site = _site(tmp_path)
     shutil.rmtree(site / "content/elections")
     # branch.yml says the same term; its line is the one named.
-    assert _term_lines(site, "2029-06-20") == (1, ["content/branch.yml:69:8: term.end: 本届任期已于 2029-06-19 届满（逾期 1 天），尚未记录换届选举"])
+    # The term's end in branch.yml (after the roster): its line, found as the file has it.
+    end_line = next(n for n, line in enumerate((site / "content/branch.yml").read_text(encoding="utf-8").splitlines(), 1) if line.startswith("  end:"))
+    assert _term_lines(site, "2029-06-20") == (1, [f"content/branch.yml:{end_line}:8: term.end: 本届任期已于 2029-06-19 届满（逾期 1 天），尚未记录换届选举"])
 
 
 def test_the_latest_election_overrides_an_old_term_in_branch_yml(tmp_path: Path) -> None:
@@ -280,11 +289,11 @@ def _text(path: Path) -> str:
 def test_the_opinion_section_shows_counts_timeliness_and_median(demo_out: Path) -> None:
     members = _text(demo_out / "members/opinions/index.html")
     # Seven opinions: 2 办理中, 3 已解决, 1 已上报, 1 已说明; 4 of the 6 answered or past due were on time; replies took 6, 7, 12, 15 and 24 working days.
-    for expected in ("66.7%", "已答复或已到期的 6 条中 4 条按期答复", "5 条已答复", ">12<"):
+    for expected in ("66.7%", "已答复或已到期的 6 条中 4 条按期答复", "5 条已答复", ">12 <span class=\"ob-figure__unit\">"):
         assert expected in members, expected
     public = _text(demo_out / "public/opinions/index.html")
     # The public sees six (the talk is members-only): 3 of 5 on time; the median of 6, 7, 12 and 24 is 9.5.
-    for expected in ("60.0%", "已答复或已到期的 5 条中 3 条按期答复", ">9.5<"):
+    for expected in ("60.0%", "已答复或已到期的 5 条中 3 条按期答复", ">9.5 <span class=\"ob-figure__unit\">"):
         assert expected in public, expected
     for status in ("in_progress", "resolved", "reported", "explained"):
         assert (demo_out / f"public/opinions/status/{status}/index.html").is_file()
