@@ -48,7 +48,12 @@ def fill_placeholders(site: Path, duties: bool = True) -> None:
         path = next((site / "content" / "responsibilities").rglob("*.yml"))
         _fill(path)
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"^status: (草稿|draft)", lambda m: "status: " + ("已发布" if m.group(1) == "草稿" else "published"), text, flags=re.M), encoding="utf-8")
+        text = re.sub(r"^status: (草稿|draft)", lambda m: "status: " + ("已发布" if m.group(1) == "草稿" else "published"), text, flags=re.M)
+        # Published with its disclosure approval (提出 → 审核 → 审批), on the list's own date.
+        day = re.search(r"^date: (\S+)", text, flags=re.M).group(1)
+        if not re.search(r"^approval:", text, flags=re.M):
+            text += "".join(f"{key}\n" for key in ("approval:",)) + "".join(f"  {step}_by: 王书记\n  {step}_on: {day}\n" for step in ("proposed", "reviewed", "approved"))
+        path.write_text(text, encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------
