@@ -147,6 +147,7 @@ def test_the_demo_has_the_kinds_of_page_checked(sites: dict[str, Path]) -> None:
         "home", "listing/section", "listing/records", "listing/tags",
         "record/meeting", "record/decision", "record/finance_funds", "record/finance_dues", "record/appraisal", "record/notice",
         "report/regularity", "report/data", "report/print_index", "report/print",
+        "record/opinion", "record/election", "record/responsibility", "record/inspection", "report/catalogue",
     }, templates
     tables = {part for kind in members for part in kind.split() if part.startswith("ob-table--")}
     assert {"ob-table--cards", "ob-table--scroll", "ob-table--calendar", "ob-table--body", "ob-table--records"} <= tables, tables
