@@ -145,6 +145,10 @@ def _published_by(record: Record, today: dt.date, dates) -> Optional[dt.date]:
     if record.is_draft:
         return None
     day = first_published(record, dates)
+    if day > today and record.model.published is None:
+        # Known only from its git commit, made after the day the site is built for (a pinned
+        # --today or SOURCE_DATE_EPOCH): it is on the site being built, so disclosed by today.
+        return today
     return day if day <= today else None
 
 
