@@ -106,7 +106,7 @@ def _committee(repo: Path, tmp_path: Path) -> Path:
         subprocess.run(["rm", "-rf", str(origin / "branches" / "branch-2" / rel)], check=True)
     fill_placeholders(origin / "branches" / "branch-2")
     write_file(origin / "branches" / "branch-2" / "content" / "meetings" / "2026" / "2026-11-12-committee.yml", {
-        "title": "11月支委会", "date": "2026-11-12", "visibility": "公开", "kind": "支委会", "chair": "王书记",
+        "title": "11月支委会", "date": "2026-11-12", "published": "2026-11-13", "visibility": "公开", "kind": "支委会", "chair": "王书记",
         "attendees": ["王书记", "李委员"], "body": "## 会议情况\n\n研究了年终总结。\n",
         "approval": {"proposed_by": "李委员", "proposed_on": "2026-11-12", "reviewed_by": "王书记", "reviewed_on": "2026-11-12", "approved_by": "王书记", "approved_on": "2026-11-12"},
     })
