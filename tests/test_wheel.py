@@ -110,7 +110,7 @@ def test_init_check_build_and_browse_from_the_installed_wheel(installed: Install
 
     check = installed.openbranch("check", cwd=initialised)
     assert check.returncode == 0, _describe(check)
-    assert "检查通过：共 8 条记录" in check.stdout
+    assert "检查通过：共 10 条记录" in check.stdout
     build = installed.openbranch("build", "--today", TODAY, cwd=initialised)
     assert build.returncode == 0, _describe(build)
     # Every example is a draft: nothing is published yet.
