@@ -393,15 +393,17 @@ def test_many_matches_are_all_counted_and_load_as_the_reader_scrolls(browser, de
 
 
 def test_excerpts_keep_the_breaks_of_the_page(browser, demo_out: Path) -> None:
-    """Table cells and list items stay apart in an excerpt (no "736.00.合计1,786.00.")."""
+    """Table cells and list items stay apart in an excerpt (no "736.00.合计1,786.00." run together)."""
     with serve_directory(demo_out / "public") as base:
         context = browser.new_context(viewport=DESKTOP_VIEWPORT)
         try:
             page = context.new_page()
             page.goto(base + "/", wait_until="load")
-            search(page, "上级党委按规定比例返还")
+            search(page, "上级党委下拨党建工作经费")
             text = page.locator("li.md-search-result__item").first.inner_text()
-            assert "736.00 合计 1,786.00" in text or "返还2025年度党费 736.00" in text, text
+            # Each cell of the income table stands apart: header, date, source, amount.
+            assert re.search(r"来源\s+金额（元）\s+\d{4}年\d+月\d+日\s+上级党委下拨", text), text
+            assert re.search(r"季度）\s+1,050\.00", text), text
             assert not re.search(r"\d\.[\u4e00-\u9fff]", text) and ".合计" not in text, text
         finally:
             context.close()
