@@ -3,7 +3,8 @@
  * and the committee portal's (openbranch-portal-search-worker.js) share, loaded
  * by each with importScripts: how a query is searched in a Pagefind index
  * built by generator/search.py, and how a result becomes Material's
- * SearchItem[] (the page, then its sections).
+ * SearchItem[] (the page, then its sections), its title followed by the
+ * record's type and date.
  */
 "use strict";
 
@@ -22,11 +23,22 @@ function escapeHtml(text) {
   });
 }
 
-/* Titles and excerpts come from the spaced copy Pagefind read: close up. */
+/* A break generator/search.py marks in the indexed text (its BOUNDARY, a
+   word of its own); and the punctuation after which a break needs no space. */
+var BOUNDARY = "\ue000";
+var BOUNDARY_RUN = /\s*\ue000(?:\s*\ue000)*\s*/g;
+var SENTENCE_END = /([\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f.!?;:,])((?:<[^>]+>)*)\ue000/g;
+
+/* Titles and excerpts come from the spaced copy Pagefind read: close up the
+   spaces it put beside Chinese characters, and show each break the page has
+   as one space (none at either end, none after a sentence's end). */
 function closeUp(html) {
-  return String(html).replace(CJK_SPACE, function (match, char, tagsAfter, tagsBefore) {
+  return String(html).replace(BOUNDARY_RUN, BOUNDARY).replace(CJK_SPACE, function (match, char, tagsAfter, tagsBefore) {
     return char ? char + tagsAfter : tagsBefore;
-  }).replace(/<\/mark>(\s*)<mark>/g, "$1");
+  }).replace(/<\/mark>(\s*)<mark>/g, "$1")
+    .replace(SENTENCE_END, "$1$2")
+    .replace(/^((?:<[^>]+>)*)\ue000/, "$1").replace(/\ue000((?:<[^>]+>)*)$/, "$1")
+    .replace(/\ue000/g, " ");
 }
 
 /* One part of the query, searched: Chinese as the exact sequence of its
@@ -65,16 +77,25 @@ function termsOf(query) {
   return terms;
 }
 
+/* What kind of page a result is and its date, under its title: the type
+   (会议 · 支委会) and date the record's header marks with data-pagefind-meta. */
+function about(meta) {
+  /* Written in attributes, which the index leaves unspaced. */
+  var parts = [meta.type, meta.date].filter(Boolean).map(escapeHtml);
+  return parts.length ? '<span class="ob-search-about">' + parts.join(" · ") + "</span>" : "";
+}
+
 /* One page as Material's SearchItem[]: the page first, then its sections.
    Material shows the page's excerpt when every section scores lower, and
    folds sections scoring below the page under "N more".  ``locate`` turns
    Pagefind's URL into the item's location; ``prefix`` (HTML) leads the
    page's title. */
 function group(score, data, terms, locate, prefix) {
-  var pageTitle = escapeHtml(closeUp((data.meta && data.meta.title) || data.url));
+  var meta = data.meta || {};
+  var pageTitle = escapeHtml(closeUp(meta.title || data.url));
   var page = {
     location: locate(data.url),
-    title: (prefix || "") + pageTitle,
+    title: (prefix || "") + pageTitle + about(meta),
     text: "",
     score: score,
     terms: terms

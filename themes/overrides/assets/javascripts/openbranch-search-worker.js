@@ -24,6 +24,9 @@
  */
 "use strict";
 
+/* How a query is searched and a result shaped (shared with the committee portal). */
+importScripts("openbranch-search-core.js");
+
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 
 /* Pages whose excerpts come with the answer: each costs one fragment
@@ -38,24 +41,9 @@ var WORKER = Math.random().toString(36).slice(2);
 
 var PAGEFIND_URL = new URL("../../pagefind/pagefind.js", self.location.href).href;
 
-/* CJK ideographs, kana, CJK punctuation, full-width forms: the ranges
-   generator/search.py indexes as one word per character. */
-var CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef";
-var HAS_CJK = new RegExp("[" + CJK + "]");
-var CJK_CHAR = new RegExp("([" + CJK + "])", "g");
-/* A space the index put beside a CJK character, with any tags around it. */
-var CJK_SPACE = new RegExp(
-  "([" + CJK + "])((?:<[^>]+>)*)\\s+|\\s+((?:<[^>]+>)*)(?=[" + CJK + "])", "g");
-
 var pagefind = null;   /* Promise of the initialised Pagefind module */
 var latest = 0;        /* only the answer to the newest query is posted */
 var answered = null;   /* {id, hits, terms} of the newest answer, for its placeholders */
-
-/* A break generator/search.py marks in the indexed text (its BOUNDARY, a
-   word of its own); and the punctuation after which a break needs no space. */
-var BOUNDARY = "\ue000";
-var BOUNDARY_RUN = /\s*\ue000(?:\s*\ue000)*\s*/g;
-var SENTENCE_END = /([\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f.!?;:,])((?:<[^>]+>)*)\ue000/g;
 
 function load() {
   if (!pagefind) {
@@ -70,133 +58,9 @@ function load() {
   return pagefind;
 }
 
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, function (c) {
-    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-  });
-}
-
-/* Titles and excerpts come from the spaced copy Pagefind read: close up the
-   spaces it put beside Chinese characters, and show each break the page has
-   as one space (none at either end, none after a sentence's end). */
-function closeUp(html) {
-  return String(html).replace(BOUNDARY_RUN, BOUNDARY).replace(CJK_SPACE, function (match, char, tagsAfter, tagsBefore) {
-    return char ? char + tagsAfter : tagsBefore;
-  }).replace(/<\/mark>(\s*)<mark>/g, "$1")
-    .replace(SENTENCE_END, "$1$2")
-    .replace(/^((?:<[^>]+>)*)\ue000/, "$1").replace(/\ue000((?:<[^>]+>)*)$/, "$1")
-    .replace(/\ue000/g, " ");
-}
-
-/* One part of the query, searched: Chinese as the exact sequence of its
-   characters (a substring search), anything else as words Pagefind matches
-   by prefix.  An exact search scores every page alike, so Chinese pages are
-   ranked by the same characters searched loosely (how often and how rarely
-   they occur), which fetches no more of the index.
-   Resolves to [{result, score}], best first. */
-function searchPart(module, part) {
-  if (!HAS_CJK.test(part)) {
-    return module.search(part).then(function (search) {
-      return search.results.map(function (result) { return { result: result, score: result.score }; });
-    });
-  }
-  var chars = part.replace(CJK_CHAR, " $1 ").trim().replace(/\s+/g, " ");
-  return Promise.all([module.search('"' + chars + '"'), module.search(chars)]).then(function (both) {
-    var loose = {};
-    both[1].results.forEach(function (result) { loose[result.id] = result.score; });
-    return both[0].results.map(function (result) {
-      return { result: result, score: loose[result.id] || 0 };
-    }).sort(function (a, b) { return b.score - a.score; });
-  });
-}
-
 /* Material resolves locations against the site base: drop the leading "/". */
 function siteRelative(url) {
   return String(url).replace(/^\/+/, "");
-}
-
-function weight(sub) {
-  var total = 0;
-  (sub.weighted_locations || []).forEach(function (w) { total += w.balanced_score || w.weight || 0; });
-  return total;
-}
-
-/* Words of the query, each marked as found: Material puts them in ?h= for
-   search.highlight on the page that opens. */
-function termsOf(query) {
-  var terms = {};
-  query.split(/\s+/).forEach(function (word) { if (word) terms[word] = true; });
-  return terms;
-}
-
-/* What kind of page a result is and its date, under its title: the type
-   (会议 · 支委会) and date the record's header marks with data-pagefind-meta. */
-function about(meta) {
-  /* Written in attributes, which the index leaves unspaced. */
-  var parts = [meta.type, meta.date].filter(Boolean).map(escapeHtml);
-  return parts.length ? '<span class="ob-search-about">' + parts.join(" · ") + "</span>" : "";
-}
-
-/* One page as Material's SearchItem[]: the page first, then its sections.
-   Material shows the page's excerpt when every section scores lower, and
-   folds sections scoring below the page under "N more". */
-function group(score, data, terms) {
-  var meta = data.meta || {};
-  var pageTitle = escapeHtml(closeUp(meta.title || data.url));
-  var page = {
-    location: siteRelative(data.url),
-    title: pageTitle + about(meta),
-    text: "",
-    score: score,
-    terms: terms
-  };
-  var own = null, sections = [];
-  (data.sub_results || []).forEach(function (sub) {
-    var title = sub.title ? escapeHtml(closeUp(sub.title)) : pageTitle;
-    var text = closeUp(sub.excerpt || "");
-    /* A section's excerpt starts with its own heading, shown above it. */
-    if (title && text.indexOf(title) === 0) text = text.slice(title.length).replace(/^\s+/, "");
-    var item = {
-      location: siteRelative(sub.url),
-      title: title,
-      text: text,
-      weight: weight(sub)
-    };
-    if (item.location.indexOf("#") < 0) own = own || item;
-    else sections.push(item);
-  });
-  sections.sort(function (a, b) { return b.weight - a.weight; });
-  var best = sections.length ? sections[0].weight : -1;
-  var items = [page];
-  if (own && own.weight >= best) page.text = own.text;
-  else if (!sections.length) page.text = closeUp(data.excerpt || "");
-  sections.forEach(function (section, index) {
-    var shown = index === 0 && !page.text;
-    items.push({
-      location: section.location,
-      title: section.title,
-      text: section.text,
-      score: shown ? score : score / 2,
-      terms: terms
-    });
-  });
-  return items;
-}
-
-/* Pages matching every space-separated part of the query, best first. */
-function searchAll(module, parts) {
-  return Promise.all(parts.map(function (part) {
-    return searchPart(module, part);
-  })).then(function (found) {
-    var results = found[0];
-    found.slice(1).forEach(function (other) {
-      var scores = {};
-      other.forEach(function (hit) { scores[hit.result.id] = hit.score; });
-      results = results.filter(function (hit) { return hit.result.id in scores; })
-        .map(function (hit) { return { result: hit.result, score: hit.score + scores[hit.result.id] }; });
-    });
-    return results.sort(function (a, b) { return b.score - a.score; });
-  });
 }
 
 /* A matching page whose excerpt is not loaded yet: Material shows it as a
@@ -216,7 +80,7 @@ function answer(query, id) {
   var parts = query.split(/\s+/).filter(Boolean);
   if (!parts.length) return Promise.resolve({ items: [] });
   return load().then(function (module) {
-    return searchAll(module, parts);
+    return searchAll(module, parts, {});
   }).then(function (found) {
     if (id !== latest) return null;
     var terms = termsOf(query);
@@ -227,7 +91,7 @@ function answer(query, id) {
       .then(function (datas) {
         return {
           items: found.map(function (hit, i) {
-            return i < first.length ? group(hit.score, datas[i], terms) : [placeholder(hit.score, terms, id, i)];
+            return i < first.length ? group(hit.score, datas[i], terms, siteRelative) : [placeholder(hit.score, terms, id, i)];
           })
         };
       });
@@ -243,7 +107,7 @@ function excerpts(asked) {
   Promise.all(indices.map(function (i) { return current.hits[i].result.data(); })).then(function (datas) {
     var items = {};
     datas.forEach(function (data, k) {
-      var found = group(current.hits[indices[k]].score, data, current.terms);
+      var found = group(current.hits[indices[k]].score, data, current.terms, siteRelative);
       var page = found[0];
       items[indices[k]] = {
         location: page.location,
