@@ -48,6 +48,7 @@ def check(site: Site, today: dt.date, previous_index: Optional[Path] = None, cac
     """
     collector = ErrorCollector()
     records = load_records(site, collector, cache)
+    records.dates = record_dates(records, site.content_dir)
     collector.extend(apply_rules(records, site, today))
     if previous_index is not None:
         collector.extend(check_previous_ids(records, site, previous_index))
@@ -250,7 +251,7 @@ def _run(
     if clean:
         stage.remove_stage(site, stage_root)
     epoch = clock.build_epoch(record.date for record in records)
-    job = _Job(site, records, clock.today, record_dates(records, site.content_dir), stage_root, output, epoch, engine, include_drafts)
+    job = _Job(site, records, clock.today, records.dates, stage_root, output, epoch, engine, include_drafts)
     try:
         outcomes, problems = parallel.each_audience(partial(_build_audience, job), audiences, progress)
     finally:

@@ -17,7 +17,6 @@ from typing import Callable, Iterator, Optional
 from . import vocabulary
 from .config import Site
 from .errors import RecordError
-from .history import record_dates
 from .figures.dues import dues_book, month_runs, retained_dues, share_text
 from .figures.ledgers import funds_ledgers, ledgers, members_on
 from .figures.records import Attendance, ExcellentCap, attendance, excellent_cap, funds_totals
@@ -589,7 +588,7 @@ def check_catalogue(records: RecordSet, site: Site, today: dt.date) -> Iterator[
     """
     messages = site.messages
     t = Labels(messages.language)
-    dates = record_dates(records, site.content_dir)
+    dates = records.dates
     for entry in catalogue_entries(records.records, site.config.catalogue, today, site.workdays, dates):
         item = entry.item
         # A record with errors of its own may be the disclosure: its errors are reported, not a false "not disclosed".
@@ -654,7 +653,7 @@ def check_approval(records: RecordSet, site: Site, today: dt.date) -> Iterator[R
     due = [record for record in records if not record.is_draft and record.visibility in scope]
     # When a record was first published: its published:, else the commit that added it (as its page
     # says); a record git does not know yet is being published now, so today.
-    dates = record_dates(RecordSet(records=due), site.content_dir) if due else {}
+    dates = records.dates
     for record in due:
         approval = record.model.approval
         missing = [field for step in _APPROVAL_STEPS for field in step if approval is None or not getattr(approval, field) or not str(getattr(approval, field)).strip()]

@@ -133,6 +133,8 @@ class RecordSet:
     meetings_since: Optional[dt.date] = None
     # and each visible meeting's attendance (figures.records.Attendance), counted on the full roster.
     attendance: dict[str, Any] = field(default_factory=dict)
+    # Set by pipeline.check, once per build (one git log): each record's history.RecordDates, by id.
+    dates: dict[str, Any] = field(default_factory=dict)
 
     def add(self, record: Record) -> None:
         self.records.append(record)
