@@ -430,7 +430,7 @@ def read_settings(config_path: Path, model: type[Strict], missing: str, max_byte
     else ``language_hint``; ``missing`` is the message key for no file.
     """
     from .records.loader import load_yaml_file
-    from .records.validate import format_field, validate_model
+    from .records.validate import validate_model
 
     messages = Messages(language_hint)
     rel = config_path.name
@@ -448,7 +448,7 @@ def read_settings(config_path: Path, model: type[Strict], missing: str, max_byte
 
 def load_site(config_path: Path, language_hint: str = "zh") -> tuple[Site | None, list[RecordError]]:
     """Read and validate site_config.yml; a missing file means all defaults only if asked for."""
-    from .records.validate import format_field
+    from .errors import format_field
 
     config_path = config_path.resolve()
     model, loaded, errors = read_settings(config_path, SiteConfig, "config_missing", 1 << 20, language_hint)

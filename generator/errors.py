@@ -12,9 +12,24 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Iterable, Literal
+from typing import TYPE_CHECKING, Iterable, Literal, Protocol, Union
+
+if TYPE_CHECKING:
+    from .i18n import Messages
 
 Severity = Literal["error", "warning"]
+FieldPath = tuple[Union[str, int], ...]  # a field's place in a file: ("absent", 1, "reason")
+
+
+def format_field(loc: FieldPath) -> str:
+    """``('absent', 1, 'reason')`` -> ``absent[1].reason``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
 
 
 @dataclass(frozen=True, order=True)
@@ -66,6 +81,20 @@ def _gh_escape_data(text: str) -> str:
 
 def _gh_escape_property(text: str) -> str:
     return _gh_escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class Located(Protocol):
+    """A loaded record: its path as shown in errors, and the line and column of each field."""
+
+    rel: str
+
+    def position(self, path: tuple) -> tuple[int, int]: ...
+
+
+def record_problem(record: Located, path: tuple, messages: "Messages", key: str, severity: Severity = "error", **values: object) -> RecordError:
+    """A problem at the line of ``path`` in ``record``, said in the site's language (the rules' one way to report)."""
+    line, column = record.position(path)
+    return RecordError(record.rel, line, column, format_field(path), messages(key, **values), severity)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Optional
 
 from . import vocabulary
 from .config import Site
-from .errors import RecordError
+from .errors import RecordError, format_field, record_problem
 from .figures.dues import dues_book, month_runs, retained_dues, share_text
 from .figures.ledgers import funds_ledgers, ledgers, members_on
 from .figures.records import Attendance, ExcellentCap, attendance, excellent_cap, funds_totals
@@ -24,22 +24,16 @@ from .i18n import Messages
 from .figures.catalogue import Disclosure, catalogue_entries, first_published
 from .i18n import Labels
 from .records.index import BRANCH_FILE, Record, RecordSet
-from .records.models.branch import RosterMember
+from .records.models.branch import Branch, RosterMember
 from .records.models.meeting import Period
 from .records.models.common import money_text
 from .records.models.finance import monthly_totals
 from .records.models.rectification import items_of
 from .records.placeholders import placeholders_in, strings_in
-from .records.validate import format_field
 from .rules_elections import ELECTION_RULES
 from .rules_opinions import check_opinions
 
 Rule = Callable[[RecordSet, Site, dt.date], Iterator[RecordError]]
-
-
-def _problem(record: Record, path: tuple, messages: Messages, key: str, severity: str = "error", **values) -> RecordError:
-    line, column = record.position(path)
-    return RecordError(record.rel, line, column, format_field(path), messages(key, **values), severity)  # type: ignore[arg-type]
 
 
 def dues_roster(branch: Optional[Branch], year: int) -> list[str]:
@@ -70,13 +64,13 @@ def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
         totals = funds_totals(ledger)
         income, expenses, expected = totals.income, totals.expenses, totals.computed_closing
         if expected != model.closing_balance:
-            yield _problem(
+            yield record_problem(
                 ledger, ("closing_balance",), messages, "rule_closing_balance",
                 closing=money_text(model.closing_balance, "plain"), opening=money_text(model.opening_balance, "plain"),
                 income=money_text(income, "plain"), expenses=money_text(expenses, "plain"), expected=money_text(expected, "plain"),
             )
         if chain_complete and previous is not None and previous.model.closing_balance != model.opening_balance:
-            yield _problem(
+            yield record_problem(
                 ledger, ("opening_balance",), messages, "rule_opening_balance",
                 opening=money_text(model.opening_balance, "plain"), previous=previous.model.period, closing=money_text(previous.model.closing_balance, "plain"),
             )
@@ -84,11 +78,11 @@ def check_funds(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
         for i, expense in enumerate(model.expenses):
             decision = records.get(expense.decision)
             if decision is not None and decision.type == "decision" and decision.model.result != "adopted":
-                yield _problem(ledger, ("expenses", i, "decision"), messages, "rule_decision_not_adopted", id=decision.id, result=vocabulary.written_word("decision_result", decision.model.result, messages.language))
+                yield record_problem(ledger, ("expenses", i, "decision"), messages, "rule_decision_not_adopted", id=decision.id, result=vocabulary.written_word("decision_result", decision.model.result, messages.language))
             if expense.amount > large and not expense.decision:
-                yield _problem(ledger, ("expenses", i, "amount"), messages, "rule_large_expense", amount=money_text(expense.amount, "plain"), limit=money_text(large, "plain"))
+                yield record_problem(ledger, ("expenses", i, "amount"), messages, "rule_large_expense", amount=money_text(expense.amount, "plain"), limit=money_text(large, "plain"))
             if not expense.receipts:
-                yield _problem(ledger, ("expenses", i, "receipts"), messages, "rule_expense_no_receipt", "warning", item=expense.item)
+                yield record_problem(ledger, ("expenses", i, "receipts"), messages, "rule_expense_no_receipt", "warning", item=expense.item)
 
 
 def _month_list(months: tuple[int, ...], messages: Messages) -> str:
@@ -116,7 +110,7 @@ def check_dues(records: RecordSet, site: Site, today: dt.date) -> Iterator[Recor
         twice = sorted({m.month for m in model.months if (model.year, m.month) in recorded})
         if twice:
             other = recorded[(model.year, twice[0])]
-            yield _problem(record, ("year",), messages, "rule_dues_months_recorded_twice", year=model.year, months=_month_list(tuple(twice), messages), other=other.rel)
+            yield record_problem(record, ("year",), messages, "rule_dues_months_recorded_twice", year=model.year, months=_month_list(tuple(twice), messages), other=other.rel)
         for month in model.months:
             recorded.setdefault((model.year, month.month), record)
         if "months" in record.source.data:
@@ -128,28 +122,28 @@ def check_dues(records: RecordSet, site: Site, today: dt.date) -> Iterator[Recor
         for i, (member, dues) in enumerate(zip(model.members, book.members)):  # type: ignore[union-attr]
             name = ("members", i, "name")
             if member.name in seen:
-                yield _problem(record, name, messages, "rule_dues_member_repeated", name=member.name, first=seen[member.name] + 1)
+                yield record_problem(record, name, messages, "rule_dues_member_repeated", name=member.name, first=seen[member.name] + 1)
                 continue
             seen[member.name] = i
             for month, excess in dues.overpaid:
-                yield _problem(record, ("members", i, "paid", str(month)), messages, "rule_dues_member_overpaid", name=member.name, month=month, due=money_text(dues.monthly_due, "plain"), excess=money_text(excess, "plain"))
+                yield record_problem(record, ("members", i, "paid", str(month)), messages, "rule_dues_member_overpaid", name=member.name, month=month, due=money_text(dues.monthly_due, "plain"), excess=money_text(excess, "plain"))
             for month, amount in dues.unsettled:
-                yield _problem(record, ("members", i, "back_payments", str(month)), messages, "rule_dues_back_unsettled", name=member.name, month=month, amount=money_text(amount, "plain"))
+                yield record_problem(record, ("members", i, "back_payments", str(month)), messages, "rule_dues_back_unsettled", name=member.name, month=month, amount=money_text(amount, "plain"))
             if dues.missing:
-                yield _problem(record, ("members", i, "paid"), messages, "rule_dues_month_missing", name=member.name, months=_month_list(dues.missing, messages))
+                yield record_problem(record, ("members", i, "paid"), messages, "rule_dues_month_missing", name=member.name, months=_month_list(dues.missing, messages))
             if dues.not_owed:
                 field = "paid" if dues.not_owed[0] in member.paid else "back_payments"
-                yield _problem(record, ("members", i, field, str(dues.not_owed[0])), messages, "rule_dues_not_owed", name=member.name, months=_month_list(dues.not_owed, messages))
+                yield record_problem(record, ("members", i, field, str(dues.not_owed[0])), messages, "rule_dues_not_owed", name=member.name, months=_month_list(dues.not_owed, messages))
             if dues.flagged:
-                yield _problem(
+                yield record_problem(
                     record, name, messages, "rule_dues_arrears", "warning", name=member.name, count=dues.months_unpaid,
                     months=_month_list(dues.unpaid_months, messages), amount=money_text(dues.unpaid, "plain"), alert=alert,
                 )
             if roster and member.name not in roster:
-                yield _problem(record, name, messages, "rule_dues_not_in_roster", "warning", name=member.name)
+                yield record_problem(record, name, messages, "rule_dues_not_in_roster", "warning", name=member.name)
         absent = [person for person in roster if person not in seen]
         if roster and absent:
-            yield _problem(record, ("members",), messages, "rule_dues_roster_missing", "warning", names=messages.join(absent))
+            yield record_problem(record, ("members",), messages, "rule_dues_roster_missing", "warning", names=messages.join(absent))
 
 
 def _dues_months(record: Record, messages: Messages) -> Iterator[RecordError]:
@@ -159,12 +153,12 @@ def _dues_months(record: Record, messages: Messages) -> Iterator[RecordError]:
     computed = {m.month: m for m in monthly_totals(model.members)} if model.members else {}
     for i, month in enumerate(model.months):
         if month.month in seen:
-            yield _problem(record, ("months", i, "month"), messages, "rule_dues_month_repeated", month=month.month, first=seen[month.month] + 1)
+            yield record_problem(record, ("months", i, "month"), messages, "rule_dues_month_repeated", month=month.month, first=seen[month.month] + 1)
             continue
         seen[month.month] = i
         back = month.back_payment or Decimal("0")
         if month.paid > month.due + back:
-            yield _problem(
+            yield record_problem(
                 record, ("months", i, "paid"), messages, "rule_dues_paid_exceeds_back" if back else "rule_dues_paid_exceeds",
                 month=month.month, paid=money_text(month.paid, "plain"), due=money_text(month.due, "plain"), back=money_text(back, "plain"),
             )
@@ -175,7 +169,7 @@ def _dues_months(record: Record, messages: Messages) -> Iterator[RecordError]:
                 total = getattr(members, field) if members is not None else 0
                 if given != total:
                     shown = (lambda v: str(v)) if field == "members" else (lambda v: money_text(Decimal(v), "plain"))
-                    yield _problem(record, ("months", i, field), messages, "rule_dues_totals_differ", month=month.month, given=shown(given), computed=shown(total))
+                    yield record_problem(record, ("months", i, field), messages, "rule_dues_totals_differ", month=month.month, given=shown(given), computed=shown(total))
 
 
 def check_dues_share(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
@@ -188,7 +182,7 @@ def check_dues_share(records: RecordSet, site: Site, today: dt.date) -> Iterator
         for i, income in enumerate(ledger.model.income):
             target = records.get(income.dues)
             if target is not None and target.type == "finance" and target.kind != "dues":
-                yield _problem(ledger, ("income", i, "dues"), messages, "rule_dues_share_not_dues", id=target.id)
+                yield record_problem(ledger, ("income", i, "dues"), messages, "rule_dues_share_not_dues", id=target.id)
         figure = retained_dues(records, ledger, share)
         if figure is None:
             continue
@@ -199,9 +193,9 @@ def check_dues_share(records: RecordSet, site: Site, today: dt.date) -> Iterator
         if figure.missing and dues_failed:
             continue
         if figure.missing:
-            yield _problem(ledger, where, messages, "rule_dues_share_unchecked", "warning", months=_year_months(figure.missing, messages))
+            yield record_problem(ledger, where, messages, "rule_dues_share_unchecked", "warning", months=_year_months(figure.missing, messages))
         elif figure.difference:
-            yield _problem(
+            yield record_problem(
                 ledger, where, messages, "rule_dues_share_more" if figure.difference > 0 else "rule_dues_share_less",
                 expected=money_text(figure.expected, "plain"), months=months, paid=money_text(figure.paid, "plain"), share=share_text(share),
                 booked=money_text(figure.booked, "plain"), difference=money_text(abs(figure.difference), "plain"),
@@ -222,16 +216,16 @@ def check_appraisals(records: RecordSet, site: Site, today: dt.date) -> Iterator
             continue
         excellent_key = _grade_key(appraisal, "excellent")
         if model.excellent_members and len(model.excellent_members) != model.results.get("excellent", 0):
-            yield _problem(appraisal, ("excellent_members",), messages, "rule_excellent_names", names=len(model.excellent_members), count=model.results.get("excellent", 0))
+            yield record_problem(appraisal, ("excellent_members",), messages, "rule_excellent_names", names=len(model.excellent_members), count=model.results.get("excellent", 0))
         members = model.members if model.members is not None else members_on(records.branch, appraisal.date)
         if members is None:
             continue
         total = sum(model.results.values())
         if total > members:
-            yield _problem(appraisal, ("results",), messages, "rule_grades_exceed", total=total, members=members)
+            yield record_problem(appraisal, ("results",), messages, "rule_grades_exceed", total=total, members=members)
         cap = excellent_cap(appraisal, records.branch, norms)
         if cap is not None and cap.over:
-            yield _problem(appraisal, ("results", excellent_key), messages, "rule_excellent_cap", count=cap.count, base=excellent_base_text(cap, messages), limit=cap.limit, share=str(cap.share))
+            yield record_problem(appraisal, ("results", excellent_key), messages, "rule_excellent_cap", count=cap.count, base=excellent_base_text(cap, messages), limit=cap.limit, share=str(cap.share))
 
 
 def _grade_key(appraisal: Record, grade: str) -> str:
@@ -263,7 +257,7 @@ def check_votes(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
         if not model.meeting:
             # Without its meeting nothing of a vote or a result can be checked.
             if model.vote is not None or model.result in ("adopted", "rejected"):
-                yield _problem(decision, ("vote",) if model.vote is not None else ("result",), messages, "rule_decision_needs_meeting")
+                yield record_problem(decision, ("vote",) if model.vote is not None else ("result",), messages, "rule_decision_needs_meeting")
             continue
         meeting = records.get(model.meeting)
         if meeting is None or meeting.type != "meeting":
@@ -271,7 +265,7 @@ def check_votes(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
         counted = attendance(meeting, records.branch)
         if counted is None:
             if model.vote is not None:
-                yield _problem(decision, ("vote",), messages, "rule_vote_without_attendance", meeting=meeting.id)
+                yield record_problem(decision, ("vote",), messages, "rule_vote_without_attendance", meeting=meeting.id)
             continue
         voters = voters_present(counted)
         base = vote_base_text(counted, messages)
@@ -279,14 +273,14 @@ def check_votes(records: RecordSet, site: Site, today: dt.date) -> Iterator[Reco
             cast = model.vote.for_ + model.vote.against + model.vote.abstain
             majority = Fraction(model.vote.for_) > Fraction(voters, 2)
             if cast > voters:
-                yield _problem(decision, ("vote",), messages, "rule_vote_exceeds", cast=cast, meeting=meeting.id, base=base)
+                yield record_problem(decision, ("vote",), messages, "rule_vote_exceeds", cast=cast, meeting=meeting.id, base=base)
             elif model.result == "adopted" and not majority:
-                yield _problem(decision, ("result",), messages, "rule_no_majority", votes=model.vote.for_, base=base)
+                yield record_problem(decision, ("result",), messages, "rule_no_majority", votes=model.vote.for_, base=base)
             elif model.result == "rejected" and majority:
-                yield _problem(decision, ("result",), messages, "rule_majority_not_adopted", votes=model.vote.for_, base=base, result=vocabulary.written_word("decision_result", model.result, messages.language))
+                yield record_problem(decision, ("result",), messages, "rule_majority_not_adopted", votes=model.vote.for_, base=base, result=vocabulary.written_word("decision_result", model.result, messages.language))
         eligible = counted.voters_expected if counted.voters_expected is not None else counted.expected
         if meeting.model.kind in DECIDING_KINDS and eligible and Fraction(voters, eligible) <= quorum:
-            yield _problem(decision, ("meeting",), messages, "rule_quorum", meeting=meeting.id, base=base, eligible=eligible, share=str(quorum))
+            yield record_problem(decision, ("meeting",), messages, "rule_quorum", meeting=meeting.id, base=base, eligible=eligible, share=str(quorum))
 
 
 def voters_present(counted: Attendance) -> int:
@@ -325,7 +319,7 @@ def check_attendance(records: RecordSet, site: Site, today: dt.date) -> Iterator
         for field, index, name in _people(model):
             path = (field, index) if field == "attendees" else (field, index, "name")
             if name in listed:
-                yield _problem(meeting, path, messages, "rule_listed_twice", name=name, other=listed[name])
+                yield record_problem(meeting, path, messages, "rule_listed_twice", name=name, other=listed[name])
             else:
                 listed[name] = field
         counted = attendance(meeting, branch)
@@ -337,7 +331,7 @@ def check_attendance(records: RecordSet, site: Site, today: dt.date) -> Iterator
             for field, index, name in _people(model):
                 if name not in on_roster:
                     path = (field, index) if field == "attendees" else (field, index, "name")
-                    yield _problem(meeting, path, messages, "rule_not_on_roster", name=name, date=meeting.date.isoformat())
+                    yield record_problem(meeting, path, messages, "rule_not_on_roster", name=name, date=meeting.date.isoformat())
         if not counted.dated:
             continue
         where = ("expected",) if counted.basis == "expected" else ("attendees",)
@@ -346,12 +340,12 @@ def check_attendance(records: RecordSet, site: Site, today: dt.date) -> Iterator
             on_leave=counted.on_leave, absent=counted.absent, accounted=counted.accounted,
         )
         if counted.unaccounted < 0:
-            yield _problem(meeting, where, messages, "rule_attendance_over", "warning", **values)
+            yield record_problem(meeting, where, messages, "rule_attendance_over", "warning", **values)
         elif counted.unaccounted > 0:
             required = [m.name for m in roster] if roster is not None and counted.basis == "members" else []
             missing = [n for n in required if n not in listed]
             names = messages("missing_names", names=messages.join(missing)) if missing else ""
-            yield _problem(meeting, where, messages, "rule_attendance_unaccounted", "warning", missing=counted.unaccounted, names=names, **values)
+            yield record_problem(meeting, where, messages, "rule_attendance_unaccounted", "warning", missing=counted.unaccounted, names=names, **values)
 
 
 def _people(model) -> Iterator[tuple[str, int, str]]:
@@ -377,17 +371,17 @@ def check_meeting_periods(records: RecordSet, site: Site, today: dt.date) -> Ite
             continue
         frequency = norms.get(meeting.model.kind)
         if frequency is not None and frequency.count and period.within(frequency.per) is None:
-            yield _problem(
+            yield record_problem(
                 meeting, ("period",), messages, "rule_period_coarse",
                 kind=vocabulary.written_word("meeting_kind", meeting.model.kind, messages.language),
                 per=vocabulary.written_word("period", frequency.per, messages.language), example=str(Period.of_day(meeting.date, frequency.per)), period=str(period),
             )
         if period.start > meeting.date:
-            yield _problem(meeting, ("period",), messages, "rule_period_after_date", date=meeting.date.isoformat(), period=str(period), start=period.start.isoformat())
+            yield record_problem(meeting, ("period",), messages, "rule_period_after_date", date=meeting.date.isoformat(), period=str(period), start=period.start.isoformat())
             continue
         steps = period.steps_to(Period.of_day(meeting.date, period.unit))
         if steps > 1:
-            yield _problem(meeting, ("period",), messages, "rule_period_late", "warning", period=str(period), date=meeting.date.isoformat(), steps=steps)
+            yield record_problem(meeting, ("period",), messages, "rule_period_late", "warning", period=str(period), date=meeting.date.isoformat(), steps=steps)
 
 
 # ---------------------------------------------------------------------------
@@ -444,19 +438,19 @@ def check_notices(records: RecordSet, site: Site, today: dt.date) -> Iterator[Re
     for notice in records.of_type("notice"):
         model = notice.model
         if model.end < model.start:
-            yield _problem(notice, ("end",), messages, "rule_notice_order", start=model.start.isoformat(), end=model.end.isoformat())
+            yield record_problem(notice, ("end",), messages, "rule_notice_order", start=model.start.isoformat(), end=model.end.isoformat())
             continue
         length = site.workdays.count(model.start, model.end)
         for year in length.estimated_years:
             at = "start" if model.start.year == year else "end"
-            yield _problem(notice, (at,), messages, "rule_holidays_unknown", "warning", year=year, days=length.days)
+            yield record_problem(notice, (at,), messages, "rule_holidays_unknown", "warning", year=year, days=length.days)
         if model.kind != "membership" or length.days >= required:
             continue
         if length.exact:
-            yield _problem(notice, ("end",), messages, "rule_notice_short", days=length.days, required=required)
+            yield record_problem(notice, ("end",), messages, "rule_notice_short", days=length.days, required=required)
         else:
             # Counted Monday to Friday: likely short, but not a fact to fail on.
-            yield _problem(notice, ("end",), messages, "rule_notice_short_estimated", "warning", days=length.days, required=required)
+            yield record_problem(notice, ("end",), messages, "rule_notice_short_estimated", "warning", days=length.days, required=required)
 
 
 # ---------------------------------------------------------------------------
@@ -473,9 +467,9 @@ def check_rectification(records: RecordSet, site: Site, today: dt.date) -> Itera
         for name, index, item in items_of(record.model):
             at = (name, index)
             if item.status == "done" and item.done_on is None:
-                yield _problem(record, at + ("status",), messages, "rule_item_done_without_date")
+                yield record_problem(record, at + ("status",), messages, "rule_item_done_without_date")
             elif item.done_on is not None and item.status != "done":
-                yield _problem(record, at + ("done_on",), messages, "rule_item_done_on_not_done", date=item.done_on.isoformat(), status=vocabulary.written_word("progress", item.status, messages.language))
+                yield record_problem(record, at + ("done_on",), messages, "rule_item_done_on_not_done", date=item.done_on.isoformat(), status=vocabulary.written_word("progress", item.status, messages.language))
             elif item.done_on is not None:
                 yield from _dated_within(record, at + ("done_on",), item.done_on, today, messages, kind, start)
             previous: Optional[dt.date] = None
@@ -484,15 +478,15 @@ def check_rectification(records: RecordSet, site: Site, today: dt.date) -> Itera
                 out_of_bounds = list(_dated_within(record, path, entry.date, today, messages, kind, start))
                 yield from out_of_bounds
                 if not out_of_bounds and previous is not None and entry.date < previous:
-                    yield _problem(record, path, messages, "rule_progress_order", date=entry.date.isoformat(), previous=previous.isoformat())
+                    yield record_problem(record, path, messages, "rule_progress_order", date=entry.date.isoformat(), previous=previous.isoformat())
                 previous = entry.date
 
 
 def _dated_within(record: Record, path: tuple, day: dt.date, today: dt.date, messages: Messages, kind: str, start: str) -> Iterator[RecordError]:
     if day < record.date:
-        yield _problem(record, path, messages, "rule_dated_before_record", date=day.isoformat(), kind=kind, start=start)
+        yield record_problem(record, path, messages, "rule_dated_before_record", date=day.isoformat(), kind=kind, start=start)
     elif day > today:
-        yield _problem(record, path, messages, "rule_dated_after_today", date=day.isoformat(), today=today.isoformat())
+        yield record_problem(record, path, messages, "rule_dated_after_today", date=day.isoformat(), today=today.isoformat())
 
 
 # ---------------------------------------------------------------------------
@@ -558,7 +552,7 @@ def check_personal_data(records: RecordSet, site: Site, today: dt.date) -> Itera
             if not path or path[0] == "numbers_ok" or format_field(path) in intended or str(path[0]) in intended:
                 continue
             for kind in personal_numbers(text):
-                yield _problem(record, path, messages, f"pii_{kind}", severity)
+                yield record_problem(record, path, messages, f"pii_{kind}", severity)
 
 
 def check_branch_placeholders(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
@@ -601,18 +595,18 @@ def check_catalogue(records: RecordSet, site: Site, today: dt.date) -> Iterator[
                 written = record.model.published is not None
                 known = dates.get(record.id)
                 source = messages("catalogue_from_git") if not written and known is not None and known.from_git else ""
-                yield _problem(
+                yield record_problem(
                     record, ("published",) if written else ("date",), messages, "rule_catalogue_late", "warning",
                     event=_event_words(disclosure, t, messages), allowed=item.within_working_days, published=disclosure.published.isoformat(),
                     days=disclosure.working_days.days, source=source, **values,
                 )
             elif disclosure.state == "missing" and disclosure.record is not None and disclosure.record.is_draft:
-                yield _problem(disclosure.record, ("status",), messages, "rule_catalogue_draft", "warning", **values)
+                yield record_problem(disclosure.record, ("status",), messages, "rule_catalogue_draft", "warning", **values)
             elif disclosure.state == "missing" and disclosure.record is not None:
                 # Published, but on a day still ahead: the date to verify is its published: line.
                 record = disclosure.record
                 at = ("published",) if record.model.published is not None else ("date",)
-                yield _problem(record, at, messages, "rule_catalogue_not_yet", "warning", published=first_published(record, dates).isoformat(), **values)
+                yield record_problem(record, at, messages, "rule_catalogue_not_yet", "warning", published=first_published(record, dates).isoformat(), **values)
             elif disclosure.state == "missing" and not incomplete:
                 line, column = site.catalogue_positions[entry.index] if site.catalogue_positions else (0, 0)
                 period = t.catalogue_period(disclosure.period.per, disclosure.period.year, disclosure.period.index) if disclosure.period else disclosure.event.isoformat()
@@ -658,18 +652,18 @@ def check_approval(records: RecordSet, site: Site, today: dt.date) -> Iterator[R
         approval = record.model.approval
         missing = [field for step in _APPROVAL_STEPS for field in step if approval is None or not getattr(approval, field) or not str(getattr(approval, field)).strip()]
         if missing:
-            yield _problem(record, ("approval",), messages, "rule_approval_missing", fields=messages.join([names[f] for f in missing]))
+            yield record_problem(record, ("approval",), messages, "rule_approval_missing", fields=messages.join([names[f] for f in missing]))
             continue
         for (_, earlier), (_, later) in zip(_APPROVAL_STEPS, _APPROVAL_STEPS[1:]):
             if getattr(approval, later) < getattr(approval, earlier):
-                yield _problem(
+                yield record_problem(
                     record, ("approval", later), messages, "rule_approval_order",
                     later=names[later], later_date=getattr(approval, later).isoformat(), earlier=names[earlier], earlier_date=getattr(approval, earlier).isoformat(),
                 )
         known = dates[record.id]
         first = known.first_published if record.model.published is not None or known.from_git else today
         if approval.approved_on > first:
-            yield _problem(record, ("approval", "approved_on"), messages, "rule_approval_after_publication", approved=approval.approved_on.isoformat(), published=first.isoformat())
+            yield record_problem(record, ("approval", "approved_on"), messages, "rule_approval_after_publication", approved=approval.approved_on.isoformat(), published=first.isoformat())
 
 
 def check_published_placeholders(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
@@ -678,7 +672,7 @@ def check_published_placeholders(records: RecordSet, site: Site, today: dt.date)
         if record.is_draft or record.visibility == "restricted":
             continue
         for path, what in placeholders_in(record.source.data):
-            yield _problem(record, path, site.messages, "placeholder_published", what=what)
+            yield record_problem(record, path, site.messages, "placeholder_published", what=what)
 
 
 # The responsibility lists' and inspections' rules live beside this module; imported here, once the helpers they use are defined.

@@ -17,12 +17,12 @@ from typing import Iterator
 
 from . import vocabulary
 from .config import Site
-from .errors import RecordError
+from .errors import RecordError, record_problem
 from .figures.duties import assignments_of_year, committee_coverage
 from .figures.rectification import record_items
 from .records.index import BRANCH_FILE, RecordSet
 from .records.placeholders import placeholders_in
-from .rules import _dated_within, _problem
+from .rules import _dated_within
 
 
 def check_responsibilities(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
@@ -35,12 +35,12 @@ def check_responsibilities(records: RecordSet, site: Site, today: dt.date) -> It
                 if day is not None:
                     yield from _dated_within(record, ("assignments", i, name), day, today, messages, kind, record.date.isoformat())
             if assignment.report and assignment.reported_on is None:
-                yield _problem(record, ("assignments", i, "report"), messages, "rule_report_without_date", id=assignment.report)
+                yield record_problem(record, ("assignments", i, "report"), messages, "rule_report_without_date", id=assignment.report)
     for year in sorted({r.model.year for r in records.of_type("responsibility")}):
         first: dict[str, str] = {}
         for record, i, assignment in assignments_of_year(records, year):
             if assignment.name in first:
-                yield _problem(record, ("assignments", i, "name"), messages, "rule_responsibility_name_twice", "warning", name=assignment.name, year=year, other=first[assignment.name])
+                yield record_problem(record, ("assignments", i, "name"), messages, "rule_responsibility_name_twice", "warning", name=assignment.name, year=year, other=first[assignment.name])
             else:
                 first[assignment.name] = record.rel
     yield from _missing_lists(records, site, today)
@@ -72,13 +72,13 @@ def check_inspections(records: RecordSet, site: Site, today: dt.date) -> Iterato
     for inspection in records.of_type("inspection"):
         model = inspection.model
         if model.end_date is not None and model.end_date < model.date:
-            yield _problem(inspection, ("end_date",), messages, "rule_inspection_end_order", start=model.date.isoformat(), end=model.end_date.isoformat())
+            yield record_problem(inspection, ("end_date",), messages, "rule_inspection_end_order", start=model.date.isoformat(), end=model.end_date.isoformat())
         if inspection.is_draft:
             continue
         for tracked in record_items(inspection, today):
             if tracked.overdue:
                 status = vocabulary.written_word("progress", tracked.item.status, messages.language)
-                yield _problem(inspection, (tracked.field_name, tracked.index, "due"), messages, "rule_inspection_item_overdue", "warning", due=tracked.item.due.isoformat(), status=status)
+                yield record_problem(inspection, (tracked.field_name, tracked.index, "due"), messages, "rule_inspection_item_overdue", "warning", due=tracked.item.due.isoformat(), status=status)
 
 
 DUTIES_RULES = (check_responsibilities, check_inspections)

@@ -16,10 +16,9 @@ import datetime as dt
 from typing import Iterator
 
 from .config import Site
-from .errors import RecordError
+from .errors import RecordError, record_problem
 from .figures.elections import current_term, election_result
 from .records.index import BRANCH_FILE, RecordSet
-from .rules_opinions import record_problem
 
 
 def check_elections(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:

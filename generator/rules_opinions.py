@@ -12,17 +12,9 @@ from typing import Iterator
 
 from . import vocabulary
 from .config import Site
-from .errors import RecordError
+from .errors import RecordError, record_problem
 from .figures.opinions import opinion_state
-from .i18n import Messages
-from .records.index import Record, RecordSet
-from .records.validate import format_field
-
-
-def record_problem(record: Record, path: tuple, messages: Messages, key: str, severity: str = "error", **values: object) -> RecordError:
-    """A problem at the line of ``path`` in ``record``, said in the site's language."""
-    line, column = record.position(path)
-    return RecordError(record.rel, line, column, format_field(path), messages(key, **values), severity)  # type: ignore[arg-type]
+from .records.index import RecordSet
 
 
 def check_opinions(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ..errors import RecordError
 from ..records.published import FIGURES_VERSION, BranchFigures
-from ..records.validate import format_field
+from ..errors import format_field
 from ..search import INDEX_FOLDER
 from .config import Node, Portal
 

@@ -27,7 +27,7 @@ from ..errors import RecordError
 from ..i18n import Messages
 from ..records.loader import FieldPath, LoadedFile
 from ..records.models.common import Choice, Count, RequiredText, Strict, Text, parse_text
-from ..records.validate import format_field
+from ..errors import format_field
 
 PORTAL_FILE = "portal.yml"
 

@@ -22,7 +22,6 @@ from ..records.published import (
     BranchFigures,
     DuesYear,
     FundingYear,
-    LatestRecord,
     OpenNotice,
     RectificationFigure,
     RegularityRow,

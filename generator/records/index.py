@@ -21,14 +21,14 @@ from typing import Any, Iterator, Optional
 from pydantic import BaseModel
 
 from ..config import Site
-from ..errors import ErrorCollector, RecordError
+from ..errors import ErrorCollector, RecordError, format_field
 from ..i18n import Messages
 from .. import vocabulary
 from ..cache import NO_CACHE, Cache
 from .loader import FieldPath, LoadedFile, load_yaml_file
 from .models import Branch, FinanceKindOnly, model_for
 from .models.meeting import Period
-from .validate import format_field, validate_model
+from .validate import validate_model
 
 ATTACHMENTS_DIR = "attachments"
 BRANCH_FILE = "branch.yml"

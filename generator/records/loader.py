@@ -35,7 +35,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..cache import NO_CACHE, Cache
-from ..errors import RecordError
+from ..errors import FieldPath, RecordError
 from ..hashing import code_version
 from ..i18n import Messages
 
@@ -43,7 +43,6 @@ from ..i18n import Messages
 MAX_DEPTH = 32
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
-FieldPath = tuple[str | int, ...]
 # Cached parses are keyed by the file's text and this stamp of the code that made them.
 LOADER_VERSION = code_version(Path(__file__), "PyYAML")
 

@@ -13,21 +13,10 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import RecordError
+from ..errors import RecordError, format_field
 from ..i18n import LANGUAGES, Messages, field_words
 from .loader import FieldPath, LoadedFile
 from .. import vocabulary
-
-
-def format_field(loc: FieldPath) -> str:
-    """``('absent', 1, 'reason')`` -> ``absent[1].reason``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 def validate_model(model: type[BaseModel], data: Any, loaded: LoadedFile, rel: str, messages: Messages) -> tuple[Optional[BaseModel], list[RecordError]]:

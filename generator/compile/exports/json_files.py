@@ -14,7 +14,7 @@ from typing import Any
 from ...cache import code_stamp
 from ...records import schema
 from ...records.index import Record, attachment_files
-from ...records.validate import format_field
+from ...errors import format_field
 from ..attachments import attachment_info
 from ...records.published import IndexEntry, RecordIndex, index_schema
 from ..output import Output

@@ -20,7 +20,7 @@ from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 from typing_extensions import Annotated
 
-from .common import Choice, ClockTime, Count, IsoDate, RecordBase, RequiredText, Strict, Text, TextList
+from .common import Choice, ClockTime, Count, RecordBase, RequiredText, Strict, Text, TextList
 from .rectification import RectificationItem
 
 # The units of a period, finest first.
