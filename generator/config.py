@@ -362,22 +362,17 @@ class SiteConfig(Strict):
         return data
 
 
-@dataclass(frozen=True)
-class Site:
-    """A loaded configuration and the folders it resolves to."""
+class SettingsFolders:
+    """What a loaded settings file (site_config.yml, portal.yml) resolves: its folder, the
+    output and stage folders it names, and paths as shown in messages.  ``config_path``
+    and ``config`` (with ``output_dir``, ``stage_dir`` and ``language``) are the holder's."""
 
     config_path: Path
-    config: SiteConfig
-    # Where each catalogue item is written in site_config.yml, (line, column); empty for the default catalogue.
-    catalogue_positions: tuple[tuple[int, int], ...] = ()
+    config: Any
 
     @property
     def root(self) -> Path:
         return self.config_path.parent
-
-    @property
-    def content_dir(self) -> Path:
-        return (self.root / self.config.content_dir).resolve()
 
     @property
     def output_dir(self) -> Path:
@@ -388,12 +383,39 @@ class Site:
         return (self.root / self.config.stage_dir).resolve()
 
     @property
-    def themes_dir(self) -> Path:
-        return (self.root / self.config.themes_dir).resolve()
-
-    @property
     def messages(self) -> Messages:
         return Messages(self.config.language)
+
+    def relative(self, path: Path) -> str:
+        """A path as shown in messages: relative to the settings file's folder, with '/'."""
+        if path.is_absolute() and self.root.is_absolute() and ".." not in path.parts:
+            try:
+                # The common case (every record file): no file system calls at all.
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@dataclass(frozen=True)
+class Site(SettingsFolders):
+    """A loaded configuration and the folders it resolves to."""
+
+    config_path: Path
+    config: SiteConfig
+    # Where each catalogue item is written in site_config.yml, (line, column); empty for the default catalogue.
+    catalogue_positions: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def content_dir(self) -> Path:
+        return (self.root / self.config.content_dir).resolve()
+
+    @property
+    def themes_dir(self) -> Path:
+        return (self.root / self.config.themes_dir).resolve()
 
     @cached_property
     def workdays(self) -> WorkCalendar:
@@ -407,19 +429,6 @@ class Site:
                 for year, listed in self.config.holidays.items()
             }
         )
-
-    def relative(self, path: Path) -> str:
-        """A path as shown in messages: relative to the site folder, with '/'."""
-        if path.is_absolute() and self.root.is_absolute() and ".." not in path.parts:
-            try:
-                # The common case (every record file): no file system calls at all.
-                return path.relative_to(self.root).as_posix()
-            except ValueError:
-                pass
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
 
 
 def read_settings(config_path: Path, model: type[Strict], missing: str, max_bytes: int, language_hint: str = "zh") -> tuple[Any, Any, list[RecordError]]:

@@ -22,7 +22,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 from typing_extensions import Annotated
 
-from ..config import read_settings
+from ..config import SettingsFolders, read_settings
 from ..errors import RecordError
 from ..i18n import Messages
 from ..records.loader import FieldPath, LoadedFile
@@ -136,7 +136,7 @@ class Node:
 
 
 @dataclass(frozen=True)
-class Portal:
+class Portal(SettingsFolders):
     """A loaded portal.yml, its tree, and the folders it resolves to."""
 
     config_path: Path
@@ -145,34 +145,11 @@ class Portal:
     roots: list[Node]
     problems: list[RecordError]  # tree problems built past with --keep-going (their branches are unavailable)
 
-    @property
-    def root(self) -> Path:
-        return self.config_path.parent
-
-    @property
-    def messages(self) -> Messages:
-        return Messages(self.config.language)
-
-    @property
-    def output_dir(self) -> Path:
-        return (self.root / self.config.output_dir).resolve()
-
-    @property
-    def stage_dir(self) -> Path:
-        return (self.root / self.config.stage_dir).resolve()
-
     def nodes(self) -> list[Node]:
         return [node for root in self.roots for node in root.walk()]
 
     def branches(self) -> list[Node]:
         return [node for node in self.nodes() if node.is_branch]
-
-    def relative(self, path: Path) -> str:
-        """A path as shown in messages: relative to portal.yml's folder, with '/'."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
 
     def problem(self, node: Node, where: FieldPath, message: str, severity: str = "error") -> RecordError:
         """A problem at ``where`` inside ``node``'s entry of portal.yml."""
