@@ -178,24 +178,29 @@ def copy_demo(folder: Path) -> Path:
     return folder / "site_config.yml"
 
 
+def plant(site: Path, rel: str, old: str, new: str, count: int = 1) -> str:
+    """Replace ``old`` (which must occur exactly ``count`` times) by ``new`` in the file ``rel`` of ``site`` (a planted fault); the file's new text."""
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == count, (rel, old, text.count(old))
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def plant_line(site: Path, rel: str, old: str, new: str) -> int:
+    """Replace the one ``old`` in the file ``rel`` of ``site`` by ``new``; the 1-based line ``new``'s text starts on."""
+    before = (site / rel).read_text(encoding="utf-8")
+    at = before.index(old) if before.count(old) == 1 else 0
+    plant(site, rel, old, new)
+    return before[:at].count("\n") + 1 + (len(new) - len(new.lstrip("\n")))
+
+
 def plant_in_demo(tmp_path: Path, rel: str, old: str, new: str) -> tuple[Path, str]:
     """A copy of the demo in ``tmp_path/site`` whose file ``rel`` has ``old`` (once in it) replaced by ``new``: (site, the file's text)."""
     site = tmp_path / "site"
     copy_demo(site)
-    path = site / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return site, text
-def plant_line(site: Path, rel: str, old: str, new: str) -> int:
-    """Replace the one ``old`` in the file ``rel`` of ``site`` by ``new`` (a planted fault); return the 1-based line ``new`` starts on."""
-    path = site / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, (rel, old)
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(new.splitlines()[0]))
+    return site, plant(site, rel, old, new)
 
 
 # ---------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import CONTENT_DIR, DEMO_DUES_ARREARS_WARNING, DEMO_NO_RECEIPT_WARNING, DEMO_WARNINGS, build_ok, copy_demo, run_cli
+from .helpers import CONTENT_DIR, DEMO_DUES_ARREARS_WARNING, DEMO_NO_RECEIPT_WARNING, DEMO_WARNINGS, build_ok, copy_demo, plant, run_cli
 
 TODAY = "2026-12-01"
 DUES = "content/finances/2026/2026-dues.yml"
@@ -46,14 +46,6 @@ NO_RECEIPT = DEMO_NO_RECEIPT_WARNING
 def demo_copy(tmp_path: Path) -> Path:
     """A fresh copy of the demo branch; returns the site folder."""
     return copy_demo(tmp_path / "site").parent
-
-
-def plant(folder: Path, rel: str, old: str, new: str, count: int = 1) -> None:
-    """Replace ``old`` (which must occur exactly ``count`` times) by ``new`` in one file of the copy."""
-    path = folder / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == count, (rel, old, text.count(old))
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def check(folder: Path, *extra: str) -> tuple[int, list[str], str]:

@@ -12,23 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .helpers import DEMO_WARNINGS, copy_demo, run_cli
+from .helpers import DEMO_WARNINGS, copy_demo, plant, run_cli
 
 TODAY = "2026-12-01"
 ASSEMBLY = "content/meetings/2026/2026-03-26-general-assembly.yml"
 DENG = "content/notices/2026/2026-11-18-membership-deng.yml"
 FUNDS_Q2 = "content/finances/2026/2026-q2-funds.yml"
 ELECTION_NOTICES = ("content/notices/2026/2026-05-18-election-candidates.yml", "content/notices/2026/2026-06-15-election-results.yml")
-
-
-def plant(site: Path, rel: str, old: str, new: str) -> str:
-    """Replace ``old`` (once in the file) by ``new``; returns the file's new text."""
-    path = site / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, (rel, old)
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return text
 
 
 def line_of(text: str, start: str) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import BRANCH, DEMO_WARNINGS, build_ok, copy_demo, run_cli
+from .helpers import BRANCH, DEMO_WARNINGS, build_ok, copy_demo, plant_line, run_cli
 
 TODAY = "2026-12-01"
 OPINIONS = "content/opinions/2026"
@@ -40,16 +40,6 @@ def _check(site: Path, today: str = TODAY, *extra: str) -> tuple[int, list[str]]
         line for line in (out + err).splitlines()
         if line.startswith(("content/", "site_config.yml")) and line not in DEMO_WARNINGS and not any(word in line for word in others)
     ]
-
-
-def _plant(site: Path, rel: str, old: str, new: str) -> int:
-    """Replace ``old`` (once in the file) by ``new``; the line number where ``new`` starts."""
-    path = site / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, (rel, old)
-    at = text.index(old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[:at].count("\n") + 1
 
 
 def _norms(site: Path, **norms: object) -> None:
@@ -82,7 +72,7 @@ def test_an_unanswered_opinion_past_its_due_date_is_warned_about(tmp_path: Path)
     site = _site(tmp_path)
     rel = f"{OPINIONS}/2026-11-16-volunteer-times.yml"
     # Received 2 November: 15 working days from the 3rd end on 23 November.
-    line = _plant(site, rel, "date: 2026-11-16\n", "date: 2026-11-02\n")
+    line = plant_line(site, rel, "date: 2026-11-16\n", "date: 2026-11-02\n")
     assert _check(site) == (0, [f"{rel}:{line}:7: date: 警告: 尚未答复，已超过答复期限 2026-11-23（收到后 15 个工作日）"])
     # On its due date it is not overdue yet.
     assert _check(site, "2026-11-23") == (0, [])
@@ -92,7 +82,7 @@ def test_a_late_reply_is_warned_about_and_counted_in_working_days(tmp_path: Path
     site = _site(tmp_path)
     rel = f"{OPINIONS}/2026-04-15-policy-briefing.yml"
     # Received 15 April: the 15th working day after it is Saturday 9 May, a make-up workday (调休上班) after the May Day holiday.
-    line = _plant(site, rel, "replied_on: 2026-04-24\n", "replied_on: 2026-05-11\n")
+    line = plant_line(site, rel, "replied_on: 2026-04-24\n", "replied_on: 2026-05-11\n")
     assert _check(site) == (0, [f"{rel}:{line}:13: replied_on: 警告: 答复日期 2026-05-11 晚于答复期限 2026-05-09（收到后 15 个工作日）"])
     (site / rel).write_text((site / rel).read_text(encoding="utf-8").replace("replied_on: 2026-05-11", "replied_on: 2026-05-09"), encoding="utf-8")
     assert _check(site) == (0, [])
@@ -101,7 +91,7 @@ def test_a_late_reply_is_warned_about_and_counted_in_working_days(tmp_path: Path
 def test_a_closed_opinion_needs_its_reply_date(tmp_path: Path) -> None:
     site = _site(tmp_path)
     rel = f"{OPINIONS}/2026-04-15-policy-briefing.yml"
-    _plant(site, rel, "replied_on: 2026-04-24\n", "")
+    plant_line(site, rel, "replied_on: 2026-04-24\n", "")
     line = next(n for n, text in enumerate((site / rel).read_text(encoding="utf-8").splitlines(), 1) if text.startswith("handling:"))
     assert _check(site) == (1, [f"{rel}:{line}:11: handling: 办理状态为“已说明”，但没有填写答复日期 replied_on"])
 
@@ -109,7 +99,7 @@ def test_a_closed_opinion_needs_its_reply_date(tmp_path: Path) -> None:
 def test_a_reply_before_the_opinion_was_received_is_an_error(tmp_path: Path) -> None:
     site = _site(tmp_path)
     rel = f"{OPINIONS}/2026-04-15-policy-briefing.yml"
-    line = _plant(site, rel, "replied_on: 2026-04-24\n", "replied_on: 2026-04-14\n")
+    line = plant_line(site, rel, "replied_on: 2026-04-24\n", "replied_on: 2026-04-14\n")
     assert _check(site) == (1, [f"{rel}:{line}:13: replied_on: 答复日期 2026-04-14 早于收到日期 2026-04-15"])
 
 
@@ -143,7 +133,7 @@ def test_a_reply_period_in_a_year_without_holiday_data_says_it_is_estimated(tmp_
 
 def test_a_committee_election_with_too_few_candidates_is_an_error(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    _plant(site, COMMITTEE, "  - name: 刘洋\n    votes: 11\n", "")
+    plant_line(site, COMMITTEE, "  - name: 刘洋\n    votes: 11\n", "")
     assert _check(site) == (1, [f"{COMMITTEE}:18:3: candidates: 候选人 5 人，应选 5 人：差额选举的候选人数至少应为应选人数的 1＋1/5，即 6 人"])
     # The margin is a norm: with none, five candidates for five seats pass.
     _norms(site, election_margin="0")
@@ -163,7 +153,7 @@ def test_the_margin_rounds_up_to_whole_candidates(tmp_path: Path) -> None:
 def test_elected_without_more_than_half_of_the_eligible_voters_is_an_error(tmp_path: Path) -> None:
     site = _site(tmp_path)
     # 25 eligible voters: more than half is at least 13 votes.
-    _plant(site, COMMITTEE, "    votes: 19\n", "    votes: 12\n")
+    plant_line(site, COMMITTEE, "    votes: 19\n", "    votes: 12\n")
     assert _check(site) == (1, [f"{COMMITTEE}:35:5: elected[4]: 孙雨桐 得 12 票，未超过有选举权的党员 25 人的 1/2（至少 13 票），不能当选"])
     (site / COMMITTEE).write_text((site / COMMITTEE).read_text(encoding="utf-8").replace("    votes: 12\n", "    votes: 13\n"), encoding="utf-8")
     assert _check(site) == (0, [])
@@ -182,7 +172,7 @@ def test_the_majority_is_a_norm(tmp_path: Path) -> None:
 
 def test_elected_must_be_a_candidate_and_no_more_than_the_seats(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    _plant(site, COMMITTEE, "  - 孙雨桐\n", "  - 孙雨桐\n  - 刘阳\n")
+    plant_line(site, COMMITTEE, "  - 孙雨桐\n", "  - 孙雨桐\n  - 刘阳\n")
     assert _check(site) == (1, [
         f"{COMMITTEE}:31:3: elected: 当选 6 人，多于应选的 5 人",
         f"{COMMITTEE}:36:5: elected[5]: 当选人“刘阳”不在候选人名单中",
@@ -191,7 +181,7 @@ def test_elected_must_be_a_candidate_and_no_more_than_the_seats(tmp_path: Path) 
 
 def test_ballots_add_up(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    _plant(site, COMMITTEE, "  returned: 25\n  valid: 25\n", "  returned: 26\n  valid: 24\n")
+    plant_line(site, COMMITTEE, "  returned: 25\n  valid: 25\n", "  returned: 26\n  valid: 24\n")
     assert _check(site) == (1, [
         f"{COMMITTEE}:15:13: ballots.returned: 收回选票 26 张，多于发出的 25 张",
         f"{COMMITTEE}:19:12: candidates[0].votes: 陈立群 得 25 票，多于有效选票 24 张",
@@ -200,7 +190,7 @@ def test_ballots_add_up(tmp_path: Path) -> None:
 
 def test_the_plan_is_approved_before_the_election(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    line = _plant(site, COMMITTEE, "  date: 2026-05-14\n", "  date: 2026-06-13\n")
+    line = plant_line(site, COMMITTEE, "  date: 2026-05-14\n", "  date: 2026-06-13\n")
     assert _check(site) == (1, [f"{COMMITTEE}:{line}:9: plan_approval.date: 选举方案的批复日期 2026-06-13 晚于选举日期 2026-06-12"])
 
 
@@ -247,7 +237,7 @@ def test_without_an_election_record_the_term_is_branch_ymls(tmp_path: Path) -> N
 
 def test_the_latest_election_overrides_an_old_term_in_branch_yml(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    _plant(site, "content/branch.yml", "  start: 2026-06-20\n  end: 2029-06-19\n", "  start: 2024-06-15\n  end: 2026-06-14\n")
+    plant_line(site, "content/branch.yml", "  start: 2026-06-20\n  end: 2029-06-19\n", "  start: 2024-06-15\n  end: 2026-06-14\n")
     assert _term_lines(site, TODAY) == (0, [])
     # Without the 2026 election, the 2024 one gives the term, which has ended.
     (site / COMMITTEE).unlink()

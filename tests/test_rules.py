@@ -22,7 +22,7 @@ from generator.audience import narrow
 from generator.pipeline import check as check_records
 from generator.config import load_site
 
-from .helpers import BRANCH, DEMO_MAKEUP_WARNING, DEMO_UNACCOUNTED_WARNING, copy_demo, make_site, run_cli
+from .helpers import BRANCH, DEMO_MAKEUP_WARNING, DEMO_UNACCOUNTED_WARNING, copy_demo, make_site, plant, run_cli
 
 TODAY = "2026-07-15"
 
@@ -285,17 +285,13 @@ def demo_lines(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return lines
 
 
-def plant(tmp_path: Path, edits: Mapping[str, list[tuple[str, str]]], config_extra: str = "") -> Path:
+def planted_demo(tmp_path: Path, edits: Mapping[str, list[tuple[str, str]]], config_extra: str = "") -> Path:
     """A copy of the demo with each ``(old, new)`` text replaced once in its file (``old`` must occur exactly once)."""
     folder = tmp_path / "demo"
     copy_demo(folder)
     for rel, replacements in edits.items():
-        path = folder / rel
-        text = path.read_text(encoding="utf-8")
         for old, new in replacements:
-            assert text.count(old) == 1, (rel, old)
-            text = text.replace(old, new)
-        path.write_text(text, encoding="utf-8")
+            plant(folder, rel, old, new)
     if config_extra:
         with (folder / "site_config.yml").open("a", encoding="utf-8") as config:
             config.write(config_extra)
@@ -318,12 +314,12 @@ def test_the_demo_shows_only_warnings_and_its_meeting_warnings_on_purpose(demo_l
 
 
 def test_the_make_up_warning_goes_with_a_period_one_before_the_date(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {MAKEUP: [("period: 2025-12", "period: 2026-01")]})
+    folder = planted_demo(tmp_path, {MAKEUP: [("period: 2025-12", "period: 2026-01")]})
     assert_planted(folder, demo_lines, [], removed=(DEMO_MAKEUP_WARNING,))
 
 
 def test_a_period_coarser_than_the_norm(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {MAKEUP: [("period: 2025-12", "period: 2025-Q4")]})
+    folder = planted_demo(tmp_path, {MAKEUP: [("period: 2025-12", "period: 2025-Q4")]})
     assert_planted(
         folder, demo_lines,
         [f"{MAKEUP}:7:9: period: 党小组会按月考核，period 应写到月（如 2026-02），收到“2025-Q4”"],
@@ -333,7 +329,7 @@ def test_a_period_coarser_than_the_norm(tmp_path: Path, demo_lines: list[str]) -
 
 
 def test_a_period_that_begins_after_the_meeting(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {MAKEUP: [("period: 2025-12", "period: 2026-03")]})
+    folder = planted_demo(tmp_path, {MAKEUP: [("period: 2025-12", "period: 2026-03")]})
     assert_planted(
         folder, demo_lines,
         [f"{MAKEUP}:7:9: period: 会议日期 2026-02-12 早于所计入期间 2026-03 的开始（2026-03-01），会议不能计入尚未开始的期间"],
@@ -342,7 +338,7 @@ def test_a_period_that_begins_after_the_meeting(tmp_path: Path, demo_lines: list
 
 
 def test_a_period_not_written_as_a_year_quarter_or_month(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {MAKEUP: [("period: 2025-12", "period: 2025年12月")]})
+    folder = planted_demo(tmp_path, {MAKEUP: [("period: 2025-12", "period: 2025年12月")]})
     # A schema error, in the same pass as the rules: the record's own period warning goes with its period.
     assert_planted(
         folder, demo_lines,
@@ -353,7 +349,7 @@ def test_a_period_not_written_as_a_year_quarter_or_month(tmp_path: Path, demo_li
 
 def test_attendance_that_lists_more_than_the_roster(tmp_path: Path, demo_lines: list[str]) -> None:
     # 刘晨阳 was admitted at this meeting: a guest, not yet a member, so not among those present.
-    folder = plant(tmp_path, {ASSEMBLY: [("  - 郭晓燕\n  - 周建华\n", "  - 郭晓燕\n  - 刘晨阳\n  - 周建华\n")]})
+    folder = planted_demo(tmp_path, {ASSEMBLY: [("  - 郭晓燕\n  - 周建华\n", "  - 郭晓燕\n  - 刘晨阳\n  - 周建华\n")]})
     assert_planted(folder, demo_lines, [
         f"{ASSEMBLY}:15:3: attendees: 警告: 出席 26、请假 2、缺席 0，共 28 人，多于应到的 27 人（2026-03-26 支部党员人数）",
         f"{ASSEMBLY}:23:5: attendees[8]: “刘晨阳”不在 2026-03-26 的党员名册中；列席的非本支部人员请写在 guests 下",
@@ -362,35 +358,35 @@ def test_attendance_that_lists_more_than_the_roster(tmp_path: Path, demo_lines: 
 
 def test_attendance_that_leaves_someone_out_and_the_fix(tmp_path: Path, demo_lines: list[str]) -> None:
     theme_day = "content/meetings/2026/2026-11-19-theme-day.yml"
-    folder = plant(tmp_path, {theme_day: [("  - name: 李晓梅\n    reason: 公务外出\n", "")]})
+    folder = planted_demo(tmp_path, {theme_day: [("  - name: 李晓梅\n    reason: 公务外出\n", "")]})
     assert_planted(folder, demo_lines, [
         f"{theme_day}:15:3: attendees: 警告: 应到 28 人（2026-11-19 支部党员人数），记录了出席 26、请假 1、缺席 0，共 27 人，"
         "还有 1 人未说明（李晓梅）；请列入 on_leave（请假）或 absent（缺席）",
     ])
-    fixed = plant(tmp_path / "fixed", {LESSON: [("  - name: 韩冬梅\n    reason: 事假\n", "  - name: 韩冬梅\n    reason: 事假\n  - name: 谢振宇\n    reason: 公务外出\n")]})
+    fixed = planted_demo(tmp_path / "fixed", {LESSON: [("  - name: 韩冬梅\n    reason: 事假\n", "  - name: 韩冬梅\n    reason: 事假\n  - name: 谢振宇\n    reason: 公务外出\n")]})
     assert_planted(fixed, demo_lines, [], removed=(DEMO_UNACCOUNTED_WARNING,))
 
 
 def test_a_committee_meeting_is_not_held_to_todays_committee(tmp_path: Path, demo_lines: list[str]) -> None:
     # The committee list has no dates (李晓梅 sat on it until the June election): its meetings' sums are not checked.
-    folder = plant(tmp_path, {COMMITTEE_OCT: [("on_leave:\n  - name: 周建华\n    reason: 出差\n", "")]})
+    folder = planted_demo(tmp_path, {COMMITTEE_OCT: [("on_leave:\n  - name: 周建华\n    reason: 出差\n", "")]})
     assert_planted(folder, demo_lines, [])
 
 
 def test_a_person_listed_as_present_and_on_leave(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {COMMITTEE_OCT: [("  - 陈立群\n", "  - 陈立群\n  - 周建华\n")]})
+    folder = planted_demo(tmp_path, {COMMITTEE_OCT: [("  - 陈立群\n", "  - 陈立群\n  - 周建华\n")]})
     assert_planted(folder, demo_lines, [f"{COMMITTEE_OCT}:22:11: on_leave[0].name: “周建华”已列在 attendees 中，每人只能列一次"])
 
 
 def test_a_meeting_attended_by_someone_not_on_the_roster_that_day(tmp_path: Path, demo_lines: list[str]) -> None:
     # 钱文华 left the branch at the end of 2024; the count still adds up (nine listed): the name is what is wrong.
     group_one = "content/meetings/2026/2026-05-11-group-1.yml"
-    folder = plant(tmp_path, {group_one: [("  - 陈立群\n", "  - 钱文华\n")]})
+    folder = planted_demo(tmp_path, {group_one: [("  - 陈立群\n", "  - 钱文华\n")]})
     assert_planted(folder, demo_lines, [f"{group_one}:14:5: attendees[0]: “钱文华”不在 2026-05-11 的党员名册中；列席的非本支部人员请写在 guests 下"])
 
 
 def test_an_explicit_expected_is_what_the_record_is_held_to(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {COMMITTEE_OCT: [("attendees:\n", "expected: 7\nattendees:\n")]})
+    folder = planted_demo(tmp_path, {COMMITTEE_OCT: [("attendees:\n", "expected: 7\nattendees:\n")]})
     assert_planted(folder, demo_lines, [
         f"{COMMITTEE_OCT}:15:11: expected: 警告: 应到 7 人（本记录 expected 所写人数），记录了出席 4、请假 1、缺席 0，共 5 人，还有 2 人未说明；请列入 on_leave（请假）或 absent（缺席）",
     ])
@@ -398,29 +394,29 @@ def test_an_explicit_expected_is_what_the_record_is_held_to(tmp_path: Path, demo
 
 def test_a_decision_with_a_vote_and_no_meeting(tmp_path: Path, demo_lines: list[str]) -> None:
     # The issue's case: 0 for, 20 against, recorded 通过, and no meeting to check it against.
-    folder = plant(tmp_path, {ADMISSION: [("meeting: 2026-03-26-general-assembly", "# meeting: 未填写"), ("  for: 24\n  against: 0\n", "  for: 0\n  against: 20\n")]})
+    folder = planted_demo(tmp_path, {ADMISSION: [("meeting: 2026-03-26-general-assembly", "# meeting: 未填写"), ("  for: 24\n  against: 0\n", "  for: 0\n  against: 20\n")]})
     assert_planted(folder, demo_lines, [f"{ADMISSION}:12:3: vote: 记录了表决或表决结果的决策，须用 meeting 写明作出决定的会议，才能核对票数和到会人数"])
 
 
 def test_votes_count_full_members_only(tmp_path: Path, demo_lines: list[str]) -> None:
     # 25 attended; one of them (吴佳怡) was a probationary member that day: 24 could vote.
-    folder = plant(tmp_path, {ADMISSION: [("  for: 24\n", "  for: 25\n")]})
+    folder = planted_demo(tmp_path, {ADMISSION: [("  for: 24\n", "  for: 25\n")]})
     assert_planted(folder, demo_lines, [f"{ADMISSION}:12:3: vote: 表决票数合计 25，超过会议“2026-03-26-general-assembly”有表决权的出席党员 24 人"])
 
 
 def test_adopted_without_a_majority_of_the_full_members_present(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {ADMISSION: [("  for: 24\n  against: 0\n", "  for: 12\n  against: 12\n")]})
+    folder = planted_demo(tmp_path, {ADMISSION: [("  for: 24\n  against: 0\n", "  for: 12\n  against: 12\n")]})
     assert_planted(folder, demo_lines, [f"{ADMISSION}:15:9: result: 赞成票 12 未超过有表决权的出席党员 24 人的半数，不能记为“通过”"])
 
 
 def test_rejected_with_a_majority(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {ADMISSION: [("result: 通过", "result: 未通过")]})
+    folder = planted_demo(tmp_path, {ADMISSION: [("result: 通过", "result: 未通过")]})
     assert_planted(folder, demo_lines, [f"{ADMISSION}:15:9: result: 赞成票 24 超过有表决权的出席党员 24 人的半数，却记为“未通过”"])
 
 
 def test_a_committee_below_quorum(tmp_path: Path, demo_lines: list[str]) -> None:
     # Two of the five committee members present; their two votes are a majority of those present, not a quorum.
-    folder = plant(tmp_path, {
+    folder = planted_demo(tmp_path, {
         COMMITTEE_OCT: [("  - 陈立群\n  - 王思远\n", ""), ("on_leave:\n", "on_leave:\n  - name: 陈立群\n    reason: 出差\n  - name: 王思远\n    reason: 病假\n")],
         BUDGET: [("  for: 4\n", "  for: 2\n")],
     })
@@ -428,13 +424,13 @@ def test_a_committee_below_quorum(tmp_path: Path, demo_lines: list[str]) -> None
 
 
 def test_a_vote_at_a_meeting_without_attendance(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {BUDGET: [("meeting: 2026-10-09-branch-committee", "meeting: 2026-12-03-branch-committee")]})
+    folder = planted_demo(tmp_path, {BUDGET: [("meeting: 2026-10-09-branch-committee", "meeting: 2026-12-03-branch-committee")]})
     assert_planted(folder, demo_lines, [f"{BUDGET}:13:3: vote: 会议“2026-12-03-branch-committee”没有出席记录，无法核对表决票数"])
 
 
 def test_named_excellent_members_must_match_the_count(tmp_path: Path, demo_lines: list[str]) -> None:
     # The issue's case: seven names against 优秀: 5.
-    folder = plant(tmp_path, {APPRAISAL_2025: [("  - 韩冬梅\n", "  - 韩冬梅\n  - 刘洋\n  - 何明辉\n")]})
+    folder = planted_demo(tmp_path, {APPRAISAL_2025: [("  - 韩冬梅\n", "  - 韩冬梅\n  - 刘洋\n  - 何明辉\n")]})
     assert_planted(folder, demo_lines, [f"{APPRAISAL_2025}:27:3: excellent_members: 列出优秀党员 7 名，与评定结果中“优秀”5 人不一致"])
 
 
@@ -443,24 +439,24 @@ NINE_EXCELLENT = [("  优秀: 5\n  合格: 21\n", "  优秀: 9\n  合格: 17\n")
 
 def test_the_excellent_cap_is_a_share_of_the_full_members_appraised(tmp_path: Path, demo_lines: list[str]) -> None:
     # 27 appraised, one probationary (not graded): 1/3 of 26 is 8 at most (of all 27 it would be 9).
-    folder = plant(tmp_path, {APPRAISAL_2025: NINE_EXCELLENT})
+    folder = planted_demo(tmp_path, {APPRAISAL_2025: NINE_EXCELLENT})
     assert_planted(folder, demo_lines, [f"{APPRAISAL_2025}:22:7: results.优秀: “优秀”9 人，超过参评正式党员 26 人的 1/3（最多 8 人）"])
 
 
 def test_the_base_of_the_excellent_cap_is_configurable(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {APPRAISAL_2025: NINE_EXCELLENT}, config_extra="  excellent_cap_base: 全体参评党员\n")  # into the demo's norms:, its last block
+    folder = planted_demo(tmp_path, {APPRAISAL_2025: NINE_EXCELLENT}, config_extra="  excellent_cap_base: 全体参评党员\n")  # into the demo's norms:, its last block
     assert_planted(folder, demo_lines, [])
 
 
 def test_member_counts_must_agree_with_the_roster(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {BRANCH_FILE: [("  - since: 2025-07-01\n    count: 27\n", "  - since: 2025-07-01\n    count: 26\n")]})
+    folder = planted_demo(tmp_path, {BRANCH_FILE: [("  - since: 2025-07-01\n    count: 27\n", "  - since: 2025-07-01\n    count: 26\n")]})
     assert_planted(folder, demo_lines, [f"{BRANCH_FILE}:154:12: member_counts[1].count: 党员名册显示 2025-07-01 有党员 27 人，与 member_counts 的 26 人不一致"])
-    probationary = plant(tmp_path / "probationary", {BRANCH_FILE: [("    count: 28\n    probationary: 2\n", "    count: 28\n    probationary: 1\n")]})
+    probationary = planted_demo(tmp_path / "probationary", {BRANCH_FILE: [("    count: 28\n    probationary: 2\n", "    count: 28\n    probationary: 1\n")]})
     assert_planted(probationary, demo_lines, [f"{BRANCH_FILE}:158:19: member_counts[2].probationary: 党员名册显示 2026-04-01 有预备党员 2 人，与 member_counts 的 1 人不一致"])
 
 
 def test_roster_dates_and_statuses(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {BRANCH_FILE: [
+    folder = planted_demo(tmp_path, {BRANCH_FILE: [
         ("    status: 预备党员\n    joined: 2026-03-26\n", "    status: 预备党员\n    joined: 2026-03-26\n    full_member_on: 2027-03-26\n"),
         ("    joined: 2012-09-03\n    left: 2024-12-31\n", "    joined: 2012-09-03\n    left: 2012-08-31\n"),
     ]})
@@ -471,12 +467,12 @@ def test_roster_dates_and_statuses(tmp_path: Path, demo_lines: list[str]) -> Non
 
 
 def test_the_same_member_twice_at_once(tmp_path: Path, demo_lines: list[str]) -> None:
-    folder = plant(tmp_path, {BRANCH_FILE: [("  - name: 钱文华\n", "  - name: 刘洋\n")]})
+    folder = planted_demo(tmp_path, {BRANCH_FILE: [("  - name: 钱文华\n", "  - name: 刘洋\n")]})
     assert_planted(folder, demo_lines, [f"{BRANCH_FILE}:144:11: members[28].name: “刘洋”在名册中已有一项（members[1]），且在册时间重叠"])
 
 
 def test_the_rules_speak_the_sites_language(tmp_path: Path) -> None:
-    folder = plant(tmp_path, {
+    folder = planted_demo(tmp_path, {
         "site_config.yml": [("language: zh", "language: en")],
         ADMISSION: [("  for: 24\n", "  for: 25\n")],
         APPRAISAL_2025: NINE_EXCELLENT,

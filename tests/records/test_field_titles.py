@@ -23,7 +23,7 @@ from generator.i18n import TABLES, field_words
 from generator.records.models import RECORD_MODELS
 from generator.records.schema import field_key, models_in
 
-from ..helpers import DEMO_CONFIG, DEMO_FINANCE_WARNINGS_EN, DEMO_LATE_DISCLOSURE_EN, DEMO_MEETING_WARNINGS_EN, DEMO_WARNINGS, copy_demo, run_cli, write_file
+from ..helpers import DEMO_CONFIG, DEMO_FINANCE_WARNINGS_EN, DEMO_LATE_DISCLOSURE_EN, DEMO_MEETING_WARNINGS_EN, DEMO_WARNINGS, copy_demo, plant_line, run_cli, write_file
 
 LANGUAGES = ("zh", "en")
 TOP_MODELS = [*RECORD_MODELS.values(), SiteConfig]
@@ -149,25 +149,16 @@ def _check(site: Path) -> list[str]:
     return [line for line in (out + err).splitlines() if line.startswith(("content/", "site_config.yml")) and line not in DEMO_WARNINGS]
 
 
-def _plant(site: Path, rel: str, old: str, new: str) -> int:
-    path = site / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(new.splitlines()[0]))
-
-
 def test_a_field_typed_in_chinese_suggests_the_field_of_that_title(tmp_path: Path) -> None:
     site = tmp_path / "site"
     copy_demo(site)
-    chair = _plant(site, MEETING, "chair: 陈立群\n", "主持人: 陈立群\n")
-    done = _plant(site, MEETING, "    done_on: 2026-03-20\n", "    完成日期: 2026-03-20\n")
-    branch = _plant(site, "content/branch.yml", "parent: ", "上级组织: ")
-    setting = _plant(site, "site_config.yml", "language: zh\n", "语言: zh\n")
+    chair = plant_line(site, MEETING, "chair: 陈立群\n", "主持人: 陈立群\n")
+    done = plant_line(site, MEETING, "    done_on: 2026-03-20\n", "    完成日期: 2026-03-20\n")
+    branch = plant_line(site, "content/branch.yml", "parent: ", "上级组织: ")
+    setting = plant_line(site, "site_config.yml", "language: zh\n", "语言: zh\n")
     # site_config.yml is read first: its problem stops the check.
     assert _check(site) == [f"site_config.yml:{setting}:1: 语言: 未知字段“语言”，是否应为“language”（语言）？"]
-    _plant(site, "site_config.yml", "语言: zh\n", "language: zh\n")
+    plant_line(site, "site_config.yml", "语言: zh\n", "language: zh\n")
     assert _check(site) == [
         f"content/branch.yml:{branch}:1: 上级组织: 未知字段“上级组织”，是否应为“parent”（上级党组织）？",
         f"{MEETING}:{chair}:1: 主持人: 未知字段“主持人”，是否应为“chair”（主持人）？",
@@ -180,8 +171,8 @@ def test_in_english_the_suggestion_names_the_title_matched(tmp_path: Path) -> No
     copy_demo(site)
     config = site / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("language: zh", "language: en"), encoding="utf-8")
-    chair = _plant(site, MEETING, "chair: 陈立群\n", "主持人: 陈立群\n")
-    recorder = _plant(site, MEETING, "recorder: 王思远\n", "Minute taker: 王思远\n")
+    chair = plant_line(site, MEETING, "chair: 陈立群\n", "主持人: 陈立群\n")
+    recorder = plant_line(site, MEETING, "recorder: 王思远\n", "Minute taker: 王思远\n")
     assert sorted(_check(site)) == sorted([
         *DEMO_MEETING_WARNINGS_EN,
         *DEMO_FINANCE_WARNINGS_EN,
