@@ -549,7 +549,8 @@ class Synth:
     def appraisals_of(self, y: int, year: Year) -> None:
         rng = self.rng
         members = len(MEMBERS) - rng.randint(0, 2)
-        excellent = rng.randint(3, members // 3)
+        # At most a third of the full members (one is probationary); clamped, not redrawn, so the draws that follow stay the same.
+        excellent = min(rng.randint(3, members // 3), (members - 1) // 3)
         basic = rng.choice((0, 0, 1))
         names = rng.sample(MEMBERS, excellent)
         day = _day(y, 2, 2, 8, rng)
