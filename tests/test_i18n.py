@@ -38,16 +38,15 @@ ZH, EN = TABLES["zh"], TABLES["en"]
 MESSAGE_CALLS = {"messages", "_error", "PydanticCustomError", "_Refused"}
 LABEL_CALLS = {"t"}
 # Calls whose key is another argument than the first.
-KEY_ARGUMENT = {"_problem": 3, "read_settings": 2, "record_problem": 3}
+KEY_ARGUMENT = {"read_settings": 2, "record_problem": 3}
 # Calls that pass on a key made elsewhere (its literal is counted where it is made).
 PASSED_ON = {
     ("records/validate.py", "_message"),  # pydantic's error type: a key from _error / PydanticCustomError
     ("records/loader.py", "parse_yaml_text"),  # _Refused.key
     ("records/loader.py", "_translate_yaml_problem"),  # YAML_PROBLEMS
-    ("rules.py", "_problem"),  # its callers' keys (KEY_ARGUMENT)
     ("records/models/common.py", "_error"),  # its callers' keys
     ("config.py", "read_settings"),  # its callers' key for a missing file (KEY_ARGUMENT)
-    ("rules_opinions.py", "record_problem"),  # its callers' keys (KEY_ARGUMENT)
+    ("errors.py", "record_problem"),  # its callers' keys (KEY_ARGUMENT)
 }
 # Each key pattern used, and the keys it stands for.
 PATTERNS: dict[tuple[str, str], list[str]] = {
