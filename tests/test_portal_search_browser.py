@@ -30,6 +30,7 @@ import pytest
 from .browser import DESKTOP_VIEWPORT, PHONE_VIEWPORT, search, serve_directory
 from .helpers import url_path, write_file
 from .test_portal import BRANCH3_WORD, BRANCHES, build_branches, portal_ok, portal_yml
+from .test_search_browser import _pages_matching
 
 STATUS = ".ob-portal-search__status"
 
@@ -111,6 +112,31 @@ def test_branch_two_unavailable_does_not_break_the_others(committee: Path, tmp_p
         hrefs = search(page, "支委会")
         branches = {url_path(h).split("/")[1] for h in hrefs}
         assert branches == {"b1", "b3"}, hrefs
+
+
+def test_many_matches_are_all_counted_and_load_as_the_reader_scrolls(committee: Path, tmp_path: Path, page) -> None:
+    """支部 is on most pages of every branch: the portal counts them all, as each branch's own search does, and fills in the rest on scroll."""
+    expected = {f"/{key}{url}" for key in BRANCHES for url in _pages_matching(committee / "branches" / key / "site" / "public", "支部")}
+    assert len(expected) > 20, len(expected)
+    with serve_directory(_served(committee, tmp_path / "site")) as base:
+        page.goto(base + "/")
+        search(page, "支部")
+        assert "已搜索全部 3 个支部" in _status(page)
+        page.wait_for_function(f"() => document.querySelector('.md-search-result__meta').textContent.trim() === '{len(expected)} 个符合条件的结果'", timeout=15_000)
+        # As a reader scrolls: near the end, then to it (Material shows four more each time the end comes into view).
+        for _ in range(150):
+            page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight - s.clientHeight - 200; }")
+            page.wait_for_timeout(60)
+            page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight; }")
+            page.wait_for_timeout(60)
+            if page.locator("li.md-search-result__item").count() == len(expected) and not page.locator("[data-ob-pending]").count():
+                break
+        assert page.locator("li.md-search-result__item").count() == len(expected)
+        assert not page.locator("[data-ob-pending]").count(), "placeholders left unfilled"
+        links = page.eval_on_selector_all("li.md-search-result__item", "items => items.map(li => li.querySelector(':scope > a.md-search-result__link').href)")
+        assert sorted(url_path(h) for h in links) == sorted(expected)
+        # One filled in late names its branch like the first ones.
+        assert page.locator("li.md-search-result__item").last.locator(".ob-search-branch").count() == 1
 
 
 def test_the_scope_narrows_to_one_branch(committee: Path, tmp_path: Path, page) -> None:

@@ -4,7 +4,8 @@
  * by each with importScripts: how a query is searched in a Pagefind index
  * built by generator/search.py, and how a result becomes Material's
  * SearchItem[] (the page, then its sections), its title followed by the
- * record's type and date.
+ * record's type and date; and how every matching page is answered while only
+ * the first come with their excerpts (answerItems).
  */
 "use strict";
 
@@ -146,5 +147,90 @@ function searchAll(module, parts, options) {
         .map(function (hit) { return { result: hit.result, score: hit.score + scores[hit.result.id] }; });
     });
     return results.sort(function (a, b) { return b.score - a.score; });
+  });
+}
+
+/* Pages whose excerpts come with the answer: each costs one fragment
+   request.  Material shows the first ten at once and four more each time
+   the reader reaches the end of the list (components/search/result). */
+var EAGER = 10;
+
+/* Every matching page is in the answer, so Material counts them all; pages
+   past the first EAGER are placeholders, each naming its place in the
+   answer (data-ob-pending="<worker>:<answer>:<n>").  As the reader scrolls,
+   Material shows them four at a time, and the script in main.html asks for
+   their excerpts over this channel and fills them in from the reply. */
+var CHANNEL = "openbranch-search";
+/* This worker's name on the channel: another tab's page asks its own worker. */
+var WORKER = Math.random().toString(36).slice(2);
+var channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(CHANNEL) : null;
+var answers = 0;       /* each answer posted has its own number: a placeholder names the one it belongs to */
+var answered = null;   /* {id, hits, shape} of the newest answer, for its placeholders */
+
+/* A matching page whose excerpt is not loaded yet: Material shows it as a
+   result with an empty title, which main.html fills in once it is in view. */
+function placeholder(score, terms, id, index) {
+  return {
+    location: "",
+    title: '<span class="ob-search-pending" data-ob-pending="' + WORKER + ":" + id + ":" + index + '"></span>',
+    text: "",
+    score: score,
+    terms: terms
+  };
+}
+
+/* Material's answer for ``hits`` (best first): the first EAGER shaped from
+   their data by ``shape(hit, data)`` (a SearchItem[], or null to leave the
+   page out), the others placeholders.  Resolves to {items}. */
+function answerItems(hits, terms, shape) {
+  var id = ++answers;
+  answered = { id: id, hits: hits, shape: shape };
+  /* Without a channel no placeholder could be filled in: every excerpt now. */
+  var first = channel ? hits.slice(0, EAGER) : hits;
+  return Promise.all(first.map(function (hit) {
+    return hit.result.data().then(null, function () { return null; });
+  })).then(function (datas) {
+    var items = [];
+    hits.forEach(function (hit, i) {
+      if (i >= first.length) items.push([placeholder(hit.score, terms, id, i)]);
+      else if (datas[i]) {
+        var shaped = shape(hit, datas[i]);
+        if (shaped) items.push(shaped);
+      }
+    });
+    return { items: items };
+  });
+}
+
+/* The excerpts main.html asks for, for the placeholders it shows: each as
+   one item (the page, with its best excerpt), by its place in the answer. */
+function excerpts(asked) {
+  var current = answered;
+  if (!current || asked.worker !== WORKER || asked.query !== current.id || !Array.isArray(asked.indices)) return;
+  var indices = asked.indices.filter(function (i) { return current.hits[i]; });
+  Promise.all(indices.map(function (i) {
+    return current.hits[i].result.data().then(null, function () { return null; });
+  })).then(function (datas) {
+    var items = {};
+    datas.forEach(function (data, k) {
+      var found = data && current.shape(current.hits[indices[k]], data);
+      if (!found) return;
+      var page = found[0];
+      items[indices[k]] = {
+        location: page.location,
+        title: page.title,
+        text: page.text || (found[1] ? found[1].text : "")
+      };
+    });
+    channel.postMessage({ type: "excerpts", worker: WORKER, query: current.id, items: items });
+  }, function (error) {
+    console.error("OpenBranch search:", error);
+  });
+}
+
+if (channel) {
+  channel.addEventListener("message", function (event) {
+    var message = event.data || {};
+    if (message.type === "excerpts?") excerpts(message);
   });
 }

@@ -13,12 +13,9 @@
  *
  * Every matching page is in the answer, so Material counts them all ("60
  * 个符合条件的结果"); only the first EAGER come with their excerpts, the
- * ones Material shows at once.  The others are placeholders, each naming
- * its place in the answer (data-ob-pending="<worker>:<query>:<n>"); as the
- * reader scrolls, Material shows them four at a time and the script in
- * main.html asks for their excerpts over a BroadcastChannel (CHANNEL), and
- * fills them in from this worker's reply.  Each result's title carries its
- * type and date (the record header's data-pagefind-meta).
+ * others as placeholders that main.html fills in as the reader scrolls
+ * (openbranch-search-core.js: answerItems).  Each result's title carries
+ * its type and date (the record header's data-pagefind-meta).
  *
  * The worker sits at <site>/assets/javascripts/, the index at <site>/pagefind/.
  */
@@ -29,21 +26,10 @@ importScripts("openbranch-search-core.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 
-/* Pages whose excerpts come with the answer: each costs one fragment
-   request.  Material shows the first ten at once and four more each time
-   the reader reaches the end of the list (components/search/result). */
-var EAGER = 10;
-
-/* Where main.html asks for the excerpts of the placeholders it shows. */
-var CHANNEL = "openbranch-search";
-/* This worker's name on the channel: another tab's page asks its own worker. */
-var WORKER = Math.random().toString(36).slice(2);
-
 var PAGEFIND_URL = new URL("../../pagefind/pagefind.js", self.location.href).href;
 
 var pagefind = null;   /* Promise of the initialised Pagefind module */
 var latest = 0;        /* only the answer to the newest query is posted */
-var answered = null;   /* {id, hits, terms} of the newest answer, for its placeholders */
 
 function load() {
   if (!pagefind) {
@@ -63,18 +49,6 @@ function siteRelative(url) {
   return String(url).replace(/^\/+/, "");
 }
 
-/* A matching page whose excerpt is not loaded yet: Material shows it as a
-   result with an empty title, which main.html fills in once it is in view. */
-function placeholder(score, terms, id, index) {
-  return {
-    location: "",
-    title: '<span class="ob-search-pending" data-ob-pending="' + WORKER + ":" + id + ":" + index + '"></span>',
-    text: "",
-    score: score,
-    terms: terms
-  };
-}
-
 /* Every matching page, best first; the first EAGER with their excerpts. */
 function answer(query, id) {
   var parts = query.split(/\s+/).filter(Boolean);
@@ -84,48 +58,7 @@ function answer(query, id) {
   }).then(function (found) {
     if (id !== latest) return null;
     var terms = termsOf(query);
-    answered = { id: id, hits: found, terms: terms };
-    /* Without a channel no placeholder could be filled in: every excerpt now. */
-    var first = channel ? found.slice(0, EAGER) : found;
-    return Promise.all(first.map(function (hit) { return hit.result.data(); }))
-      .then(function (datas) {
-        return {
-          items: found.map(function (hit, i) {
-            return i < first.length ? group(hit.score, datas[i], terms, siteRelative) : [placeholder(hit.score, terms, id, i)];
-          })
-        };
-      });
-  });
-}
-
-/* The excerpts main.html asks for, for the placeholders it shows: each as
-   one item (the page, with its best excerpt), by its place in the answer. */
-function excerpts(asked) {
-  var current = answered;
-  if (!current || asked.worker !== WORKER || asked.query !== current.id || !Array.isArray(asked.indices)) return;
-  var indices = asked.indices.filter(function (i) { return current.hits[i]; });
-  Promise.all(indices.map(function (i) { return current.hits[i].result.data(); })).then(function (datas) {
-    var items = {};
-    datas.forEach(function (data, k) {
-      var found = group(current.hits[indices[k]].score, data, current.terms, siteRelative);
-      var page = found[0];
-      items[indices[k]] = {
-        location: page.location,
-        title: page.title,
-        text: page.text || (found[1] ? found[1].text : "")
-      };
-    });
-    channel.postMessage({ type: "excerpts", worker: WORKER, query: current.id, items: items });
-  }, function (error) {
-    console.error("OpenBranch search:", error);
-  });
-}
-
-var channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(CHANNEL) : null;
-if (channel) {
-  channel.addEventListener("message", function (event) {
-    var message = event.data || {};
-    if (message.type === "excerpts?") excerpts(message);
+    return answerItems(found, terms, function (hit, data) { return group(hit.score, data, terms, siteRelative); });
   });
 }
 

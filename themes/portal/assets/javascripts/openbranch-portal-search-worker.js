@@ -30,16 +30,15 @@
  * A SCOPE message (100) from the page narrows the search to an organisation
  * or a branch, and the last query runs again in it.  How a query is searched
  * in one index and a result shaped is the branch sites' own
- * (openbranch-search-core.js, beside this file in the portal too).
+ * (openbranch-search-core.js, beside this file in the portal too): every
+ * matching page is counted, the first ten come with their excerpts and the
+ * others as the reader scrolls.
  */
 "use strict";
 
 importScripts("openbranch-search-core.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, SCOPE = 100, STATUS = 101;
-
-/* Pages whose excerpts are loaded per answer (Material shows ten, more on scroll). */
-var MAX_PAGES = 20;
 
 var HERE = self.location.href;
 var PAGEFIND_URL = new URL("../../pagefind/pagefind.js", HERE).href;
@@ -247,20 +246,14 @@ function branchOf(url) {
   return found;
 }
 
-/* The best pages as Material's items; a page whose excerpt cannot be loaded marks its branch broken. */
+/* Every page found so far as Material's items (each title led by its branch's name); the
+   first EAGER with their excerpts, the others loaded as the reader scrolls (answerItems). */
 function present(hits, query) {
-  var top = hits.slice(0, MAX_PAGES);
   var terms = termsOf(query);
-  return Promise.all(top.map(function (hit) {
-    return hit.result.data().then(function (data) { return data; }, function () { return null; });
-  })).then(function (datas) {
-    var items = [];
-    datas.forEach(function (data, i) {
-      if (!data) return;
-      var branch = branchOf(new URL(data.url, ROOT).href);
-      if (branch) items.push(group(top[i].score, data, terms, function (url) { return url; }, "<span class=\"ob-search-branch\">" + escapeHtml(branch.name) + "</span> "));
-    });
-    return { items: items };
+  return answerItems(hits, terms, function (hit, data) {
+    var branch = branchOf(new URL(data.url, ROOT).href);
+    if (!branch) return null;
+    return group(hit.score, data, terms, function (url) { return url; }, "<span class=\"ob-search-branch\">" + escapeHtml(branch.name) + "</span> ");
   });
 }
 
