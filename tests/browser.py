@@ -42,6 +42,7 @@ __all__ = [
     "chromium_context",
     "open_search",
     "search",
+    "scroll_search_results",
     "record_requests",
     "external_requests",
     "axe_js_path",
@@ -286,6 +287,21 @@ def search(page, query: str, timeout: float = DEFAULT_TIMEOUT_MS) -> list[str]:
 # --------------------------------------------------------------------------
 # Network
 # --------------------------------------------------------------------------
+
+def scroll_search_results(page, count: int, rounds: int = 150) -> None:
+    """Scroll the open search results as a reader does, until ``count`` results are shown and none is still loading.
+
+    Near the end, then to it: Material shows four more each time the end of
+    the list comes into view, and main.html fills in each placeholder shown.
+    """
+    for _ in range(rounds):
+        page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight - s.clientHeight - 200; }")
+        page.wait_for_timeout(60)
+        page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight; }")
+        page.wait_for_timeout(60)
+        if page.locator("li.md-search-result__item").count() == count and not page.locator("[data-ob-pending]").count():
+            return
+
 
 def record_requests(page) -> list:
     """Start recording every request the page (and its workers) makes.

@@ -27,7 +27,7 @@ from typing import Iterator
 
 import pytest
 
-from .browser import DESKTOP_VIEWPORT, PHONE_VIEWPORT, search, serve_directory
+from .browser import DESKTOP_VIEWPORT, PHONE_VIEWPORT, scroll_search_results, search, serve_directory
 from .helpers import url_path, write_file
 from .test_portal import BRANCH3_WORD, BRANCHES, build_branches, portal_ok, portal_yml
 from .test_search_browser import _pages_matching
@@ -123,14 +123,7 @@ def test_many_matches_are_all_counted_and_load_as_the_reader_scrolls(committee: 
         search(page, "支部")
         assert "已搜索全部 3 个支部" in _status(page)
         page.wait_for_function(f"() => document.querySelector('.md-search-result__meta').textContent.trim() === '{len(expected)} 个符合条件的结果'", timeout=15_000)
-        # As a reader scrolls: near the end, then to it (Material shows four more each time the end comes into view).
-        for _ in range(150):
-            page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight - s.clientHeight - 200; }")
-            page.wait_for_timeout(60)
-            page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight; }")
-            page.wait_for_timeout(60)
-            if page.locator("li.md-search-result__item").count() == len(expected) and not page.locator("[data-ob-pending]").count():
-                break
+        scroll_search_results(page, len(expected))
         assert page.locator("li.md-search-result__item").count() == len(expected)
         assert not page.locator("[data-ob-pending]").count(), "placeholders left unfilled"
         links = page.eval_on_selector_all("li.md-search-result__item", "items => items.map(li => li.querySelector(':scope > a.md-search-result__link').href)")

@@ -35,7 +35,7 @@ import pytest
 
 from generator import vocabulary
 
-from .browser import DESKTOP_VIEWPORT, PHONE_VIEWPORT, search, serve_directory
+from .browser import DESKTOP_VIEWPORT, PHONE_VIEWPORT, scroll_search_results, search, serve_directory
 from .helpers import BRANCH, NO_APPROVAL, build_ok, make_site, url_path
 
 TODAY = "2026-06-01"
@@ -366,16 +366,7 @@ def test_many_matches_are_all_counted_and_load_as_the_reader_scrolls(browser, de
             assert page.inner_text(_META).strip() == f"{len(expected)} 个符合条件的结果"
             assert len(shown) == 10 and len(fragments) == 10, (len(shown), len(fragments))
             assert not page.locator("[data-ob-pending]").count()
-            # Scroll as a reader does, down to the end of the list and on (Material
-            # shows four more each time the end comes into view), until every
-            # result is shown and filled in.
-            for _ in range(100):
-                page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight - s.clientHeight - 200; }")
-                page.wait_for_timeout(60)
-                page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight; }")
-                page.wait_for_timeout(60)
-                if page.locator("li.md-search-result__item").count() == len(expected) and not page.locator("[data-ob-pending]").count():
-                    break
+            scroll_search_results(page, len(expected))
             items = page.locator("li.md-search-result__item")
             assert items.count() == len(expected)
             assert not page.locator("[data-ob-pending]").count(), "placeholders left unfilled"
