@@ -257,19 +257,16 @@ def _run(
     finally:
         progress.clear()
     if problems:
-        for outcome in outcomes:
-            publish.discard(outcome.fresh)
+        publish.discard_all(outcomes)
         failure = _failure(site, output, engine, problems[0])
         if failure is problems[0]:
             raise failure
         raise failure from problems[0]
-    # Every audience rendered: only now replace the old sites.
+    publish.publish_all(outcomes, output, stage_root)
     for outcome in outcomes:
-        audience = outcome.report.audience
-        publish.publish(outcome.fresh, output / audience, stage_root / audience, outcome.manifest)
         report.audiences.append(outcome.report)
         for name, seconds in outcome.report.timings.items():
-            progress.timed(f"{name} {audience}", seconds)
+            progress.timed(f"{name} {outcome.report.audience}", seconds)
     publish.remember_build(stage_root, fingerprint, sites, report.stored())
     report.seconds = time.perf_counter() - started
     report.timings = dict(progress.timings)

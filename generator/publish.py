@@ -32,7 +32,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 RENDER_MANIFEST = ".openbranch-render.json"
 SEARCH_INPUTS = ".openbranch-search-inputs.pickle"
@@ -61,6 +61,12 @@ def fresh_folder(output: Path, audience: str) -> Path:
 def discard(folder: Path) -> None:
     """Remove a fresh folder that will not go live."""
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def discard_all(outcomes: Iterable[Any]) -> None:
+    """An audience failed: none of the others' fresh folders (each outcome's ``fresh``) goes live either."""
+    for outcome in outcomes:
+        discard(outcome.fresh)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -164,6 +170,13 @@ def publish(fresh: Path, target: Path, stage: Path, manifest: dict[str, Any]) ->
 
 
 # -- the build manifest ----------------------------------------------------------------
+
+
+def publish_all(outcomes: Iterable[Any], output: Path, stage_root: Path) -> None:
+    """Every audience rendered: only now is each live site replaced (each outcome's ``fresh``, ``report.audience`` and ``manifest``)."""
+    for outcome in outcomes:
+        audience = outcome.report.audience
+        publish(outcome.fresh, output / audience, stage_root / audience, outcome.manifest)
 
 
 def forget_build(stage_root: Path) -> None:

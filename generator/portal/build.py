@@ -195,18 +195,14 @@ def build_portal(
     finally:
         progress.clear()
     if failures:
-        for outcome in outcomes:
-            publish.discard(outcome.fresh)
+        publish.discard_all(outcomes)
         failure = failures[0]
         if isinstance(failure, EngineError):
             raise OpenBranchError([RecordError(PORTAL_FILE, 0, 0, "", portal.messages("engine_failed", engine=engine.title, detail=str(failure)))]) from failure
         if isinstance(failure, search.SearchIndexError):
             raise OpenBranchError([RecordError(PORTAL_FILE, 0, 0, "", portal.messages("search_failed", detail=str(failure)))]) from failure
         raise failure
-    report = PortalReport(output=output, problems=collector.sorted())
-    for outcome in outcomes:
-        audience = outcome.report.audience
-        publish.publish(outcome.fresh, output / audience, job.stage_root / audience, outcome.manifest)
-        report.audiences.append(outcome.report)
+    publish.publish_all(outcomes, output, job.stage_root)
+    report = PortalReport(output=output, problems=collector.sorted(), audiences=[outcome.report for outcome in outcomes])
     report.seconds = time.perf_counter() - started
     return report
