@@ -262,7 +262,11 @@ def test_results_are_read_as_the_worker_writes_them(sources: dict[str, str]) -> 
 
 
 def _worker() -> str:
-    return (OVERRIDES / "assets" / "javascripts" / "openbranch-search-worker.js").read_text(encoding="utf-8")
+    """The branch site's search worker with the core it loads (importScripts), as the browser runs them."""
+    scripts = OVERRIDES / "assets" / "javascripts"
+    worker = (scripts / "openbranch-search-worker.js").read_text(encoding="utf-8")
+    assert 'importScripts("openbranch-search-core.js")' in worker, "the search worker no longer loads openbranch-search-core.js"
+    return (scripts / "openbranch-search-core.js").read_text(encoding="utf-8") + "\n" + worker
 
 
 def test_the_count_is_the_number_of_items_and_only_the_first_ten_are_shown_at_once(sources: dict[str, str]) -> None:
