@@ -178,6 +178,13 @@ def copy_demo(folder: Path) -> Path:
     return folder / "site_config.yml"
 
 
+def demo_site(tmp_path: Path) -> Path:
+    """A copy of the demo in ``tmp_path/site``: the site folder."""
+    site = tmp_path / "site"
+    copy_demo(site)
+    return site
+
+
 def plant(site: Path, rel: str, old: str, new: str, count: int = 1) -> str:
     """Replace ``old`` (which must occur exactly ``count`` times) by ``new`` in the file ``rel`` of ``site`` (a planted fault); the file's new text."""
     path = site / rel
@@ -198,8 +205,7 @@ def plant_line(site: Path, rel: str, old: str, new: str) -> int:
 
 def plant_in_demo(tmp_path: Path, rel: str, old: str, new: str) -> tuple[Path, str]:
     """A copy of the demo in ``tmp_path/site`` whose file ``rel`` has ``old`` (once in it) replaced by ``new``: (site, the file's text)."""
-    site = tmp_path / "site"
-    copy_demo(site)
+    site = demo_site(tmp_path)
     return site, plant(site, rel, old, new)
 
 

@@ -18,18 +18,13 @@ import pytest
 from generator.config import DEFAULT_CATALOGUE, SiteConfig
 from generator.workdays import LIBRARY_CALENDAR
 
-from .helpers import DEMO_LATE_DISCLOSURE_EN, DEMO_WARNINGS, build_ok, copy_demo, plant_line, run_cli
+from .helpers import DEMO_LATE_DISCLOSURE_EN, DEMO_WARNINGS, build_ok, copy_demo, demo_site, plant_line, run_cli
 
 TODAY = "2026-12-01"
 LATE_MEETING = "content/meetings/2026/2026-03-05-branch-committee.yml"
 DRAFT_MEETING = "content/meetings/2026/2026-10-12-group-1.yml"
 Q2_FUNDS = "content/finances/2026/2026-q2-funds.yml"
 
-
-def demo(tmp_path: Path) -> Path:
-    site = tmp_path / "site"
-    copy_demo(site)
-    return site
 
 
 def check(site: Path, today: str = TODAY) -> tuple[int, list[str]]:
@@ -56,7 +51,7 @@ def test_the_default_catalogue_is_valid_and_named_in_both_languages() -> None:
 
 
 def test_records_are_written_as_types_or_type_and_kind_in_either_language(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     config = site / "site_config.yml"
     config.write_text(
         config.read_text(encoding="utf-8")
@@ -70,7 +65,7 @@ def test_records_are_written_as_types_or_type_and_kind_in_either_language(tmp_pa
 
 
 def test_an_unknown_record_type_is_an_error_naming_its_line(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     config = site / "site_config.yml"
     text = config.read_text(encoding="utf-8")
     text += "catalogue:\n  - item: 意见建议办理\n    records: [会议, 意见]\n  - {item: 发展党员, records: [公示/入党], scope: 公开}\n  - {item: 空, records: []}\n"
@@ -92,7 +87,7 @@ def test_an_unknown_record_type_is_an_error_naming_its_line(tmp_path: Path) -> N
 
 
 def test_a_late_record_is_warned_about_at_its_published_line(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     line = plant_line(site, LATE_MEETING, "published: 2026-03-09\n", "published: 2026-03-20\n")
     # Seven working days after Thursday 5 March end on Monday 16 March; the 20th is the eleventh.
     assert LIBRARY_CALENDAR.deadline(dt.date(2026, 3, 6), 7).day == dt.date(2026, 3, 16)
@@ -104,7 +99,7 @@ def test_a_late_record_is_warned_about_at_its_published_line(tmp_path: Path) -> 
 
 
 def test_a_draft_past_its_deadline_is_warned_about_at_its_status_line(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     line = plant_line(site, DRAFT_MEETING, "published: 2026-10-14\n", "status: 草稿\n")
     code, found = check(site)
     assert found == [
@@ -115,7 +110,7 @@ def test_a_draft_past_its_deadline_is_warned_about_at_its_status_line(tmp_path: 
 
 
 def test_a_period_with_no_record_is_warned_about_at_the_catalogue_items_line(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     config = site / "site_config.yml"
     text = config.read_text(encoding="utf-8") + (
         "catalogue:\n"
@@ -132,7 +127,7 @@ def test_a_period_with_no_record_is_warned_about_at_the_catalogue_items_line(tmp
 
 def test_a_public_item_disclosed_only_within_the_party_is_not_disclosed(tmp_path: Path) -> None:
     """The default catalogue has no line in site_config.yml: the warning names the file and the item's place in it."""
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     plant_line(site, Q2_FUNDS, "visibility: 公开\n", "visibility: 党内\n")
     index = next(i for i, row in enumerate(DEFAULT_CATALOGUE) if row[0] == "funds")
     code, found = check(site)
@@ -140,7 +135,7 @@ def test_a_public_item_disclosed_only_within_the_party_is_not_disclosed(tmp_path
 
 
 def test_a_deadline_in_a_year_without_holiday_data_says_it_is_an_estimate(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     code, out, err = run_cli(["check", "-c", site / "site_config.yml", "--today", "2027-01-20"], cwd=site)
     q4 = [line for line in out.splitlines() if line.startswith("content/finances/2026/2026-q4-funds.yml")]
     assert q4 == [
@@ -149,7 +144,7 @@ def test_a_deadline_in_a_year_without_holiday_data_says_it_is_an_estimate(tmp_pa
 
 
 def test_messages_in_english(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     plant_line(site, "site_config.yml", "language: zh\n", "language: en\n")
     code, out, err = run_cli(["check", "-c", site / "site_config.yml", "--today", TODAY], cwd=site)
     assert DEMO_LATE_DISCLOSURE_EN in out.splitlines(), out

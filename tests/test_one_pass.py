@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .helpers import DEMO_WARNINGS, copy_demo, plant, run_cli
+from .helpers import DEMO_WARNINGS, demo_site, plant, run_cli
 
 TODAY = "2026-12-01"
 ASSEMBLY = "content/meetings/2026/2026-03-26-general-assembly.yml"
@@ -33,14 +33,9 @@ def problems(site: Path) -> tuple[int, list[str]]:
     return code, [line for line in (out + err).splitlines() if line.startswith("content/") and line not in DEMO_WARNINGS]
 
 
-def demo(tmp_path: Path) -> Path:
-    site = tmp_path / "site"
-    copy_demo(site)
-    return site
-
 
 def test_a_schema_error_and_a_rule_error_are_reported_in_one_run(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     meeting = plant(site, ASSEMBLY, "kind: 党员大会\n", "kind: 党员代表大会\n")
     notice = plant(site, DENG, "end: 2026-11-24\n", "end: 2026-11-20\n")
     code, lines = problems(site)
@@ -52,7 +47,7 @@ def test_a_schema_error_and_a_rule_error_are_reported_in_one_run(tmp_path: Path)
 
 
 def test_a_decision_naming_a_meeting_with_errors_is_not_told_the_meeting_is_missing(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     text = plant(site, ASSEMBLY, "date: 2026-03-26\n", "date: 2026-3-26\n")
     code, lines = problems(site)
     # Only the meeting's own error; content/decisions/2026/2026-03-26-admit-liu.yml names it and is fine.
@@ -61,7 +56,7 @@ def test_a_decision_naming_a_meeting_with_errors_is_not_told_the_meeting_is_miss
 
 
 def test_a_reference_to_nothing_is_still_an_error(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     decision = "content/decisions/2026/2026-03-26-admit-liu.yml"
     text = plant(site, decision, "meeting: 2026-03-26-general-assembly\n", "meeting: 2026-03-27-general-assembly\n")
     code, lines = problems(site)
@@ -70,7 +65,7 @@ def test_a_reference_to_nothing_is_still_an_error(tmp_path: Path) -> None:
 
 
 def test_no_broken_chain_across_a_ledger_with_errors(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     text = plant(site, FUNDS_Q2, "opening_balance: 1278.64\n", "opening_balance: 1278.645\n")
     code, lines = problems(site)
     # Q3 opens with Q2's closing; with Q2 unread, Q1's closing is not Q3's opening, and no rule says so.
@@ -79,7 +74,7 @@ def test_no_broken_chain_across_a_ledger_with_errors(tmp_path: Path) -> None:
 
 
 def test_no_missing_election_while_the_election_notices_have_errors(tmp_path: Path) -> None:
-    site = demo(tmp_path)
+    site = demo_site(tmp_path)
     plant(site, "content/branch.yml", "  start: 2026-06-20\n  end: 2029-06-19\n", "  start: 2021-06-01\n  end: 2026-05-31\n")
     expected = []
     for rel in ELECTION_NOTICES:

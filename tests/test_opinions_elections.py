@@ -16,17 +16,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import BRANCH, DEMO_WARNINGS, build_ok, copy_demo, plant_line, run_cli
+from .helpers import BRANCH, DEMO_WARNINGS, build_ok, copy_demo, demo_site, plant_line, run_cli
 
 TODAY = "2026-12-01"
 OPINIONS = "content/opinions/2026"
 COMMITTEE = "content/elections/2026/2026-06-12-committee.yml"
 
-
-def _site(tmp_path: Path) -> Path:
-    site = tmp_path / "site"
-    copy_demo(site)
-    return site
 
 
 def _check(site: Path, today: str = TODAY, *extra: str) -> tuple[int, list[str]]:
@@ -55,7 +50,7 @@ def _norms(site: Path, **norms: object) -> None:
 
 
 def test_the_demo_checks_with_only_its_intended_warnings(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     code, out, err = run_cli(["check", "--strict", "-c", site / "site_config.yml", "--today", TODAY], cwd=site)
     lines = [line for line in (out + err).splitlines() if line.startswith("content/")]
     assert lines == sorted(DEMO_WARNINGS), out + err
@@ -69,7 +64,7 @@ def test_the_demo_checks_with_only_its_intended_warnings(tmp_path: Path) -> None
 
 
 def test_an_unanswered_opinion_past_its_due_date_is_warned_about(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     rel = f"{OPINIONS}/2026-11-16-volunteer-times.yml"
     # Received 2 November: 15 working days from the 3rd end on 23 November.
     line = plant_line(site, rel, "date: 2026-11-16\n", "date: 2026-11-02\n")
@@ -79,7 +74,7 @@ def test_an_unanswered_opinion_past_its_due_date_is_warned_about(tmp_path: Path)
 
 
 def test_a_late_reply_is_warned_about_and_counted_in_working_days(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     rel = f"{OPINIONS}/2026-04-15-policy-briefing.yml"
     # Received 15 April: the 15th working day after it is Saturday 9 May, a make-up workday (调休上班) after the May Day holiday.
     line = plant_line(site, rel, "replied_on: 2026-04-24\n", "replied_on: 2026-05-11\n")
@@ -89,7 +84,7 @@ def test_a_late_reply_is_warned_about_and_counted_in_working_days(tmp_path: Path
 
 
 def test_a_closed_opinion_needs_its_reply_date(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     rel = f"{OPINIONS}/2026-04-15-policy-briefing.yml"
     plant_line(site, rel, "replied_on: 2026-04-24\n", "")
     line = next(n for n, text in enumerate((site / rel).read_text(encoding="utf-8").splitlines(), 1) if text.startswith("handling:"))
@@ -97,14 +92,14 @@ def test_a_closed_opinion_needs_its_reply_date(tmp_path: Path) -> None:
 
 
 def test_a_reply_before_the_opinion_was_received_is_an_error(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     rel = f"{OPINIONS}/2026-04-15-policy-briefing.yml"
     line = plant_line(site, rel, "replied_on: 2026-04-24\n", "replied_on: 2026-04-14\n")
     assert _check(site) == (1, [f"{rel}:{line}:13: replied_on: 答复日期 2026-04-14 早于收到日期 2026-04-15"])
 
 
 def test_the_reply_period_is_a_norm(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     _norms(site, opinion_reply_working_days=30)
     code, out, _ = run_cli(["check", "-c", site / "site_config.yml", "--today", TODAY], cwd=site)
     lines = [line for line in out.splitlines() if line.startswith("content/opinions/")]
@@ -113,7 +108,7 @@ def test_the_reply_period_is_a_norm(tmp_path: Path) -> None:
 
 
 def test_a_reply_period_in_a_year_without_holiday_data_says_it_is_estimated(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     (site / "content/opinions/2027").mkdir()
     rel = "content/opinions/2027/2027-03-01-estimated.yml"
     (site / rel).write_text(
@@ -132,7 +127,7 @@ def test_a_reply_period_in_a_year_without_holiday_data_says_it_is_estimated(tmp_
 
 
 def test_a_committee_election_with_too_few_candidates_is_an_error(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     plant_line(site, COMMITTEE, "  - name: 刘洋\n    votes: 11\n", "")
     assert _check(site) == (1, [f"{COMMITTEE}:18:3: candidates: 候选人 5 人，应选 5 人：差额选举的候选人数至少应为应选人数的 1＋1/5，即 6 人"])
     # The margin is a norm: with none, five candidates for five seats pass.
@@ -141,7 +136,7 @@ def test_a_committee_election_with_too_few_candidates_is_an_error(tmp_path: Path
 
 
 def test_the_margin_rounds_up_to_whole_candidates(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     # 5 seats × 1.3 = 6.5: six candidates are too few, in both committee elections; the secretary's (one candidate, one seat) is not 差额.
     _norms(site, election_margin="0.3")
     assert _check(site) == (1, [
@@ -151,7 +146,7 @@ def test_the_margin_rounds_up_to_whole_candidates(tmp_path: Path) -> None:
 
 
 def test_elected_without_more_than_half_of_the_eligible_voters_is_an_error(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     # 25 eligible voters: more than half is at least 13 votes.
     plant_line(site, COMMITTEE, "    votes: 19\n", "    votes: 12\n")
     assert _check(site) == (1, [f"{COMMITTEE}:35:5: elected[4]: 孙雨桐 得 12 票，未超过有选举权的党员 25 人的 1/2（至少 13 票），不能当选"])
@@ -160,7 +155,7 @@ def test_elected_without_more_than_half_of_the_eligible_voters_is_an_error(tmp_p
 
 
 def test_the_majority_is_a_norm(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     # More than 4/5 of 25 is at least 21 votes: 孙雨桐's 19 are not enough (nor, of 24 in 2024, 18 and 17).
     _norms(site, election_majority="4/5")
     assert _check(site) == (1, [
@@ -171,7 +166,7 @@ def test_the_majority_is_a_norm(tmp_path: Path) -> None:
 
 
 def test_elected_must_be_a_candidate_and_no_more_than_the_seats(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     plant_line(site, COMMITTEE, "  - 孙雨桐\n", "  - 孙雨桐\n  - 刘阳\n")
     assert _check(site) == (1, [
         f"{COMMITTEE}:31:3: elected: 当选 6 人，多于应选的 5 人",
@@ -180,7 +175,7 @@ def test_elected_must_be_a_candidate_and_no_more_than_the_seats(tmp_path: Path) 
 
 
 def test_ballots_add_up(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     plant_line(site, COMMITTEE, "  returned: 25\n  valid: 25\n", "  returned: 26\n  valid: 24\n")
     assert _check(site) == (1, [
         f"{COMMITTEE}:15:13: ballots.returned: 收回选票 26 张，多于发出的 25 张",
@@ -189,7 +184,7 @@ def test_ballots_add_up(tmp_path: Path) -> None:
 
 
 def test_the_plan_is_approved_before_the_election(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     line = plant_line(site, COMMITTEE, "  date: 2026-05-14\n", "  date: 2026-06-13\n")
     assert _check(site) == (1, [f"{COMMITTEE}:{line}:9: plan_approval.date: 选举方案的批复日期 2026-06-13 晚于选举日期 2026-06-12"])
 
@@ -205,7 +200,7 @@ def _term_lines(site: Path, today: str) -> tuple[int, list[str]]:
 
 
 def test_a_term_ending_within_the_warning_window_is_warned_about(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     # The latest election's term ends 2029-06-19: 90 days before is 2029-03-21.
     assert _term_lines(site, "2029-03-20") == (0, [])
     assert _term_lines(site, "2029-03-21") == (0, [f"{COMMITTEE}:38:8: term.end: 警告: 本届任期将于 2029-06-19 届满（还有 90 天），请按期做好换届选举准备"])
@@ -214,20 +209,20 @@ def test_a_term_ending_within_the_warning_window_is_warned_about(tmp_path: Path)
 
 
 def test_a_term_past_its_end_is_an_error(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     code, lines = _term_lines(site, "2029-06-20")
     assert (code, lines) == (1, [f"{COMMITTEE}:38:8: term.end: 本届任期已于 2029-06-19 届满（逾期 1 天），尚未记录换届选举"])
 
 
 def test_the_warning_window_is_a_norm(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     _norms(site, transition_warning_days=30)
     assert _term_lines(site, "2029-05-19") == (0, [])
     assert _term_lines(site, "2029-05-20") == (0, [f"{COMMITTEE}:38:8: term.end: 警告: 本届任期将于 2029-06-19 届满（还有 30 天），请按期做好换届选举准备"])
 
 
 def test_without_an_election_record_the_term_is_branch_ymls(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     shutil.rmtree(site / "content/elections")
     # branch.yml says the same term; its line is the one named.
     # The term's end in branch.yml (after the roster): its line, found as the file has it.
@@ -236,7 +231,7 @@ def test_without_an_election_record_the_term_is_branch_ymls(tmp_path: Path) -> N
 
 
 def test_the_latest_election_overrides_an_old_term_in_branch_yml(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site = demo_site(tmp_path)
     plant_line(site, "content/branch.yml", "  start: 2026-06-20\n  end: 2029-06-19\n", "  start: 2024-06-15\n  end: 2026-06-14\n")
     assert _term_lines(site, TODAY) == (0, [])
     # Without the 2026 election, the 2024 one gives the term, which has ended.
