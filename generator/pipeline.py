@@ -101,11 +101,11 @@ def compile_audience(
     project: ProjectNeeds,
     include_drafts: bool = False,
     dates: Optional[dict[str, RecordDates]] = None,
-) -> tuple[Path, int, int, dict[str, int]]:
+) -> tuple[Path, int, stage.Staged, dict[str, int]]:
     """Compile one audience's project, with what the engine needs in it, into ``stage_root/<audience>``.
 
-    Returns the project's folder, its page count, how many staged files
-    changed, and the audience's record counts.
+    Returns the project's folder, its page count, what the stage wrote, and
+    the audience's record counts.
     """
     view = narrow(records, audience, include_drafts, today)
     cache = Cache(site.stage_dir / "cache.sqlite")
@@ -113,8 +113,9 @@ def compile_audience(
         compiled = compile_site(site, view, today, dates=dates, cache=cache, page_front_matter=project.page_front_matter)
     finally:
         cache.close()
-    folder, changed = stage.write_stage(site, stage_root / audience, audience, compiled, project)
-    return folder, len(compiled.pages()), changed, view.counts()
+    folder = stage_root / audience
+    staged = stage.write_stage(site, folder, audience, compiled, project)
+    return folder, len(compiled.pages()), staged, view.counts()
 
 
 @dataclass
@@ -155,7 +156,7 @@ def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
     timings: dict[str, float] = {}
     started = time.perf_counter()
     report(audience, messages("progress_compiling", audience=label), force=True)
-    folder, pages, changed, counts = compile_audience(job.site, job.records, audience, job.today, job.stage_root, job.engine.project, job.include_drafts, job.dates)
+    folder, pages, staged, counts = compile_audience(job.site, job.records, audience, job.today, job.stage_root, job.engine.project, job.include_drafts, job.dates)
     timings["compile"] = time.perf_counter() - started
 
     done = [0]
@@ -168,7 +169,7 @@ def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
     target = job.output / audience
     fresh = publish.fresh_folder(job.output, audience)
     try:
-        rendered = job.engine.render(folder, fresh, job.epoch, publish.previous_site(folder, target), on_page)
+        rendered = job.engine.render(folder, fresh, job.epoch, staged.digests, publish.previous_site(folder, target), on_page)
         timings["render"] = time.perf_counter() - started
         report(audience, messages("progress_indexing", audience=label), force=True)
         started = time.perf_counter()
@@ -181,7 +182,7 @@ def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
         publish.discard(fresh)
         raise
     report(audience, messages("progress_rendered", audience=label, total=pages), force=True)
-    result = AudienceReport(audience, counts, pages, changed, rendered.warnings, rendered.rendered, rendered.reused, timings)
+    result = AudienceReport(audience, counts, pages, staged.changed, rendered.warnings, rendered.rendered, rendered.reused, timings)
     return _Outcome(result, fresh, rendered.manifest)
 
 

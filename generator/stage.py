@@ -21,7 +21,7 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, NamedTuple, Optional, Union
 
 import yaml
 
@@ -178,19 +178,29 @@ def stage_root(site: Site, output: Optional[Path] = None) -> Path:
     return site.stage_dir / f"build-{key}"
 
 
-def write_stage(site: Site, stage: Path, audience: str, compiled: Output, needs: ProjectNeeds) -> tuple[Path, int]:
-    """Write the project for ``audience`` into ``stage`` with what the engine ``needs``; return it and how many files changed."""
+class Staged(NamedTuple):
+    """What ``write_project`` left in a stage."""
+
+    changed: int  # files written or removed
+    # The digest of every file the project now holds, by its path under the
+    # stage: what the engine compares with the last render instead of reading
+    # every page again.
+    digests: dict[str, str]
+
+
+def write_stage(site: Site, stage: Path, audience: str, compiled: Output, needs: ProjectNeeds) -> Staged:
+    """Write the project for ``audience`` into ``stage`` with what the engine ``needs``."""
     wanted: dict[str, Union[bytes, Path]] = {}
     for doc_path, payload in compiled.items():
         wanted[f"docs/{doc_path}"] = payload
     for name, source in override_files(site).items():
         wanted[f"overrides/{name}"] = source
     wanted["mkdocs.yml"] = dump_mkdocs_yml(mkdocs_config(site, audience, compiled, needs)).encode("utf-8")
-    return stage, write_project(stage, wanted)
+    return write_project(stage, wanted)
 
 
-def write_project(stage: Path, wanted: dict[str, Union[bytes, Path]]) -> int:
-    """Make ``stage`` hold exactly ``wanted`` (paths relative to it) under ``docs/`` and ``overrides/`` (and its other files); return how many files changed.
+def write_project(stage: Path, wanted: dict[str, Union[bytes, Path]]) -> Staged:
+    """Make ``stage`` hold exactly ``wanted`` (paths relative to it) under ``docs/`` and ``overrides/`` (and its other files).
 
     Files elsewhere in ``stage`` (the engine's own state) are left alone.  A
     manifest of what was written (digest, the copied file's identity) lets an
@@ -203,6 +213,8 @@ def write_project(stage: Path, wanted: dict[str, Union[bytes, Path]]) -> int:
     changed = 0
     for rel in sorted(wanted):
         payload, path, held = wanted[rel], stage / rel, previous.get(rel)
+        if not isinstance(held, dict) or not isinstance(held.get("digest"), str):
+            held = None  # a manifest of another version: compare the bytes
         if isinstance(payload, Path):
             # A file copied in (an attachment, a theme file): its bytes are read only when it changed.
             source = _identity(payload)
@@ -240,7 +252,7 @@ def write_project(stage: Path, wanted: dict[str, Union[bytes, Path]]) -> int:
     tmp = stage / (STAGE_MANIFEST + ".tmp")
     tmp.write_text(json.dumps(written, sort_keys=True), encoding="utf-8")
     os.replace(tmp, stage / STAGE_MANIFEST)
-    return changed
+    return Staged(changed, {rel: entry["digest"] for rel, entry in written.items()})
 
 
 def _remove_empty_parents(folder: Path, stage: Path) -> None:

@@ -76,6 +76,11 @@ class Rendered:
     manifest: dict[str, Any] = field(default_factory=dict)  # for publish.remember once the site is live; empty: nothing to reuse
 
 
+def staged_pages(digests: Mapping[str, str]) -> dict[str, str]:
+    """The digest of each staged page (``docs/**/*.md``), by its path under ``docs/``, in order."""
+    return {rel[len("docs/"):]: digest for rel, digest in sorted(digests.items()) if rel.startswith("docs/") and rel.endswith(".md")}
+
+
 class Engine(ABC):
     """One rendering engine."""
 
@@ -100,13 +105,24 @@ class Engine(ABC):
         return found
 
     @abstractmethod
-    def render(self, project: Path, site_dir: Path, epoch: int, previous: Optional[PreviousSite] = None, on_page: Optional[Callable[[], None]] = None) -> Rendered:
+    def render(
+        self,
+        project: Path,
+        site_dir: Path,
+        epoch: int,
+        digests: Mapping[str, str],
+        previous: Optional[PreviousSite] = None,
+        on_page: Optional[Callable[[], None]] = None,
+    ) -> Rendered:
         """Render the staged ``project`` into the fresh folder ``site_dir``.
 
         ``epoch`` is the build's timestamp (``clock.Clock.build_epoch``);
-        ``previous`` the live site and its manifest, whose pages may be reused;
-        ``on_page`` is called once per page rendered or reused.  Raises
-        ``EngineError`` when the engine refuses the project.
+        ``digests`` the digest of every file of the project, by its path under
+        it, as the stage wrote it (``stage.Staged``: what changed is known
+        without reading the project again); ``previous`` the live site and its
+        manifest, whose pages may be reused; ``on_page`` is called once per
+        page rendered or reused.  Raises ``EngineError`` when the engine
+        refuses the project.
         """
 
     def serve(self, project: Path, site_dir: Path, watched: Sequence[Path], rebuild: Callable[[], None], dev_addr: Optional[str] = None) -> None:

@@ -19,11 +19,11 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Mapping, Optional
 
 from ..clock import source_date_epoch
 from ..publish import PreviousSite
-from . import SITE_DIR, Engine, EngineError, Rendered
+from . import SITE_DIR, Engine, EngineError, Rendered, staged_pages
 from .mkdocs import MATERIAL_PROJECT
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -66,7 +66,15 @@ class Zensical(Engine):
     packages = ("zensical",)
     project = MATERIAL_PROJECT
 
-    def render(self, project: Path, site_dir: Path, epoch: int, previous: Optional[PreviousSite] = None, on_page: Optional[Callable[[], None]] = None) -> Rendered:
+    def render(
+        self,
+        project: Path,
+        site_dir: Path,
+        epoch: int,
+        digests: Mapping[str, str],
+        previous: Optional[PreviousSite] = None,
+        on_page: Optional[Callable[[], None]] = None,
+    ) -> Rendered:
         """Render ``project`` into ``site_dir`` (``previous`` is not used: Zensical's cache does the reuse)."""
         import zensical
         from click import ClickException
@@ -95,7 +103,7 @@ class Zensical(Engine):
             raise EngineError(f"no output in {built}")
         shutil.rmtree(site_dir, ignore_errors=True)  # as MkDocs does, the target is replaced whole
         shutil.move(str(built), str(site_dir))  # a rename when the project and the output share a file system
-        pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+        pages = len(staged_pages(digests))
         for _ in range(pages):  # no per-page events: the progress line catches up at once
             if on_page is not None:
                 on_page()

@@ -32,7 +32,7 @@ from ..engines import get as get_engine
 from ..errors import ErrorCollector, OpenBranchError, RecordError
 from ..i18n import Labels, Messages
 from ..progress import Progress, Reporter
-from ..stage import dump_mkdocs_yml, project_config, write_project
+from ..stage import Staged, dump_mkdocs_yml, project_config, write_project
 from ..theme import BUILTIN_PREFIX, builtin_theme
 from .branches import BranchSite, read_branches
 from .config import PORTAL_FILE, Portal
@@ -91,8 +91,8 @@ def compile_portal(portal: Portal, audience: str, sites: list[BranchSite], today
     return output, view
 
 
-def stage_portal(portal: Portal, folder: Path, audience: str, compiled: Output, needs: ProjectNeeds) -> int:
-    """Write one audience's portal project into ``folder``; return how many files changed."""
+def stage_portal(portal: Portal, folder: Path, audience: str, compiled: Output, needs: ProjectNeeds) -> Staged:
+    """Write one audience's portal project into ``folder``."""
     config = portal.config
     t = Labels(config.language)
     generated = project_config(
@@ -135,14 +135,14 @@ def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
     finally:
         cache.close()
     folder = job.stage_root / audience
-    stage_portal(job.portal, folder, audience, compiled, job.engine.project)
+    staged = stage_portal(job.portal, folder, audience, compiled, job.engine.project)
     timings["compile"] = time.perf_counter() - started
     started = time.perf_counter()
     report(audience, messages("portal_progress_rendering", audience=label), force=True)
     target = job.output / audience
     fresh = publish.fresh_folder(job.output, audience)
     try:
-        rendered = job.engine.render(folder, fresh, job.epoch, publish.previous_site(folder, target))
+        rendered = job.engine.render(folder, fresh, job.epoch, staged.digests, publish.previous_site(folder, target))
         timings["render"] = time.perf_counter() - started
         started = time.perf_counter()
         search.index_site(fresh, job.portal.config.language)

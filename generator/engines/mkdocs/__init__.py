@@ -16,7 +16,7 @@ neither MkDocs nor Material: they are loaded when a site is rendered.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from ...publish import PreviousSite
 from .. import Engine, ProjectNeeds, PythonCall, Rendered
@@ -42,10 +42,18 @@ class MkDocs(Engine):
     packages = ("mkdocs", "mkdocs-material")
     project = MATERIAL_PROJECT
 
-    def render(self, project: Path, site_dir: Path, epoch: int, previous: Optional[PreviousSite] = None, on_page: Optional[Callable[[], None]] = None) -> Rendered:
+    def render(
+        self,
+        project: Path,
+        site_dir: Path,
+        epoch: int,
+        digests: Mapping[str, str],
+        previous: Optional[PreviousSite] = None,
+        on_page: Optional[Callable[[], None]] = None,
+    ) -> Rendered:
         from .render import render
 
-        return render(project, site_dir, epoch, previous, on_page)
+        return render(project, site_dir, epoch, digests, previous, on_page)
 
     def serve(self, project: Path, site_dir: Path, watched: Sequence[Path], rebuild: Callable[[], None], dev_addr: Optional[str] = None) -> None:
         from .serve import serve

@@ -1,10 +1,11 @@
 """Rendering a staged project through MkDocs' Python API, reusing unchanged pages.
 
-The render's manifest (kept by ``publish`` once the site is live) holds a
-hash of every page's staged Markdown and one key for everything a page's
+The render's manifest (kept by ``publish`` once the site is live) holds the
+stage's digest of every page's staged Markdown (``stage.Staged``: the pages
+are not read again to find what changed) and one key for everything a page's
 HTML shares with every other page: the MkDocs and Material versions, this
 package's code, the staged mkdocs.yml and the theme overrides.  On the next
-build, with the same key, a page whose Markdown hash is unchanged is not
+build, with the same key, a page whose Markdown digest is unchanged is not
 rendered: ``reuse.ReusePlugin`` lets MkDocs skip it, and its HTML is
 hard-linked from the live site into the new one.
 """
@@ -12,19 +13,17 @@ hard-linked from the live site into the new one.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
 from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Mapping, Optional
 
 from ...clock import source_date_epoch
-from ...hashing import add_files, files_ending
 from ...publish import PreviousSite
-from .. import EngineError, Rendered
+from .. import EngineError, Rendered, staged_pages
 
 _HERE = Path(__file__).resolve().parent
 
@@ -55,48 +54,16 @@ def quiet_mkdocs() -> Iterator[_Collect]:
         logger.propagate = old_propagate
 
 
-# Each staged page's hash, kept in the project with the file's identity when it
-# was hashed: the stage rewrites only changed files (as new files), so an
-# unchanged page is not read again.
-_PAGE_HASHES = ".openbranch-page-hashes.json"
-
-
-def _page_hashes(project: Path) -> dict[str, str]:
-    """The SHA-256 of every staged Markdown page, by its path under ``docs/``."""
-    docs = project / "docs"
-    try:
-        known = json.loads((project / _PAGE_HASHES).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        known = {}
-    hashes: dict[str, str] = {}
-    kept: dict[str, list] = {}
-    for rel, path, info in files_ending(docs, ".md"):
-        identity = [info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
-        held = known.get(rel) if isinstance(known, dict) else None
-        if isinstance(held, list) and held[:4] == identity:
-            digest = held[4]
-        else:
-            with open(path, "rb") as handle:
-                digest = hashlib.sha256(handle.read()).hexdigest()
-        hashes[rel] = digest
-        kept[rel] = [*identity, digest]
-    tmp = project / (_PAGE_HASHES + ".tmp")
-    tmp.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, project / _PAGE_HASHES)
-    return dict(sorted(hashes.items()))
-
-
-def _site_key(project: Path) -> str:
-    """A hash of every input a page's HTML shares with every other page."""
+def _site_key(digests: Mapping[str, str]) -> str:
+    """A hash of every input a page's HTML shares with every other page: the engine's versions and code, mkdocs.yml, the theme overrides."""
     digest = hashlib.sha256()
     for name in ("mkdocs", "mkdocs-material"):
         digest.update(f"{name} {version(name)}\0".encode())
     for code in sorted(_HERE.glob("*.py")):
         digest.update(code.read_bytes())
-    site_wide = [project / "mkdocs.yml"]
-    if (project / "overrides").is_dir():
-        site_wide += [p for p in (project / "overrides").rglob("*") if p.is_file()]
-    add_files(digest, site_wide, project)
+    for rel, staged in sorted(digests.items()):
+        if rel == "mkdocs.yml" or rel.startswith("overrides/"):
+            digest.update(f"{rel}\0{staged}\0".encode())
     return digest.hexdigest()
 
 
@@ -116,8 +83,15 @@ def _link_all(pairs: list[tuple[Path, Path]]) -> None:
             shutil.copy2(source, target)
 
 
-def render(project: Path, site_dir: Path, epoch: int, previous: Optional[PreviousSite] = None, on_page: Optional[Callable[[], None]] = None) -> Rendered:
-    """Render ``project/mkdocs.yml`` into ``site_dir``, reusing the unchanged pages of ``previous``."""
+def render(
+    project: Path,
+    site_dir: Path,
+    epoch: int,
+    digests: Mapping[str, str],
+    previous: Optional[PreviousSite] = None,
+    on_page: Optional[Callable[[], None]] = None,
+) -> Rendered:
+    """Render ``project/mkdocs.yml`` into ``site_dir``, reusing the pages of ``previous`` whose staged ``digests`` are unchanged."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -125,8 +99,8 @@ def render(project: Path, site_dir: Path, epoch: int, previous: Optional[Previou
     from .rawhtml import RawHtmlPlugin
     from .reuse import ReusePlugin
 
-    pages = _page_hashes(project)
-    key = _site_key(project)
+    pages = staged_pages(digests)
+    key = _site_key(digests)
     reusable: set[str] = set()
     if previous is not None and previous.manifest.get("key") == key:
         old_pages = previous.manifest.get("pages", {})
