@@ -6,7 +6,10 @@ when every audience has rendered is each live site replaced, in one step, so
 a reader, a failed build or a kill sees the whole old site or the whole new
 one.  On Linux the swap is one ``renameat2(RENAME_EXCHANGE)``; elsewhere two
 renames, and what a kill between them leaves (``OUT/.public.old-<pid>``) is
-put back by ``recover`` at the start of the next build.
+put back by ``recover`` at the start of the next build.  The site replaced is
+renamed ``OUT/.public.retired-…`` and removed by a process of its own once
+every audience is live (``remove_retired``): removing tens of thousands of
+files takes seconds, and the new sites need not wait for it.
 
 The render manifest, kept in the audience's stage folder, says what the live
 site was rendered from (the engine writes its content: MkDocs a hash per page
@@ -26,9 +29,11 @@ changes anything and written when every site is live.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import json
 import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,20 +88,53 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+_RETIRED = itertools.count()
+
+
+def _retire(folder: Path, target: Path) -> None:
+    """Set aside ``folder``, the site ``target`` held until now, for ``remove_retired``."""
+    os.replace(folder, target.parent / f".{target.name}.retired-{os.getpid()}-{next(_RETIRED)}")
+
+
 def swap_in(new: Path, target: Path) -> None:
     """Replace ``target`` by ``new`` so that a reader (or a kill) sees one whole site or the other."""
     old = target.parent / f".{target.name}.old-{os.getpid()}"
     shutil.rmtree(old, ignore_errors=True)
     if target.is_dir() and _exchange(new, target):
         # ``new`` now holds the previous site.
-        shutil.rmtree(new, ignore_errors=True)
+        _retire(new, target)
         return
     # Elsewhere: two renames; a kill between them leaves the old site under ``old``,
     # which ``recover`` puts back on the next build.
     if target.exists():
         os.replace(target, old)
     os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        _retire(old, target)
+
+
+# Run by ``remove_retired`` in a process of its own: the folders named on its command line.
+_REMOVER = "import shutil, sys\nfor folder in sys.argv[1:]:\n    shutil.rmtree(folder, ignore_errors=True)"
+
+
+def remove_retired(output: Path) -> None:
+    """Remove the sites that swaps replaced (and any an interrupted removal left), in a process that outlives the build.
+
+    The new sites are live already; nothing reads the retired ones.  Where no
+    process can be started, they are removed here and now.
+    """
+    retired = sorted(output.glob(".*.retired-*"))
+    if not retired:
+        return
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", _REMOVER, *map(str, retired)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,  # not stopped by the Ctrl-C that ends a ``serve``, nor waited for
+        )
+    except OSError:
+        for folder in retired:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def recover(output: Path) -> None:
@@ -177,6 +215,7 @@ def publish_all(outcomes: Iterable[Any], output: Path, stage_root: Path) -> None
     for outcome in outcomes:
         audience = outcome.report.audience
         publish(outcome.fresh, output / audience, stage_root / audience, outcome.manifest)
+    remove_retired(output)
 
 
 def forget_build(stage_root: Path) -> None:

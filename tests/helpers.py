@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence, Union
 from urllib.parse import urlsplit
@@ -265,6 +266,19 @@ def describe(proc: subprocess.CompletedProcess) -> str:
 # ---------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------
+
+
+def leftovers(out: Path, timeout: float = 60) -> list[str]:
+    """What builds left beside the sites in ``out`` (``.public.new-123``, ``.members.old-123``…), once the sites they replaced are removed.
+
+    A build removes the sites it replaced in a process of its own, which may
+    outlive it (``publish.remove_retired``): that is waited for, up to
+    ``timeout`` seconds, and a retired site still there then is listed too.
+    """
+    deadline = time.monotonic() + timeout
+    while any(out.glob(".*.retired-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return sorted(p.name for p in out.iterdir() if p.name.startswith("."))
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:

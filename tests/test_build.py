@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .helpers import NO_APPROVAL, build_site, describe, run_openbranch, tree_hashes, write_site
+from .helpers import NO_APPROVAL, build_site, describe, leftovers, run_openbranch, tree_hashes, write_site
 
 TODAY = "2026-06-01"
 NOTICE_ID = "2026-05-28-publicity-zhang"
@@ -112,11 +112,6 @@ EXPECTED_COUNTS = {
 }
 
 
-def _leftovers(out: Path) -> list[str]:
-    """Temporary folders a build may leave beside the sites (.public.new-123, .members.old-123)."""
-    return sorted(p.name for p in out.iterdir() if p.name.startswith(".") or ".new-" in p.name or ".old-" in p.name)
-
-
 @dataclass
 class Run:
     proc: Any
@@ -183,7 +178,7 @@ def test_build_succeeds_with_both_sites(first: Run) -> None:
     assert not (first.out / "public" / "meetings" / "2025" / "2025-04-20-members-assembly").exists()
     assert (first.out / "members" / "meetings" / "2025" / "2025-04-20-members-assembly" / "index.html").is_file()
     assert (first.out / "public" / "attachments" / "minutes" / "2025-03-12-纪要.pdf").read_bytes() == SITE_FILES["content/attachments/minutes/2025-03-12-纪要.pdf"]
-    assert _leftovers(first.out) == []
+    assert leftovers(first.out) == []
     assert sorted(p.name for p in first.out.iterdir()) == ["members", "public"]
 
 
@@ -198,7 +193,26 @@ def test_rebuild_into_same_folder_is_byte_identical(first: Run, again_kept: Run)
     assert sorted(first.hashes) == sorted(again_kept.hashes)
     differing = sorted(path for path in first.hashes if first.hashes[path] != again_kept.hashes[path])
     assert not differing, f"files that changed when rebuilding the same site into the same folder: {differing}"
-    assert _leftovers(again_kept.out) == []
+    assert leftovers(again_kept.out) == []
+
+
+def test_a_replaced_site_is_removed_after_the_build(tmp_path: Path) -> None:
+    """The sites a rebuild replaces are set aside and removed by a process of their own (and so is one an interrupted removal left)."""
+    site = write_site(tmp_path / "branch", SITE_FILES, CONFIG)
+    out = tmp_path / "out"
+    first = build_site(site, out)
+    assert first.returncode == 0, describe(first)
+    straggler = out / ".public.retired-99999-0"
+    (straggler / "meetings").mkdir(parents=True)
+    (straggler / "meetings" / "index.html").write_text("an old page", encoding="utf-8")
+    record = site / BROKEN_RECORD
+    record.write_text(record.read_text(encoding="utf-8").replace("会议研究了发展党员工作。", "会议研究了两名同志的发展党员工作。", 1), encoding="utf-8")
+    second = build_site(site, out)
+    assert second.returncode == 0, describe(second)
+    page = out / "public" / "meetings" / "2025" / "2025-03-12-committee" / "index.html"
+    assert "会议研究了两名同志的发展党员工作。" in page.read_text(encoding="utf-8")
+    assert leftovers(out) == []
+    assert sorted(p.name for p in out.iterdir()) == ["members", "public"]
 
 
 def test_output_holds_no_yaml(first: Run) -> None:
@@ -248,7 +262,7 @@ def test_record_error_fails_and_leaves_previous_site(site: Path, first: Run, tmp
     assert f"{BROKEN_RECORD}:2:" in proc.stderr, describe(proc)  # the file and the line of `date`
     assert "date" in proc.stderr
     assert tree_hashes(out) == before
-    assert _leftovers(out) == []
+    assert leftovers(out) == []
 
 
 def test_engine_error_after_one_audience_rendered_leaves_previous_site(site: Path, first: Run, tmp_path: Path) -> None:
@@ -267,7 +281,7 @@ def test_engine_error_after_one_audience_rendered_leaves_previous_site(site: Pat
     # The worker is told what MkDocs refused, not only that it aborted.
     assert "site_url" in proc.stderr, describe(proc)
     assert tree_hashes(out) == before
-    assert _leftovers(out) == []
+    assert leftovers(out) == []
 
 
 def test_search_index_error_leaves_previous_site(site: Path, first: Run, tmp_path: Path) -> None:
@@ -285,7 +299,7 @@ def test_search_index_error_leaves_previous_site(site: Path, first: Run, tmp_pat
     assert "Traceback" not in proc.stderr, describe(proc)
     assert "建立站内搜索索引（Pagefind）出错" in proc.stderr and "data-pagefind-body" in proc.stderr, describe(proc)
     assert tree_hashes(out) == before
-    assert _leftovers(out) == []
+    assert leftovers(out) == []
 
 
 # ---------------------------------------------------------------------------

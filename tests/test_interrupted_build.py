@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .helpers import build_site, describe, tree_hashes, write_site
+from .helpers import build_site, describe, leftovers, tree_hashes, write_site
 
 TODAY = "2026-06-01"
 AUDIENCES = ("public", "members")
@@ -145,6 +145,6 @@ def test_killed_build_leaves_old_or_new_site(tmp_path: Path) -> None:
     assert build_site(site, clean).returncode == 0
     for audience in AUDIENCES:
         assert tree_hashes(out / audience) == tree_hashes(clean / audience), audience
-    leftovers = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
-    assert leftovers == [], leftovers
+    left = leftovers(out)
+    assert left == [], left
     assert sorted(p.name for p in out.iterdir()) == sorted(AUDIENCES)
