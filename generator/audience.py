@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from .figures.records import attendance
 from .records.index import Record, RecordSet, WithheldMeeting
 from .records.models import Branch
 from .vocabulary import AUDIENCES
@@ -74,6 +73,9 @@ def narrow(records: RecordSet, audience: str, include_drafts: bool = False, toda
     ]
     since = min((m.date for m in meetings if m.visibility != "restricted"), default=None)
     view.meetings_since = since.replace(day=1) if since else None
+    # Imported here: the figures package reads who may see what from this module.
+    from .figures.records import attendance
+
     for meeting in view.of_type("meeting"):
         counted = attendance(records.by_id[meeting.id], records.branch)
         if counted is not None:

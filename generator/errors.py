@@ -9,10 +9,11 @@ only orders and prints them.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Iterable, Literal, Protocol, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Literal, Protocol, Union
 
 if TYPE_CHECKING:
     from .i18n import Messages
@@ -95,6 +96,20 @@ def record_problem(record: Located, path: tuple, messages: "Messages", key: str,
     """A problem at the line of ``path`` in ``record``, said in the site's language (the rules' one way to report)."""
     line, column = record.position(path)
     return RecordError(record.rel, line, column, format_field(path), messages(key, **values), severity)
+
+
+class Dated(Located, Protocol):
+    """A loaded record with its date."""
+
+    date: dt.date
+
+
+def dated_within(record: Dated, path: tuple, day: dt.date, today: dt.date, messages: "Messages", kind: str, start: str) -> Iterator[RecordError]:
+    """A problem if ``day`` (at ``path``) is before ``record``'s own date (``start``, said as ``kind``) or after ``today``."""
+    if day < record.date:
+        yield record_problem(record, path, messages, "rule_dated_before_record", date=day.isoformat(), kind=kind, start=start)
+    elif day > today:
+        yield record_problem(record, path, messages, "rule_dated_after_today", date=day.isoformat(), today=today.isoformat())
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Optional
 
 from . import vocabulary
 from .config import Site
-from .errors import RecordError, format_field, record_problem
+from .errors import RecordError, dated_within, format_field, record_problem
 from .figures.dues import dues_book, month_runs, retained_dues, share_text
 from .figures.ledgers import funds_ledgers, ledgers, members_on
 from .figures.records import Attendance, ExcellentCap, attendance, excellent_cap, funds_totals
@@ -30,6 +30,7 @@ from .records.models.common import money_text
 from .records.models.finance import monthly_totals
 from .records.models.rectification import items_of
 from .records.placeholders import placeholders_in, strings_in
+from .rules_duties import DUTIES_RULES
 from .rules_elections import ELECTION_RULES
 from .rules_opinions import check_opinions
 
@@ -471,22 +472,15 @@ def check_rectification(records: RecordSet, site: Site, today: dt.date) -> Itera
             elif item.done_on is not None and item.status != "done":
                 yield record_problem(record, at + ("done_on",), messages, "rule_item_done_on_not_done", date=item.done_on.isoformat(), status=vocabulary.written_word("progress", item.status, messages.language))
             elif item.done_on is not None:
-                yield from _dated_within(record, at + ("done_on",), item.done_on, today, messages, kind, start)
+                yield from dated_within(record, at + ("done_on",), item.done_on, today, messages, kind, start)
             previous: Optional[dt.date] = None
             for step, entry in enumerate(item.progress):
                 path = at + ("progress", step, "date")
-                out_of_bounds = list(_dated_within(record, path, entry.date, today, messages, kind, start))
+                out_of_bounds = list(dated_within(record, path, entry.date, today, messages, kind, start))
                 yield from out_of_bounds
                 if not out_of_bounds and previous is not None and entry.date < previous:
                     yield record_problem(record, path, messages, "rule_progress_order", date=entry.date.isoformat(), previous=previous.isoformat())
                 previous = entry.date
-
-
-def _dated_within(record: Record, path: tuple, day: dt.date, today: dt.date, messages: Messages, kind: str, start: str) -> Iterator[RecordError]:
-    if day < record.date:
-        yield record_problem(record, path, messages, "rule_dated_before_record", date=day.isoformat(), kind=kind, start=start)
-    elif day > today:
-        yield record_problem(record, path, messages, "rule_dated_after_today", date=day.isoformat(), today=today.isoformat())
 
 
 # ---------------------------------------------------------------------------
@@ -674,9 +668,6 @@ def check_published_placeholders(records: RecordSet, site: Site, today: dt.date)
         for path, what in placeholders_in(record.source.data):
             yield record_problem(record, path, site.messages, "placeholder_published", what=what)
 
-
-# The responsibility lists' and inspections' rules live beside this module; imported here, once the helpers they use are defined.
-from .rules_duties import DUTIES_RULES  # noqa: E402
 
 RULES: tuple[Rule, ...] = (
     check_funds, check_dues, check_dues_share, check_appraisals, check_votes, check_attendance, check_meeting_periods, check_roster,

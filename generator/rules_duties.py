@@ -17,12 +17,11 @@ from typing import Iterator
 
 from . import vocabulary
 from .config import Site
-from .errors import RecordError, record_problem
+from .errors import RecordError, dated_within, record_problem
 from .figures.duties import assignments_of_year, committee_coverage
 from .figures.rectification import record_items
 from .records.index import BRANCH_FILE, RecordSet
 from .records.placeholders import placeholders_in
-from .rules import _dated_within
 
 
 def check_responsibilities(records: RecordSet, site: Site, today: dt.date) -> Iterator[RecordError]:
@@ -33,7 +32,7 @@ def check_responsibilities(records: RecordSet, site: Site, today: dt.date) -> It
             for name in ("signed_on", "reported_on"):
                 day = getattr(assignment, name)
                 if day is not None:
-                    yield from _dated_within(record, ("assignments", i, name), day, today, messages, kind, record.date.isoformat())
+                    yield from dated_within(record, ("assignments", i, name), day, today, messages, kind, record.date.isoformat())
             if assignment.report and assignment.reported_on is None:
                 yield record_problem(record, ("assignments", i, "report"), messages, "rule_report_without_date", id=assignment.report)
     for year in sorted({r.model.year for r in records.of_type("responsibility")}):
