@@ -1,4 +1,4 @@
-"""A small on-disk cache for pure, slow computations (QR codes, charts).
+"""A small on-disk cache for pure, slow computations (QR codes, charts), and compiled templates.
 
 Only values that are a function of their key alone go in here: the same
 URL always gives the same QR code, the same numbers the same chart.  The key
@@ -10,6 +10,7 @@ in one file that the two audiences' build processes can share safely.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
@@ -90,3 +91,29 @@ class Cache:
 
 
 NO_CACHE = Cache(None)
+
+
+# The cache's file in a build folder (beside it, SQLite's journal while it is open).
+CACHE_FILE = "cache.sqlite"
+# Where, in a build folder, page templates are kept compiled (jinja2's bytecode
+# cache: each is checked against its template's source before it is used).
+TEMPLATES_FOLDER = "templates-compiled"
+
+
+def open_cache(stage_dir: Path) -> Cache:
+    """The cache of a build folder."""
+    return Cache(stage_dir / CACHE_FILE)
+
+
+def templates_folder(stage_dir: Path) -> str:
+    """The compiled-template folder of a build folder, made if need be."""
+    folder = stage_dir / TEMPLATES_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder)
+
+
+def clear(stage_dir: Path) -> None:
+    """Forget everything cached in a build folder (``build --clean``)."""
+    for name in (CACHE_FILE, CACHE_FILE + "-wal", CACHE_FILE + "-shm"):
+        (stage_dir / name).unlink(missing_ok=True)
+    shutil.rmtree(stage_dir / TEMPLATES_FOLDER, ignore_errors=True)

@@ -20,7 +20,8 @@ from typing import Any, Callable, Optional
 
 from . import inputs, parallel, publish, search, stage
 from .audience import AUDIENCES, narrow
-from .cache import NO_CACHE, Cache
+from .cache import NO_CACHE, Cache, open_cache
+from .cache import clear as clear_cache
 from .clock import Clock
 from .compile import compile_audience as compile_site
 from .config import Site, load_site
@@ -108,7 +109,7 @@ def compile_audience(
     the audience's record counts.
     """
     view = narrow(records, audience, include_drafts, today)
-    cache = Cache(site.stage_dir / "cache.sqlite")
+    cache = open_cache(site.stage_dir)
     try:
         compiled = compile_site(site, view, today, dates=dates, cache=cache, page_front_matter=project.page_front_matter)
     finally:
@@ -235,9 +236,8 @@ def _run(
     publish.forget_build(stage_root)
     checking = time.perf_counter()
     if clean:
-        for name in ("cache.sqlite", "cache.sqlite-wal", "cache.sqlite-shm"):
-            (site.stage_dir / name).unlink(missing_ok=True)
-    cache = Cache(site.stage_dir / "cache.sqlite")
+        clear_cache(site.stage_dir)
+    cache = open_cache(site.stage_dir)
     try:
         records, collector = check(site, clock.today, cache=cache)
     finally:

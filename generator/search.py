@@ -294,6 +294,7 @@ class _PagefindService:
 
 def _write_index(folder: Path, files: list[dict[str, Any]]) -> None:
     """Write the index's files (path under the index folder, base64 content) into ``folder``, but those the site does not use."""
+    made: set[Path] = set()
     for file in files:
         rel = Path(str(file["path"]))
         if rel.is_absolute() or ".." in rel.parts:
@@ -301,8 +302,11 @@ def _write_index(folder: Path, files: list[dict[str, Any]]) -> None:
         if rel.as_posix() in _UNUSED:
             continue
         target = folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"]))
+        if target.parent not in made:  # thousands of fragments share a few folders
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        with open(target, "wb") as handle:
+            handle.write(base64.b64decode(file["content"]))
 
 
 def index_site(site_dir: Path, language: str, kept: Optional[Path] = None, keep: Optional[Path] = None, timeout: float = 600) -> Path:

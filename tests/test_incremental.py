@@ -195,3 +195,23 @@ def test_the_day_passes_a_notice_end(demo: Path, first_build: None) -> None:
     assert _differences(live, clean) == []
     assert reused and all(kept > 100 for _, kept in reused.values()), reused
     assert (demo / "live" / "public" / NOTICE_PAGE).read_text(encoding="utf-8") != before, "the notice's page did not change when it closed"
+
+
+def test_a_page_template_of_the_site_changed_twice(demo: Path, first_build: None) -> None:
+    """The site's own page template is used as it stands at each build, though templates are kept compiled between builds."""
+    own = demo / "site" / "themes" / "templates" / "record" / "meeting.md.j2"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    builtin = (REPO_ROOT / "themes" / "templates" / "record" / "meeting.md.j2").read_text(encoding="utf-8")
+    footer = "{{ record_footer(record, attachments) }}"
+    assert footer in builtin
+    page = demo / "live" / "public" / "meetings" / "2026" / "2026-01-12-group-1" / "index.html"
+    for version in ("第一版", "第二版"):
+        own.write_text(builtin.replace(footer, f"本页模板由本支部调整（{version}）。\n\n{footer}"), encoding="utf-8")
+
+        reused, live, clean = _incremental_then_clean(demo, f"template-{version}", today=AFTER_NOTICE)
+
+        assert _differences(live, clean) == []
+        assert any(demo.glob("site/.openbranch/templates-compiled/*")), "no template was kept compiled"
+        shown = page.read_text(encoding="utf-8")
+        assert f"本页模板由本支部调整（{version}）" in shown
+        assert shown.count("本页模板由本支部调整") == 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 import jinja2
@@ -25,7 +26,7 @@ import yaml
 from markupsafe import Markup
 
 from .. import theme, vocabulary
-from ..cache import NO_CACHE, Cache, code_stamp
+from ..cache import NO_CACHE, Cache, code_stamp, templates_folder
 from ..config import Site
 from ..figures import Figures
 from ..hashing import folder_digest
@@ -63,8 +64,13 @@ def template_filters(t: Labels) -> dict[str, Callable[..., str]]:
     }
 
 
-def template_environment(loader: jinja2.BaseLoader, t: Labels) -> jinja2.Environment:
-    """The Jinja2 environment of page templates (a branch's pages, the portal's): autoescaped, strict, with ``template_filters``."""
+def template_environment(loader: jinja2.BaseLoader, t: Labels, stage_dir: Optional[Path] = None) -> jinja2.Environment:
+    """The Jinja2 environment of page templates (a branch's pages, the portal's): autoescaped, strict, with ``template_filters``.
+
+    With a ``stage_dir``, compiled templates are kept in it between builds
+    (Jinja checks each against its template's source before using it):
+    compiling them costs more than a one-record rebuild renders.
+    """
     env = jinja2.Environment(
         loader=loader,
         autoescape=True,
@@ -73,6 +79,7 @@ def template_environment(loader: jinja2.BaseLoader, t: Labels) -> jinja2.Environ
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=None if stage_dir is None else jinja2.FileSystemBytecodeCache(templates_folder(stage_dir)),
     )
     env.filters.update(template_filters(t))
     return env
@@ -126,7 +133,7 @@ class PageRenderer:
         )
 
     def _environment(self) -> jinja2.Environment:
-        env = template_environment(theme.template_loader(self.site), self.t)
+        env = template_environment(theme.template_loader(self.site), self.t, self.site.stage_dir)
         env.globals.update(
             t=self.t, site=self.site, view=self.view, figures=self.figures.site, today=self.today, audience=self.view.audience, tag_urls=self.tag_urls
         )

@@ -24,7 +24,7 @@ from typing import Optional
 
 from .. import parallel, publish, search
 from ..audience import AUDIENCES
-from ..cache import Cache
+from ..cache import Cache, open_cache
 from ..clock import Clock
 from ..compile.output import Output
 from ..engines import DEFAULT_ENGINE, Engine, EngineError, ProjectNeeds
@@ -129,7 +129,7 @@ def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
     timings: dict[str, float] = {}
     started = time.perf_counter()
     report(audience, messages("portal_progress_compiling", audience=label), force=True)
-    cache = Cache(job.portal.stage_dir / "cache.sqlite")
+    cache = open_cache(job.portal.stage_dir)
     try:
         compiled, view = compile_portal(job.portal, audience, job.sites[audience], job.today, cache, job.engine.project)
     finally:

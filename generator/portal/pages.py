@@ -39,7 +39,7 @@ class PortalPages:
         self.cache = cache
         self.page_front_matter = dict(page_front_matter or {})
         self.t = Labels(view.portal.config.language)
-        self.env = template_environment(jinja2.FileSystemLoader(str(builtin_theme() / "templates")), self.t)
+        self.env = template_environment(jinja2.FileSystemLoader(str(builtin_theme() / "templates")), self.t, view.portal.stage_dir)
         self.env.globals.update(t=self.t, view=view, audience=view.audience, portal=view.portal.config, record_kind=self.record_kind)
 
     def record_kind(self, record_type: str, kind: Optional[str]) -> str:
