@@ -9,17 +9,18 @@
 MkDocs' events, its ``Page``/``File`` internals and Material's private
 interfaces (the ``__config`` JSON, the search worker's messages) are used
 only here and in the theme overrides; tests/engines/test_mkdocs_contract.py
-checks each of them against the installed packages.  This module imports
-neither MkDocs nor Material: they are loaded when a site is rendered.
+checks each of them against the installed packages.  Neither this module
+nor ``render.py`` imports MkDocs or Material at import time: ``render`` loads
+them when a site is rendered.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Mapping, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
-from ...publish import PreviousSite
-from .. import Engine, ProjectNeeds, PythonCall, Rendered
+from .. import Engine, ProjectNeeds, PythonCall
+from .render import render as render_project
 
 # What a Material project needs beyond the engine-neutral part; Zensical reads
 # the same projects, so it needs the same.
@@ -42,18 +43,8 @@ class MkDocs(Engine):
     packages = ("mkdocs", "mkdocs-material")
     project = MATERIAL_PROJECT
 
-    def render(
-        self,
-        project: Path,
-        site_dir: Path,
-        epoch: int,
-        digests: Mapping[str, str],
-        previous: Optional[PreviousSite] = None,
-        on_page: Optional[Callable[[], None]] = None,
-    ) -> Rendered:
-        from .render import render
-
-        return render(project, site_dir, epoch, digests, previous, on_page)
+    # The function itself: it loads MkDocs only when it renders.
+    render = staticmethod(render_project)
 
     def serve(self, project: Path, site_dir: Path, watched: Sequence[Path], rebuild: Callable[[], None], dev_addr: Optional[str] = None) -> None:
         from .serve import serve
