@@ -326,6 +326,9 @@ class Limits(Strict):
     record_max_kb: Count = Field(512, description="A record file larger than this is refused")
     attachment_max_mb: Count = Field(20, description="An attachment larger than this raises a warning")
     listing_page_size: Count = Field(50, ge=10, description="Records per listing page (years, kinds, tags); longer listings get numbered pages")
+    search_index_pages: Count = Field(
+        10_000, ge=10, description="Pages per part of the search index; a larger site's index is made in parts, and a rebuild makes again only the parts whose pages changed"
+    )
 
 
 class SiteConfig(Strict):

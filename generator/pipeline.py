@@ -174,7 +174,14 @@ def _build_audience(job: _Job, audience: str, report: Reporter) -> _Outcome:
         timings["render"] = time.perf_counter() - started
         report(audience, messages("progress_indexing", audience=label), force=True)
         started = time.perf_counter()
-        search.index_site(fresh, job.site.config.language, kept=publish.search_inputs(folder), keep=publish.pending_search_inputs(folder))
+        search.index_site(
+            fresh,
+            job.site.config.language,
+            kept=publish.search_inputs(folder),
+            keep=publish.pending_search_inputs(folder),
+            live=target,
+            max_pages=job.site.config.limits.search_index_pages,
+        )
         timings["search"] = time.perf_counter() - started
     except search.SearchIndexError as exc:
         publish.discard(fresh)

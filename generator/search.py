@@ -13,6 +13,18 @@ paths, through its indexing service (what its Python API speaks); the input
 made for a page is kept, for the next build to reuse where the engine took
 the page over unchanged.
 
+A large site's index is made in parts (``index_site``'s ``max_pages``,
+the site's ``limits.search_index_pages``): Pagefind's memory grows with the
+pages it is given at once (about 1.6 GB for 10,000), and it has no
+incremental mode, so a part whose pages are what they were is taken over
+from the live site instead of being made again.  Part 1 is ``pagefind/``
+itself; parts 2, 3, … are complete indexes of their own in
+``pagefind/part-2/``, …, listed in ``pagefind/openbranch-parts.json``, and
+the search workers merge them (Pagefind's ``mergeIndex``).  A record's page
+goes to the part its path's hash picks; every other page (the home page,
+listings, overviews, which change with any record) goes to part 1, so an
+edited record re-indexes part 1 and its own page's part.
+
 Chinese is indexed character by character, and the worker searches a
 Chinese query as the exact sequence of its characters: a substring search,
 which finds 组织生活会 or 鲟鳇鱼 wherever they are written whatever a
@@ -44,12 +56,18 @@ import subprocess
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from .hashing import files_ending
 
 # Where the index goes inside a site; the search worker fetches it from here.
 INDEX_FOLDER = "pagefind"
+
+# Inside INDEX_FOLDER: the parts after the first, e.g. {"parts": ["part-2/"]}; read by the search workers.
+PARTS_FILE = "openbranch-parts.json"
+
+# Pages per part unless the site sets limits.search_index_pages.
+MAX_PAGES = 10_000
 
 # Inside the indexed content but not text a reader searches for: the ¶
 # permalinks Material puts after each heading.
@@ -144,8 +162,8 @@ _READ_OUTSIDE = ("<h1", "<img", "data-pagefind-")
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r"<title>.*?</title>", re.IGNORECASE | re.DOTALL)
 
-# Cached index inputs are made by this code only (``_spaced`` included).
-_INPUT_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+# Cached index inputs and parts are made by this code (``_spaced`` included) and this Pagefind only.
+_INPUT_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + " " + versions().get("pagefind", "")
 
 # A page file's identity: a page the engine took over from the live site is a
 # hard link to the same file, so its index input is the one kept for it.
@@ -196,15 +214,65 @@ def _index_inputs(site_dir: Path, kept: dict[str, tuple[Identity, Optional[str]]
     return inputs
 
 
-def _load_inputs(kept: Optional[Path]) -> dict[str, tuple[Identity, Optional[str]]]:
+class _Part(NamedTuple):
+    """One part of a site's index as it was written: what it was made from, where, and its files (path, size)."""
+
+    digest: str
+    folder: str
+    files: tuple[tuple[str, int], ...]
+
+
+Kept = tuple[dict[str, tuple[Identity, Optional[str]]], list[_Part]]
+
+
+def _load_inputs(kept: Optional[Path]) -> Kept:
+    """The inputs and parts the live site's index was made from (none when missing, damaged or of other code)."""
     if kept is None:
-        return {}
+        return {}, []
     try:
         with open(kept, "rb") as handle:
-            version, inputs = pickle.load(handle)
+            version, inputs, parts = pickle.load(handle)
     except Exception:  # noqa: BLE001 - a missing, damaged or foreign file only costs time
-        return {}
-    return inputs if version == _INPUT_VERSION and isinstance(inputs, dict) else {}
+        return {}, []
+    if version != _INPUT_VERSION or not isinstance(inputs, dict) or not isinstance(parts, list):
+        return {}, []
+    return inputs, parts
+
+
+def _part_folder(number: int) -> str:
+    """Where part ``number`` (0 for the first) goes inside the index folder: the first is the folder itself."""
+    return "" if number == 0 else f"part-{number + 1}"
+
+
+def _split(pages: list[tuple[str, str]], max_pages: int) -> list[list[tuple[str, str]]]:
+    """The pages in parts of at most about ``max_pages`` each, each part in path order.
+
+    A page three folders down (``meetings/2026/<id>/index.html``: a
+    record's own page) goes to the part its path's hash picks, so a page
+    stays in its part while others come and go; every other page to the
+    first part.  The number of parts is a power of two, the smallest that
+    keeps parts to ``max_pages`` on average: it changes only when the site
+    doubles or halves (every part is then made again), not with each page
+    added or removed near a multiple of ``max_pages``.
+    """
+    count = 1
+    while count * max_pages < len(pages):
+        count *= 2
+    parts: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+    for page in pages:
+        rel = page[0]
+        number = 0 if count == 1 or rel.count("/") < 3 else int.from_bytes(hashlib.blake2b(rel.encode("utf-8"), digest_size=8).digest(), "big") % count
+        parts[number].append(page)
+    return [part for part in parts if part] or [[]]
+
+
+def _digest(config: dict[str, Any], pages: list[tuple[str, str]]) -> str:
+    """What a part's index is made from: Pagefind's output depends on the configuration, the pages and their order only."""
+    digest = hashlib.blake2b(json.dumps(config, sort_keys=True).encode("utf-8"), digest_size=16)
+    for rel, text in pages:
+        digest.update(b"\0%d\0%s\0%d\0" % (len(rel), rel.encode("utf-8"), len(text)))
+        digest.update(text.encode("utf-8"))
+    return digest.hexdigest()
 
 
 class _PagefindService:
@@ -292,47 +360,37 @@ class _PagefindService:
             self.process.wait()
 
 
-def _write_index(folder: Path, files: list[dict[str, Any]]) -> None:
-    """Write the index's files (path under the index folder, base64 content) into ``folder``, but those the site does not use."""
+def _write_index(folder: Path, files: list[dict[str, Any]], unused: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Write the index's files (path under the index folder, base64 content) into ``folder``, but ``unused``; return (path, size) of each."""
     made: set[Path] = set()
+    written: list[tuple[str, int]] = []
     for file in files:
         rel = Path(str(file["path"]))
         if rel.is_absolute() or ".." in rel.parts:
             raise SearchIndexError(f"pagefind returned a file outside its index: {rel}")
-        if rel.as_posix() in _UNUSED:
+        if rel.as_posix() in unused:
             continue
         target = folder / rel
         if target.parent not in made:  # thousands of fragments share a few folders
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
+        content = base64.b64decode(file["content"])
         with open(target, "wb") as handle:
-            handle.write(base64.b64decode(file["content"]))
+            handle.write(content)
+        written.append((rel.as_posix(), len(content)))
+    return tuple(written)
 
 
-def index_site(site_dir: Path, language: str, kept: Optional[Path] = None, keep: Optional[Path] = None, timeout: float = 600) -> Path:
-    """Index the rendered site in ``site_dir`` into ``site_dir/pagefind``; return that folder.
+def _make_part(folder: Path, config: dict[str, Any], pages: list[tuple[str, str]], unused: tuple[str, ...], timeout: float) -> tuple[tuple[str, int], ...]:
+    """Index ``pages`` with Pagefind into ``folder``; return the files written.
 
-    Every page's index input is written to ``keep`` for the next build; the
-    inputs in ``kept`` (what the live site's index wrote there) are taken
-    for the pages this site shares with it (the engine links unchanged pages
-    from the live site: the same files), not made again.
-    Pagefind has no incremental mode, so every page is handed to it, in the
-    order of their paths.  Same pages, same bytes: Pagefind's output depends
-    on the HTML and that order only (no timestamps); it runs with no
-    configuration file and no ``PAGEFIND_*`` environment variable, so
-    nothing outside the site changes the index.
+    One Pagefind process per part, so the memory one part took is returned
+    before the next is made.
     """
-    folder = site_dir / INDEX_FOLDER
-    shutil.rmtree(folder, ignore_errors=True)  # re-indexing a served site: no stale chunks
-    inputs = _index_inputs(site_dir, _load_inputs(kept))
-    pages = [(rel, text) for rel, (_, text) in sorted(inputs.items()) if text is not None]
-    if not pages:
-        raise SearchIndexError("no page has a data-pagefind-body element (themes/overrides/main.html marks the content of each page)")
     # Pagefind reads pagefind.yml/.toml/.json from its working folder: it runs in an empty one.
     with tempfile.TemporaryDirectory(prefix="openbranch-pagefind-") as work:
         service = _PagefindService(Path(work), timeout)
         try:
-            config = {"force_language": _INDEX_LANGUAGE.get(language, language), "exclude_selectors": [IGNORED]}
             index_id = service.call({"type": "NewIndex", "config": config})["index_id"]
             service.add_pages(index_id, pages)
             # The files come back over the pipe and are written here: Pagefind's own
@@ -343,10 +401,82 @@ def index_site(site_dir: Path, language: str, kept: Optional[Path] = None, keep:
             raise SearchIndexError(str(exc)) from exc
         finally:
             service.close()
-    _write_index(folder, files)
+    written = _write_index(folder, files, unused)
     if not (folder / "pagefind-entry.json").is_file():
         raise SearchIndexError(f"no index written to {folder}")
+    return written
+
+
+def _take_part(part: _Part, live: Path, folder: Path) -> bool:
+    """Link the files of ``part`` from the live site's index folder into ``folder``; False (nothing taken) if any is not as written."""
+    source = live / part.folder
+    for rel, size in part.files:
+        try:
+            if os.stat(source / rel).st_size != size:
+                return False
+        except OSError:
+            return False
+    made: set[Path] = set()
+    for rel, _ in part.files:
+        target = folder / rel
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        try:
+            os.link(source / rel, target)  # the live file is never written again, only replaced
+        except OSError:
+            shutil.copyfile(source / rel, target)
+    return True
+
+
+def index_site(
+    site_dir: Path,
+    language: str,
+    kept: Optional[Path] = None,
+    keep: Optional[Path] = None,
+    timeout: float = 600,
+    live: Optional[Path] = None,
+    max_pages: int = MAX_PAGES,
+) -> Path:
+    """Index the rendered site in ``site_dir`` into ``site_dir/pagefind``, in parts of at most about ``max_pages`` pages each; return that folder.
+
+    Every page's index input, and what each part was made from, is written
+    to ``keep`` for the next build.  From ``kept`` (what the live site's
+    index wrote there) come the inputs of the pages this site shares with it
+    (the engine links unchanged pages from the live site: the same files),
+    and, where ``live`` (the live site) is given, every part made from the
+    same pages as one of the live site's, whose files are linked from there.
+    Pagefind has no incremental mode, so every other part is made whole, its
+    pages in the order of their paths.  Same pages, same bytes: Pagefind's
+    output depends on the HTML and that order only (no timestamps); it runs
+    with no configuration file and no ``PAGEFIND_*`` environment variable,
+    so nothing outside the site changes the index, and a part taken over is
+    the part Pagefind would make.
+    """
+    folder = site_dir / INDEX_FOLDER
+    shutil.rmtree(folder, ignore_errors=True)  # re-indexing a served site: no stale chunks
+    kept_inputs, kept_parts = _load_inputs(kept)
+    inputs = _index_inputs(site_dir, kept_inputs)
+    pages = [(rel, text) for rel, (_, text) in sorted(inputs.items()) if text is not None]
+    if not pages:
+        raise SearchIndexError("no page has a data-pagefind-body element (themes/overrides/main.html marks the content of each page)")
+    config = {"force_language": _INDEX_LANGUAGE.get(language, language), "exclude_selectors": [IGNORED]}
+    reusable = {(part.digest, part.folder): part for part in kept_parts} if live is not None else {}
+    parts: list[_Part] = []
+    for number, part_pages in enumerate(_split(pages, max(1, max_pages))):
+        name = _part_folder(number)
+        digest = _digest(config, part_pages)
+        target = folder / name
+        held = reusable.get((digest, name))
+        if held is not None and live is not None and _take_part(held, live / INDEX_FOLDER, target):
+            parts.append(held)
+            continue
+        # Only the first part carries pagefind.js: the workers load Pagefind once.
+        unused = _UNUSED if number == 0 else _UNUSED + ("pagefind.js",)
+        parts.append(_Part(digest, name, _make_part(target, config, part_pages, unused, timeout)))
+    with open(folder / PARTS_FILE, "w", encoding="utf-8") as handle:
+        json.dump({"parts": [f"{part.folder}/" for part in parts[1:]]}, handle)
     if keep is not None:
         with open(keep, "wb") as handle:
-            pickle.dump((_INPUT_VERSION, inputs), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((_INPUT_VERSION, inputs, parts), handle, protocol=pickle.HIGHEST_PROTOCOL)
     return folder

@@ -215,3 +215,52 @@ def test_a_page_template_of_the_site_changed_twice(demo: Path, first_build: None
         shown = page.read_text(encoding="utf-8")
         assert f"本页模板由本支部调整（{version}）" in shown
         assert shown.count("本页模板由本支部调整") == 1
+
+
+def _index_parts(site: Path) -> list[str]:
+    """The index's parts after the first, as the site's pagefind/openbranch-parts.json lists them."""
+    import json
+
+    return json.loads((site / "pagefind" / "openbranch-parts.json").read_text(encoding="utf-8"))["parts"]
+
+
+def _part_inodes(site: Path) -> dict[str, dict[str, int]]:
+    """Per part of the index ("" for the first): its files' inodes."""
+    parts: dict[str, dict[str, int]] = {"": {}}
+    for rel, inode in _inodes(site / "pagefind").items():
+        head, _, rest = rel.partition("/")
+        if head.startswith("part-"):
+            parts.setdefault(head, {})[rest] = inode
+        else:
+            parts[""][rel] = inode
+    return parts
+
+
+def test_an_index_in_parts_makes_again_only_the_parts_that_changed(tmp_path: Path) -> None:
+    """A record edited, then made private, on a site whose index is in parts: each build gives a clean build's bytes, and a part none of whose pages changed is the live site's own files."""
+    demo = tmp_path
+    copy_demo(demo / "site")
+    config = demo / "site" / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nlimits:\n  search_index_pages: 40\n", encoding="utf-8")
+    first = build_site(demo / "site", demo / "live", today=TODAY)
+    assert first.returncode == 0, describe(first)
+    for audience in ("public", "members"):
+        assert len(_index_parts(demo / "live" / audience)) >= 3, _index_parts(demo / "live" / audience)
+
+    edited = demo / "site" / EDITED
+    edited.write_text(edited.read_text(encoding="utf-8").replace("：党的二十届四中全会精神", "：学习全会精神（分块）"), encoding="utf-8")
+    private = demo / "site" / MADE_PRIVATE
+    for step, change in (("edited", None), ("private", lambda: private.write_text(private.read_text(encoding="utf-8").replace("visibility: 公开", "visibility: 党内"), encoding="utf-8"))):
+        if change is not None:
+            change()
+        before = {audience: _part_inodes(demo / "live" / audience) for audience in ("public", "members")}
+        reused, live, clean = _incremental_then_clean(demo, f"parts-{step}")
+        assert _differences(live, clean) == [], step
+        for audience in ("public", "members"):
+            after = _part_inodes(demo / "live" / audience)
+            kept = [part for part, files in after.items() if part and files == before[audience].get(part)]
+            made = [part for part, files in after.items() if files != before[audience].get(part)]
+            # The first part holds the listings, which show the record: made again; some other part is not.
+            assert "" in made and kept, (step, audience, made, kept)
+    assert "学习全会精神（分块）" in (demo / "live" / "public" / "meetings" / "2026" / "2026-01-12-group-1" / "index.html").read_text(encoding="utf-8")
+    assert not (demo / "live" / "public" / "meetings" / "2026" / "2026-01-14-group-3").exists()

@@ -729,6 +729,8 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         "language": "zh",
         "default_visibility": "members",
         "audiences": {"public": {"url": "https://public.example.org/"}, "members": {"url": "https://members.example.org/"}},
+        # The search index in parts (pagefind/part-2/, …), so every part is scanned.
+        "limits": {"search_index_pages": 10},
     }
     site = write_site(root / "site", files, config)
     out = root / "out"
@@ -918,8 +920,13 @@ def test_search_index_was_read(built: Built, audience: str) -> None:
     """The site's own values are found inside its Pagefind index, so a leak into it would be too."""
     marker = built.markers.by_label[f"{audience}.meeting_held.body_text"]
     where = built.scans[audience].found[marker]
-    assert any(w.startswith("pagefind/fragment/") and w.endswith("!gunzip") for w in where), sorted(where)
-    assert any(w.startswith("pagefind/index/") and w.endswith("!gunzip") for w in where), sorted(where)
+    assert any(re.match(r"pagefind/(part-\d+/)?fragment/", w) and w.endswith("!gunzip") for w in where), sorted(where)
+    assert any(re.match(r"pagefind/(part-\d+/)?index/", w) and w.endswith("!gunzip") for w in where), sorted(where)
+    # The index is in parts: the scan read the parts after the first too.
+    parts = json.loads((built.out / audience / "pagefind" / "openbranch-parts.json").read_text(encoding="utf-8"))["parts"]
+    assert len(parts) >= 2, parts
+    found_in_parts = {w.split("/")[1] for where in built.scans[audience].found.values() for w in where if w.startswith("pagefind/part-") and w.endswith("!gunzip")}
+    assert found_in_parts == {part.rstrip("/") for part in parts}, (found_in_parts, parts)
 
 
 def test_every_marker_is_known(built: Built) -> None:

@@ -1499,6 +1499,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "record_max_kb": ("Record size limit", "The largest record file in KB; a larger one is refused"),
         "attachment_max_mb": ("Attachment warning size", "An attachment larger than this many MB raises a warning"),
         "listing_page_size": ("Listing page size", "Records per listing page (at least 10)"),
+        "search_index_pages": ("Search index part size", "Pages per part of the search index (at least 10); a larger site's index is made in parts, and a rebuild makes again only the parts whose pages changed"),
     },
     "HolidayYear": {
         "days_off": ("Days off", "The year's days off, each a date or a span such as 2027-02-06/2027-02-13"),
