@@ -205,6 +205,9 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
         shutil.rmtree(folder)
     started = time.perf_counter()
     config = synth.make_site(folder / "site", records, args.seed, args.today)
+    if args.index_pages:
+        # The search index in parts of this many pages (README: the index's parts), instead of the default.
+        config.write_text(config.read_text(encoding="utf-8") + f"limits:\n  search_index_pages: {args.index_pages}\n", encoding="utf-8")
     site_root = config.parent
     notes = {"generate_s": time.perf_counter() - started, "load_before": os.getloadavg()[0]}
     log(f"[{records}] generated in {notes['generate_s']:.1f} s")
@@ -218,7 +221,7 @@ def bench_size(records: int, args: argparse.Namespace, work: Path, cli: list[str
     # Builds that keep their staged project by default need no flag for it.
     keep_stage = ["--keep-stage"] if "--keep-stage" in options else []
     for number, engine in enumerate(engines):
-        label = f"OpenBranch ({engine or 'default engine'}), both sites"
+        label = f"OpenBranch ({engine or 'default engine'}), both sites" + (f", index in parts of {args.index_pages:,} pages" if args.index_pages else "")
         out = folder / f"out-{engine or 'default'}"
         engine_args = ["--engine", engine] if engine else []
         builds: list[Measured] = []
@@ -470,6 +473,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the first-query payload measured in Chromium")
     parser.add_argument("--browser-timeout", type=float, default=600, help="seconds to wait for the first results (default 600)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain MkDocs + Material baseline")
+    parser.add_argument("--index-pages", type=int, default=None, help="limits.search_index_pages of the generated sites: the search index in parts of this many pages (default: the site's default)")
     parser.add_argument("--no-incremental", action="store_true", help="skip the rebuilds (nothing changed, then one record edited)")
     parser.add_argument("--engines", default=None, help="only these of the engines the CLI offers, comma-separated (default: every one)")
     parser.add_argument("--workdir", type=Path, default=None, help="where the sites are written (default: a temporary folder)")
