@@ -4,10 +4,41 @@
  * by each with importScripts: how a query is searched in a Pagefind index
  * built by generator/search.py, and how a result becomes Material's
  * SearchItem[] (the page, then its sections), its title followed by the
- * record's type and date; and how every matching page is answered while only
- * the first come with their excerpts (answerItems).
+ * record's type and date; how every matching page is answered while only
+ * the first come with their excerpts (answerItems); and which parts an index
+ * has besides its first (indexParts).
  */
 "use strict";
+
+/* The parts of a site's index after the first, each a Pagefind index of its
+   own that the workers merge (mergeIndex): generator/search.py lists them in
+   <site>/pagefind/openbranch-parts.json as {"parts": ["part-2/", ...]},
+   relative to the index.  Resolves to their addresses, never rejects: a
+   site built before parts has no such file, and a missing or unreadable one
+   means the first part alone, so that search still answers.  An entry that
+   is not a folder inside the index is left out (the portal names a failed
+   file's branch by its address being under the branch's index).  ``tag``
+   keeps a cached list from a previous build from being read with this
+   build's index. */
+var PARTS_FILE = "openbranch-parts.json";
+
+function indexParts(index, fetcher, tag) {
+  return fetcher(index + PARTS_FILE + "?ts=" + encodeURIComponent(tag)).then(function (response) {
+    return response.ok ? response.json() : { parts: [] };
+  }).then(function (data) {
+    var seen = {};
+    return (Array.isArray(data && data.parts) ? data.parts : []).filter(function (part) {
+      return typeof part === "string";
+    }).map(function (part) {
+      return new URL(part, index).href;
+    }).filter(function (url) {
+      var inside = url.indexOf(index) === 0 && url.length > index.length && /\/$/.test(url) && url.indexOf("?") < 0 && url.indexOf("#") < 0;
+      if (!inside || seen[url]) return false;
+      seen[url] = true;
+      return true;
+    });
+  }).then(null, function () { return []; });
+}
 
 /* CJK ideographs, kana, CJK punctuation, full-width forms: the ranges
    generator/search.py indexes as one word per character. */

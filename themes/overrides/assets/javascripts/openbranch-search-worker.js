@@ -17,6 +17,21 @@
  * (openbranch-search-core.js: answerItems).  Each result's title carries
  * its type and date (the record header's data-pagefind-meta).
  *
+ * A large site's index comes in parts (generator/search.py, the site's
+ * limits.search_index_pages): the first is <site>/pagefind/ itself, the
+ * others complete indexes of their own in pagefind/part-2/, ..., listed in
+ * pagefind/openbranch-parts.json.  That list is fetched with Pagefind's
+ * script, and every part is merged into the first (mergeIndex, with the
+ * first's options) before the first query is searched, so a query is
+ * answered from every page whatever part it is in.  Pagefind loads its
+ * WebAssembly for the first part only (a merged index runs on the same
+ * module, mergeIndex never fetches one), so the parts cost their metadata
+ * and the chunks a query needs, no second WebAssembly.  A site without the
+ * list (built before parts) or with one that cannot be read is searched in
+ * its first part alone; a part that fails to load would fail every search
+ * (Pagefind searches every merged index, a failed one included), so
+ * Pagefind starts again without it.
+ *
  * The worker sits at <site>/assets/javascripts/, the index at <site>/pagefind/.
  */
 "use strict";
@@ -26,18 +41,39 @@ importScripts("openbranch-search-core.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 
-var PAGEFIND_URL = new URL("../../pagefind/pagefind.js", self.location.href).href;
+var INDEX_URL = new URL("../../pagefind/", self.location.href).href;
+var PAGEFIND_URL = INDEX_URL + "pagefind.js";
+/* Result URLs as "/meetings/…": made relative to the site below.  The same for every part. */
+var OPTIONS = { baseUrl: "/", excerptLength: 44 };
 
-var pagefind = null;   /* Promise of the initialised Pagefind module */
+var pagefind = null;   /* Promise of the initialised Pagefind module, every part merged */
 var latest = 0;        /* only the answer to the newest query is posted */
+
+/* Pagefind on the first part with ``parts`` merged.  Waiting for the first
+   part (filters: no request, the branch sites have no filters) comes
+   first: mergeIndex waits for ever on a first part that failed to load. */
+function start(module, parts) {
+  return module.options(OPTIONS)
+    .then(function () { return module.init(); })
+    .then(function () { return module.filters(); })
+    .then(function () {
+      return Promise.all(parts.map(function (part) {
+        return module.mergeIndex(part, OPTIONS).then(function () { return null; }, function () { return part; });
+      }));
+    }).then(function (failed) {
+      failed = failed.filter(Boolean);
+      if (!failed.length) return module;
+      console.error("OpenBranch search: searching without the parts that did not load:", failed.join(" "));
+      return Promise.resolve(module.destroy()).then(function () {
+        return start(module, parts.filter(function (part) { return failed.indexOf(part) < 0; }));
+      });
+    });
+}
 
 function load() {
   if (!pagefind) {
-    pagefind = import(PAGEFIND_URL).then(function (module) {
-      /* Result URLs as "/meetings/…": made relative to the site below. */
-      return module.options({ baseUrl: "/", excerptLength: 44 })
-        .then(function () { return module.init(); })
-        .then(function () { return module; });
+    pagefind = Promise.all([import(PAGEFIND_URL), indexParts(INDEX_URL, fetch, String(Date.now()))]).then(function (loaded) {
+      return start(loaded[0], loaded[1]);
     });
     pagefind.catch(function () { pagefind = null; });
   }
