@@ -25,7 +25,17 @@
  * not read; when a batch's search fails, or a file of a branch's index
  * failed during it, those branches (or, when the search failed and no file
  * did, each branch searched alone) are taken out and the batch is searched
- * again.  A branch taken out is named as unavailable (STATUS messages, 101,
+ * again.  A branch's index may come in parts (a large branch: its
+ * pagefind/ and the parts listed in its pagefind/openbranch-parts.json,
+ * each an index of its own; openbranch-search-core.js indexParts): the list
+ * is read when the branch is checked (none for a branch built before parts,
+ * or whose list cannot be read), each part is checked as the branch's index
+ * is, and merged with the same options; a part that is missing or broken
+ * makes the branch unavailable as a broken index does, and a file of a part
+ * failing is the branch's (its address is under the branch's index).  The
+ * WebAssembly is not shared by hand: Pagefind loads only the engine's (the
+ * portal's own), and a merged index, part or not, runs on it.
+ * A branch taken out is named as unavailable (STATUS messages, 101,
  * shown by openbranch-portal.js in the search dialog); the others answer.
  * A SCOPE message (100) from the page narrows the search to an organisation
  * or a branch, and the last query runs again in it.  How a query is searched
@@ -46,7 +56,7 @@ var CONFIG_URL = new URL("../../data/search.json", HERE).href;
 var ROOT = new URL("../../", HERE).href;
 
 var config = null;      /* Promise of search.json, branches resolved */
-var branches = {};      /* id -> {id, name, base, index, organizations, searchable} */
+var branches = {};      /* id -> {id, name, base, index, parts, organizations, searchable} */
 var unavailable = {};   /* id -> reason ("missing", "broken", "version") */
 var probes = {};        /* id -> Promise<boolean>: the index was checked and can be merged */
 var failedFetches = {}; /* id -> true: a file of its index failed to load during this search */
@@ -93,7 +103,7 @@ function loadConfig() {
       data.branches.forEach(function (b) {
         var base = new URL(b.url, ROOT).href;
         branches[b.id] = {
-          id: b.id, name: b.name, base: base, index: base + "pagefind/",
+          id: b.id, name: b.name, base: base, index: base + "pagefind/", parts: [],
           organizations: b.organizations, searchable: b.index
         };
         if (!b.index) unavailable[b.id] = "missing";
@@ -116,7 +126,25 @@ function newEngine() {
   });
 }
 
-/* A branch's index checked the way Pagefind will read it: entry, version, metadata. */
+/* One index (a branch's, or a part of it) checked the way Pagefind will read it: entry,
+   version, metadata.  Rejects with the reason ("missing", "broken", "version"). */
+function check(index, version) {
+  return nativeFetch(index + "pagefind-entry.json?ts=" + CACHE_TAG).then(function (response) {
+    if (!response.ok) throw "missing";
+    return response.json().catch(function () { throw "broken"; });
+  }).then(function (entry) {
+    if (version && entry.version !== version) throw "version";
+    var languages = Object.keys(entry.languages || {}).map(function (key) { return entry.languages[key]; });
+    languages.sort(function (a, b) { return b.page_count - a.page_count; });
+    if (!languages.length) throw "broken";
+    return nativeFetch(index + "pagefind." + languages[0].hash + ".pf_meta");
+  }).then(function (response) {
+    if (!response.ok) throw "broken";
+    return response.arrayBuffer();
+  });
+}
+
+/* A branch's index checked, and each of its parts: a branch whose part cannot be read is broken. */
 function probe(id, version) {
   if (!probes[id]) {
     var branch = branches[id];
@@ -124,18 +152,13 @@ function probe(id, version) {
       probes[id] = Promise.resolve(false);
       return probes[id];
     }
-    probes[id] = nativeFetch(branch.index + "pagefind-entry.json?ts=" + CACHE_TAG).then(function (response) {
-      if (!response.ok) throw "missing";
-      return response.json().catch(function () { throw "broken"; });
-    }).then(function (entry) {
-      if (version && entry.version !== version) throw "version";
-      var languages = Object.keys(entry.languages || {}).map(function (key) { return entry.languages[key]; });
-      languages.sort(function (a, b) { return b.page_count - a.page_count; });
-      if (!languages.length) throw "broken";
-      return nativeFetch(branch.index + "pagefind." + languages[0].hash + ".pf_meta");
-    }).then(function (response) {
-      if (!response.ok) throw "broken";
-      return response.arrayBuffer();
+    probes[id] = check(branch.index, version).then(function () {
+      return indexParts(branch.index, nativeFetch, CACHE_TAG);
+    }).then(function (parts) {
+      branch.parts = parts;
+      return Promise.all(parts.map(function (part) {
+        return check(part, version).then(null, function () { throw "broken"; });
+      }));
     }).then(function () {
       return true;
     }, function (reason) {
@@ -146,14 +169,18 @@ function probe(id, version) {
   return probes[id];
 }
 
+/* A branch's index and each of its parts merged, with the branch's options; one failing is the branch's failure. */
 function merge(state, id) {
   var branch = branches[id];
-  return state.module.mergeIndex(branch.index, {
+  var options = {
     baseUrl: branch.base,
     mergeFilter: { branch: id },
     excerptLength: 40,
     metaCacheTag: CACHE_TAG
-  }).then(function () {
+  };
+  return Promise.all([branch.index].concat(branch.parts).map(function (index) {
+    return state.module.mergeIndex(index, options);
+  })).then(function () {
     state.merged[id] = true;
   }, function () {
     unavailable[id] = "broken";
