@@ -18,9 +18,12 @@ the site's ``limits.search_index_pages``): Pagefind's memory grows with the
 pages it is given at once (about 1.6 GB for 10,000), and it has no
 incremental mode, so a part whose pages are what they were is taken over
 from the live site instead of being made again.  Part 1 is ``pagefind/``
-itself; parts 2, 3, … are complete indexes of their own in
-``pagefind/part-2/``, …, listed in ``pagefind/openbranch-parts.json``, and
-the search workers merge them (Pagefind's ``mergeIndex``).  A record's page
+itself; parts 2, 3, … are indexes of their own in ``pagefind/part-2/``, …
+(without Pagefind's code: a merged index runs on the first's WebAssembly),
+listed in ``pagefind/openbranch-parts.json``, and the search workers merge
+them (Pagefind's ``mergeIndex``).  Results are ranked within each part's own
+statistics, so their order can differ a little from one index's; which
+pages match does not.  A record's page
 goes to the part its path's hash picks; every other page (the home page,
 listings, overviews, which change with any record) goes to part 1, so an
 edited record re-indexes part 1 and its own page's part.
@@ -245,13 +248,14 @@ def _part_folder(number: int) -> str:
 
 
 def _split(pages: list[tuple[str, str]], max_pages: int) -> list[list[tuple[str, str]]]:
-    """The pages in parts of at most about ``max_pages`` each, each part in path order.
+    """The pages in parts of ``max_pages`` or fewer on average, each part in path order.
 
     A page three folders down (``meetings/2026/<id>/index.html``: a
     record's own page) goes to the part its path's hash picks, so a page
     stays in its part while others come and go; every other page to the
-    first part.  The number of parts is a power of two, the smallest that
-    keeps parts to ``max_pages`` on average: it changes only when the site
+    first part, which can so hold more than ``max_pages``.  The number of
+    parts is a power of two, the smallest that keeps parts to ``max_pages``
+    on average: it changes only when the site
     doubles or halves (every part is then made again), not with each page
     added or removed near a multiple of ``max_pages``.
     """
@@ -360,15 +364,24 @@ class _PagefindService:
             self.process.wait()
 
 
-def _write_index(folder: Path, files: list[dict[str, Any]], unused: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
-    """Write the index's files (path under the index folder, base64 content) into ``folder``, but ``unused``; return (path, size) of each."""
+def _engine_file(rel: str) -> bool:
+    """Pagefind's own code (pagefind.js, its WebAssembly), which only the first part needs."""
+    return rel == "pagefind.js" or (rel.startswith("wasm.") and rel.endswith(".pagefind"))
+
+
+def _write_index(folder: Path, files: list[dict[str, Any]], first: bool) -> tuple[tuple[str, int], ...]:
+    """Write the index's files (path under the index folder, base64 content) into ``folder``, but those the site does not use; return (path, size) of each.
+
+    Only the ``first`` part keeps Pagefind's code: the workers load it from
+    there, and a merged index is searched with the first's WebAssembly.
+    """
     made: set[Path] = set()
     written: list[tuple[str, int]] = []
     for file in files:
         rel = Path(str(file["path"]))
         if rel.is_absolute() or ".." in rel.parts:
             raise SearchIndexError(f"pagefind returned a file outside its index: {rel}")
-        if rel.as_posix() in unused:
+        if rel.as_posix() in _UNUSED or (not first and _engine_file(rel.as_posix())):
             continue
         target = folder / rel
         if target.parent not in made:  # thousands of fragments share a few folders
@@ -381,7 +394,7 @@ def _write_index(folder: Path, files: list[dict[str, Any]], unused: tuple[str, .
     return tuple(written)
 
 
-def _make_part(folder: Path, config: dict[str, Any], pages: list[tuple[str, str]], unused: tuple[str, ...], timeout: float) -> tuple[tuple[str, int], ...]:
+def _make_part(folder: Path, config: dict[str, Any], pages: list[tuple[str, str]], first: bool, timeout: float) -> tuple[tuple[str, int], ...]:
     """Index ``pages`` with Pagefind into ``folder``; return the files written.
 
     One Pagefind process per part, so the memory one part took is returned
@@ -401,7 +414,7 @@ def _make_part(folder: Path, config: dict[str, Any], pages: list[tuple[str, str]
             raise SearchIndexError(str(exc)) from exc
         finally:
             service.close()
-    written = _write_index(folder, files, unused)
+    written = _write_index(folder, files, first)
     if not (folder / "pagefind-entry.json").is_file():
         raise SearchIndexError(f"no index written to {folder}")
     return written
@@ -438,7 +451,7 @@ def index_site(
     live: Optional[Path] = None,
     max_pages: int = MAX_PAGES,
 ) -> Path:
-    """Index the rendered site in ``site_dir`` into ``site_dir/pagefind``, in parts of at most about ``max_pages`` pages each; return that folder.
+    """Index the rendered site in ``site_dir`` into ``site_dir/pagefind``, in parts of ``max_pages`` pages or fewer on average; return that folder.
 
     Every page's index input, and what each part was made from, is written
     to ``keep`` for the next build.  From ``kept`` (what the live site's
@@ -471,9 +484,7 @@ def index_site(
         if held is not None and live is not None and _take_part(held, live / INDEX_FOLDER, target):
             parts.append(held)
             continue
-        # Only the first part carries pagefind.js: the workers load Pagefind once.
-        unused = _UNUSED if number == 0 else _UNUSED + ("pagefind.js",)
-        parts.append(_Part(digest, name, _make_part(target, config, part_pages, unused, timeout)))
+        parts.append(_Part(digest, name, _make_part(target, config, part_pages, number == 0, timeout)))
     with open(folder / PARTS_FILE, "w", encoding="utf-8") as handle:
         json.dump({"parts": [f"{part.folder}/" for part in parts[1:]]}, handle)
     if keep is not None:
