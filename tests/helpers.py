@@ -275,15 +275,25 @@ def leftovers(out: Path, timeout: float = 60) -> list[str]:
     outlive it (``publish.remove_retired``): that is waited for, up to
     ``timeout`` seconds, and a retired site still there then is listed too.
     """
-    deadline = time.monotonic() + timeout
-    while any(out.glob(".*.retired-*")) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    _wait_for_retired(out, timeout)
     return sorted(p.name for p in out.iterdir() if p.name.startswith("."))
 
 
+def _wait_for_retired(out: Path, timeout: float = 60) -> None:
+    """Until the sites a build replaced in ``out`` are removed (by a process of the build's own), up to ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while any(out.glob(".*.retired-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def tree_hashes(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (hidden ones included): relative POSIX path -> sha256."""
+    """Every file under ``folder`` (hidden ones included): relative POSIX path -> sha256.
+
+    A build's output folder is read once the sites the build replaced are
+    gone: their removal goes on after the build, so walking them would race it.
+    """
     folder = Path(folder)
+    _wait_for_retired(folder)
     result: dict[str, str] = {}
     for path in sorted(folder.rglob("*")):
         if path.is_file():
