@@ -255,9 +255,9 @@ def _split(pages: list[tuple[str, str]], max_pages: int) -> list[list[tuple[str,
     stays in its part while others come and go; every other page to the
     first part, which can so hold more than ``max_pages``.  The number of
     parts is a power of two, the smallest that keeps parts to ``max_pages``
-    on average: it changes only when the site
-    doubles or halves (every part is then made again), not with each page
-    added or removed near a multiple of ``max_pages``.
+    on average: it changes only when the site doubles or halves (every part
+    is then made again), not with each page added or removed near a
+    multiple of ``max_pages``.  A part no page falls in is left out.
     """
     count = 1
     while count * max_pages < len(pages):
@@ -267,7 +267,7 @@ def _split(pages: list[tuple[str, str]], max_pages: int) -> list[list[tuple[str,
         rel = page[0]
         number = 0 if count == 1 or rel.count("/") < 3 else int.from_bytes(hashlib.blake2b(rel.encode("utf-8"), digest_size=8).digest(), "big") % count
         parts[number].append(page)
-    return [part for part in parts if part] or [[]]
+    return [part for part in parts if part]
 
 
 def _digest(config: dict[str, Any], pages: list[tuple[str, str]]) -> str:

@@ -14,6 +14,7 @@ figures, feeds, the sitemap and the search index included.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -219,8 +220,6 @@ def test_a_page_template_of_the_site_changed_twice(demo: Path, first_build: None
 
 def _index_parts(site: Path) -> list[str]:
     """The index's parts after the first, as the site's pagefind/openbranch-parts.json lists them."""
-    import json
-
     return json.loads((site / "pagefind" / "openbranch-parts.json").read_text(encoding="utf-8"))["parts"]
 
 

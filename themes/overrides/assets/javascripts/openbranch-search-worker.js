@@ -19,7 +19,8 @@
  *
  * A large site's index comes in parts (generator/search.py, the site's
  * limits.search_index_pages): the first is <site>/pagefind/ itself, the
- * others complete indexes of their own in pagefind/part-2/, ..., listed in
+ * others indexes of their own (without Pagefind's script and WebAssembly,
+ * which only the first carries) in pagefind/part-2/, ..., listed in
  * pagefind/openbranch-parts.json.  That list is fetched with Pagefind's
  * script, and every part is merged into the first (mergeIndex, with the
  * first's options) before the first query is searched, so a query is
